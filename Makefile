@@ -1,0 +1,40 @@
+# The two commands of the README. Everything else is a helper of theirs.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: demo test install lint browser serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/dangvu migrate --noinput
+	$(BIN)/dangvu demo-data --scale demo
+	@echo ""
+	@echo "Mở http://$(HOST)/ và đăng nhập bằng một tài khoản ở trên."
+	DANGVU_DEBUG=1 $(BIN)/dangvu runserver $(HOST)
+
+browser:
+	@bash scripts/ensure-chromium
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/dangvu makemigrations --check --dry-run
+
+test: install browser lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

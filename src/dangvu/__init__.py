@@ -1,0 +1,1 @@
+"""dangvu: party organization-building work of a committee, as data."""

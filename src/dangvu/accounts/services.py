@@ -1,0 +1,54 @@
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangvu.core.audit import audit_record
+
+from .models import Role, User
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    password: str,
+    organization: Any,
+    role: str = Role.VIEWER,
+    full_name: str = "",
+    actor: Any = None,
+    validate: bool = True,
+) -> User:
+    """Create a user of `organization`; the password is checked against the validators."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"Tên đăng nhập “{username}” đã có người dùng."})
+    first, _, last = full_name.rpartition(" ")
+    user = User(
+        username=username,
+        organization=organization,
+        role=role,
+        first_name=last if first else full_name,
+        last_name=first,
+    )
+    if validate:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.messages}) from exc
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_record(
+        actor=actor,
+        action="accounts.user_create",
+        obj=user,
+        organization=organization,
+        summary=f"Tạo tài khoản {username} ({user.get_role_display()})",
+        after={
+            "username": username,
+            "role": role,
+            "organization": getattr(organization, "pk", None),
+        },
+    )
+    return user

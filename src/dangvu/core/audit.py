@@ -1,0 +1,48 @@
+"""The audit log: every service calls `audit_record` for each write it makes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from .models import AuditEntry
+from .request_id import get_request_id
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+
+def _jsonable(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    import json
+
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    obj: Model,
+    organization: Any = None,
+    summary: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write one audit row. `organization` (anything with `pk` and `path`) scopes it."""
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=(actor.get_username() if getattr(actor, "pk", None) else "hệ thống"),
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        organization_id_ref=getattr(organization, "pk", None),
+        org_path=getattr(organization, "path", "") or "",
+        summary=summary,
+        before=_jsonable(before),
+        after=_jsonable(after),
+        request_id=get_request_id(),
+    )

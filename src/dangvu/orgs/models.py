@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from . import paths
+
+
+class OrgKind(models.TextChoices):
+    CENTRAL = "central", "Trung ương"
+    PROVINCE = "province", "Đảng bộ tỉnh, thành phố"
+    DISTRICT = "district", "Đảng bộ huyện, thị xã, thành phố thuộc tỉnh"
+    COMMUNE = "commune", "Đảng bộ xã, phường, đặc khu"
+    BLOC = "bloc", "Đảng bộ khối"
+    PROVINCIAL_AGENCY = "provincial_agency", "Đảng bộ cơ quan cấp tỉnh"
+    ARMED_FORCES = "armed_forces", "Đảng bộ quân sự, công an"
+    GRASSROOTS_COMMITTEE = "grassroots_committee", "Đảng bộ cơ sở"
+    GRASSROOTS_CELL = "grassroots_cell", "Chi bộ cơ sở"
+    PARTIAL_COMMITTEE = "partial_committee", "Đảng bộ bộ phận"
+    CELL = "cell", "Chi bộ trực thuộc"
+    GROUP = "group", "Tổ đảng"
+
+
+GRASSROOTS_KINDS = (OrgKind.GRASSROOTS_COMMITTEE, OrgKind.GRASSROOTS_CELL)
+CELL_KINDS = (OrgKind.GRASSROOTS_CELL, OrgKind.CELL)
+
+
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def visible_to(self, user: Any) -> OrganizationQuerySet:
+        """The organizations a user may see: the subtree of the user's organization by
+        its latest shape, and those merged into it (followed through three merges)."""
+        if user.is_superuser:
+            return self.all()
+        org = getattr(user, "organization", None)
+        if org is None:
+            return self.none()
+        low, high = paths.subtree_bounds(org.path)
+        condition = Q(path__gte=low, path__lt=high)
+        via = "successor__"
+        for _ in range(3):
+            condition |= Q(**{f"{via}path__gte": low, f"{via}path__lt": high})
+            via += "successor__"
+        return self.filter(condition)
+
+    def within(self, org: Organization) -> OrganizationQuerySet:
+        low, high = paths.subtree_bounds(org.path)
+        return self.filter(path__gte=low, path__lt=high)
+
+
+class Organization(models.Model):
+    """A party organization, its identity kept through renames and moves.
+
+    The name, kind, parent and path here mirror its latest `OrgVersion` (services keep
+    them in step); questions "as of a date" are asked of the versions."""
+
+    name = models.CharField("tên tổ chức", max_length=255)
+    committee_name = models.CharField("tên cấp ủy", max_length=255, blank=True)
+    kind = models.CharField("loại hình", max_length=32, choices=OrgKind.choices)
+    code = models.CharField("mã đơn vị", max_length=32)
+    issuer_code = models.CharField("ký hiệu văn bản", max_length=16, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="trực thuộc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="current_children",
+    )
+    path = models.CharField("đường dẫn", max_length=255, unique=True)
+    depth = models.PositiveSmallIntegerField("cấp", default=0)
+    founded_on = models.DateField("ngày thành lập")
+    dissolved_on = models.DateField("ngày chấm dứt", null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="hợp nhất vào",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    search_text = models.CharField("chuỗi tìm kiếm", max_length=600, blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "tổ chức đảng"
+        verbose_name_plural = "tổ chức đảng"
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=models.F("founded_on")),
+                name="orgs_organization_dissolved_after_founded",
+                violation_error_message="Ngày chấm dứt phải sau ngày thành lập.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_dissolved(self) -> bool:
+        return self.dissolved_on is not None
+
+    def exists_on(self, on: Any) -> bool:
+        return self.founded_on <= on and (self.dissolved_on is None or on < self.dissolved_on)
+
+
+class RestructuringKind(models.TextChoices):
+    ESTABLISH = "establish", "Thành lập"
+    RENAME = "rename", "Đổi tên"
+    MOVE = "move", "Điều chuyển"
+    MERGE = "merge", "Hợp nhất, sáp nhập"
+    SPLIT = "split", "Chia tách"
+    DISSOLVE = "dissolve", "Giải thể"
+
+
+class Restructuring(models.Model):
+    """One decision that changes the tree, with its effective date and deciding document."""
+
+    kind = models.CharField("loại thay đổi", max_length=16, choices=RestructuringKind.choices)
+    effective_on = models.DateField("ngày hiệu lực", db_index=True)
+    decision = models.CharField("văn bản quyết định", max_length=255)
+    note = models.TextField("ghi chú", blank=True)
+    sources = models.ManyToManyField(
+        Organization, verbose_name="tổ chức trước thay đổi", related_name="restructurings_out"
+    )
+    results = models.ManyToManyField(
+        Organization, verbose_name="tổ chức sau thay đổi", related_name="restructurings_in"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "thay đổi tổ chức"
+        verbose_name_plural = "thay đổi tổ chức"
+        ordering = ["-effective_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.effective_on:%d/%m/%Y}, {self.decision})"
+
+
+class OrgVersion(models.Model):
+    """An organization's name, kind, parent and path over [valid_from, valid_to)."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="versions"
+    )
+    parent = models.ForeignKey(
+        Organization,
+        verbose_name="trực thuộc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="child_versions",
+    )
+    name = models.CharField("tên tổ chức", max_length=255)
+    committee_name = models.CharField("tên cấp ủy", max_length=255, blank=True)
+    kind = models.CharField("loại hình", max_length=32, choices=OrgKind.choices)
+    code = models.CharField("mã đơn vị", max_length=32)
+    issuer_code = models.CharField("ký hiệu văn bản", max_length=16, blank=True)
+    path = models.CharField("đường dẫn", max_length=255)
+    depth = models.PositiveSmallIntegerField("cấp", default=0)
+    valid_from = models.DateField("hiệu lực từ")
+    valid_to = models.DateField("hiệu lực đến (không kể)", null=True, blank=True)
+    restructuring = models.ForeignKey(
+        Restructuring,
+        verbose_name="theo thay đổi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="versions",
+    )
+    search_text = models.CharField("chuỗi tìm kiếm", max_length=600, blank=True)
+
+    class Meta:
+        verbose_name = "phiên bản tổ chức"
+        verbose_name_plural = "phiên bản tổ chức"
+        ordering = ["path", "valid_from"]
+        indexes = [
+            models.Index(fields=["path", "valid_from"], name="orgs_version_path_idx"),
+            models.Index(fields=["parent", "valid_from"], name="orgs_version_parent_idx"),
+            models.Index(fields=["organization", "valid_from"], name="orgs_version_org_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="orgs_orgversion_valid_range",
+                violation_error_message="Ngày kết thúc hiệu lực phải sau ngày bắt đầu.",
+            ),
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(valid_to__isnull=True),
+                name="orgs_orgversion_one_open",
+                violation_error_message="Mỗi tổ chức chỉ có một phiên bản đang hiệu lực.",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "code"],
+                condition=Q(valid_to__isnull=True),
+                name="orgs_orgversion_unique_code_among_siblings",
+                violation_error_message="Mã đơn vị đã được dùng cho một đơn vị cùng cấp.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} [{self.valid_from:%d/%m/%Y}–{self.valid_to or ''}]"
+
+    def covers(self, on: Any) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)

@@ -1,0 +1,156 @@
+"""Reads of the organization tree, as of a date and scoped to a user."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from dangvu.core.text import search_tokens
+
+from . import paths
+from .models import Organization, OrgVersion, Restructuring
+
+
+def covering(qs: QuerySet[OrgVersion], on: date) -> QuerySet[OrgVersion]:
+    """Versions in force on `on`."""
+    return qs.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+
+
+def version_on(org: Organization | int, on: date) -> OrgVersion | None:
+    org_id = org if isinstance(org, int) else org.pk
+    return covering(OrgVersion.objects.filter(organization_id=org_id), on).first()
+
+
+def with_has_children(qs: QuerySet[OrgVersion], on: date) -> QuerySet[OrgVersion]:
+    below = covering(OrgVersion.objects.filter(parent_id=OuterRef("organization_id")), on)
+    return qs.annotate(has_children=Exists(below))
+
+
+def children_on(org: Organization | int, on: date) -> QuerySet[OrgVersion]:
+    org_id = org if isinstance(org, int) else org.pk
+    qs = covering(OrgVersion.objects.filter(parent_id=org_id), on)
+    return with_has_children(qs, on).order_by("kind", "name")
+
+
+def descendants_on(
+    org: Organization | int, on: date, *, include_self: bool = False
+) -> QuerySet[OrgVersion]:
+    """Every version in force on `on` below the organization's path on that date: one
+    range scan over an indexed path, however deep the subtree."""
+    own = version_on(org, on)
+    if own is None:
+        return OrgVersion.objects.none()
+    low, high = paths.subtree_bounds(own.path)
+    qs = covering(OrgVersion.objects.filter(path__gte=low, path__lt=high), on)
+    if not include_self:
+        qs = qs.exclude(organization_id=own.organization_id)
+    return qs
+
+
+def ancestors_on(org: Organization | int, on: date) -> list[OrgVersion]:
+    """The chain above an organization on `on`, root first (the organization excluded)."""
+    own = version_on(org, on)
+    if own is None:
+        return []
+    ids = paths.ids_of(own.path)[:-1]
+    if not ids:
+        return []
+    found = {
+        v.organization_id: v
+        for v in covering(OrgVersion.objects.filter(organization_id__in=ids), on)
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def scope_roots_on(user: Any, on: date) -> list[OrgVersion]:
+    """Where a user's tree starts on a date: the user's organization, or, before it was
+    formed, the organizations that were merged into it."""
+    if user.is_superuser:
+        qs = covering(OrgVersion.objects.filter(parent__isnull=True), on)
+        return list(with_has_children(qs, on).order_by("name"))
+    org = user.organization
+    frontier = [org.pk]
+    roots: list[OrgVersion] = []
+    seen: set[int] = set()
+    for _ in range(4):
+        if not frontier:
+            break
+        versions = {
+            v.organization_id: v
+            for v in with_has_children(
+                covering(OrgVersion.objects.filter(organization_id__in=frontier), on), on
+            )
+        }
+        roots.extend(versions.values())
+        seen.update(frontier)
+        missing = [pk for pk in frontier if pk not in versions]
+        frontier = [
+            pk
+            for pk in Organization.objects.filter(successor_id__in=missing).values_list(
+                "pk", flat=True
+            )
+            if pk not in seen
+        ]
+    return sorted(roots, key=lambda v: v.name)
+
+
+def organization_search(user: Any, query: str, on: date, *, limit: int = 50) -> list[OrgVersion]:
+    """Organizations in force on `on` in the user's scope whose name, committee name or
+    code contains every word of the query, diacritics ignored."""
+    tokens = search_tokens(query)
+    if not tokens:
+        return []
+    scope = Q()
+    for root in scope_roots_on(user, on):
+        low, high = paths.subtree_bounds(root.path)
+        scope |= Q(path__gte=low, path__lt=high)
+    if not scope:
+        return []
+    qs = covering(OrgVersion.objects.filter(scope), on)
+    for token in tokens:
+        qs = qs.filter(search_text__contains=token)
+    return list(qs.order_by("depth", "name")[:limit])
+
+
+def history_of(org: Organization) -> tuple[QuerySet[OrgVersion], QuerySet[Restructuring]]:
+    versions = org.versions.select_related("parent", "restructuring").order_by("-valid_from")
+    changes = (
+        Restructuring.objects.filter(Q(sources=org) | Q(results=org))
+        .distinct()
+        .prefetch_related("sources", "results")
+        .order_by("-effective_on", "-id")
+    )
+    return versions, changes
+
+
+def can_view(user: Any, org: Organization) -> bool:
+    return Organization.objects.visible_to(user).filter(pk=org.pk).exists()
+
+
+def require_view(user: Any, org: Organization) -> None:
+    if not can_view(user, org):
+        raise PermissionDenied("Tổ chức này nằm ngoài phạm vi đơn vị của bạn.")
+
+
+def can_manage_within(user: Any, org: Organization, *, strictly_below: bool) -> bool:
+    """Whether the user may change `org`: an officer or leader whose organization is
+    an ancestor of it (strictly: a committee does not restructure itself)."""
+    if not user.is_authenticated or not user.can_edit:
+        return False
+    if user.is_superuser:
+        return True
+    own = user.organization
+    if own is None or not paths.is_within(org.path, own.path):
+        return False
+    return not (strictly_below and org.pk == own.pk)
+
+
+def require_manage(user: Any, org: Organization, *, strictly_below: bool = True) -> None:
+    if not can_manage_within(user, org, strictly_below=strictly_below):
+        raise PermissionDenied(
+            "Bạn không có quyền thay đổi tổ chức này: chỉ chuyên viên, lãnh đạo của cấp ủy cấp "
+            "trên mới ghi được thay đổi tổ chức."
+        )

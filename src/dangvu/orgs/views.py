@@ -1,0 +1,296 @@
+"""Pages of the organization tree. Thin: parse, call one service or selector, render."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from dangvu.core.forms import apply_service_errors, parse_as_of
+
+from . import forms, rules, selectors, services
+from .models import Organization, OrgKind
+
+
+def _as_of(request: HttpRequest) -> date:
+    today = timezone.localdate()
+    on, problem = parse_as_of(request.GET.get("ngay"), today)
+    if problem:
+        messages.error(request, problem)
+    return on
+
+
+def _visible(request: HttpRequest, pk: int) -> Organization:
+    org = get_object_or_404(Organization, pk=pk)
+    selectors.require_view(request.user, org)
+    return org
+
+
+@login_required
+def organization_tree(request: HttpRequest) -> HttpResponse:
+    on = _as_of(request)
+    query = request.GET.get("q", "").strip()
+    context: dict[str, Any] = {"on": on, "query": query}
+    if query:
+        results = selectors.organization_search(request.user, query, on)
+        context["results"] = [(v, selectors.ancestors_on(v.organization_id, on)) for v in results]
+    else:
+        context["roots"] = selectors.scope_roots_on(request.user, on)
+    return render(request, "orgs/tree.html", context)
+
+
+@login_required
+def organization_children(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _visible(request, pk)
+    on = _as_of(request)
+    return render(
+        request, "orgs/_children.html", {"nodes": selectors.children_on(org, on), "on": on}
+    )
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _visible(request, pk)
+    on = _as_of(request)
+    version = selectors.version_on(org, on)
+    versions, changes = selectors.history_of(org)
+    context = {
+        "org": org,
+        "on": on,
+        "version": version,
+        "ancestors": selectors.ancestors_on(org, on) if version else [],
+        "children": selectors.children_on(org, on) if version else [],
+        "versions": versions,
+        "changes": changes,
+        "can_manage": not org.is_dissolved
+        and selectors.can_manage_within(request.user, org, strictly_below=True),
+        "can_add_child": not org.is_dissolved
+        and selectors.can_manage_within(request.user, org, strictly_below=False),
+    }
+    return render(request, "orgs/detail.html", context)
+
+
+def _form_page(
+    request: HttpRequest,
+    org: Organization,
+    form: Any,
+    title: str,
+    submit: str,
+    perform: Callable[[dict[str, Any]], Organization | list[Organization]],
+    done: str,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = perform(form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, done)
+            target = result[0] if isinstance(result, list) else result
+            url = reverse("orgs:organization_detail", args=[target.pk])
+            on = form.cleaned_data.get("effective_on") or form.cleaned_data.get("founded_on")
+            return redirect(f"{url}?ngay={on:%Y-%m-%d}")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "subtitle": org.name,
+            "submit_label": submit,
+            "cancel_url": reverse("orgs:organization_detail", args=[org.pk]),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _manageable(request: HttpRequest, pk: int, *, strictly_below: bool = True) -> Organization:
+    org = _visible(request, pk)
+    selectors.require_manage(request.user, org, strictly_below=strictly_below)
+    return org
+
+
+@login_required
+def organization_create(request: HttpRequest, pk: int) -> HttpResponse:
+    parent = _manageable(request, pk, strictly_below=False)
+    form = forms.OrganizationCreateForm(
+        request.POST or None, initial={"founded_on": timezone.localdate()}
+    )
+
+    def perform(data: dict[str, Any]) -> Organization:
+        return services.org_create(parent=parent, actor=request.user, **data)
+
+    return _form_page(
+        request,
+        parent,
+        form,
+        "Thành lập tổ chức trực thuộc",
+        "Thành lập",
+        perform,
+        "Đã thành lập tổ chức mới.",
+    )
+
+
+@login_required
+def organization_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _manageable(request, pk)
+    initial = {
+        "name": org.name,
+        "committee_name": org.committee_name,
+        "code": org.code,
+        "issuer_code": org.issuer_code,
+        "kind": org.kind,
+        "effective_on": timezone.localdate(),
+    }
+    form = forms.OrganizationRenameForm(request.POST or None, initial=initial)
+
+    def perform(data: dict[str, Any]) -> Organization:
+        on, decision = data.pop("effective_on"), data.pop("decision")
+        return services.org_rename(org=org, on=on, decision=decision, actor=request.user, **data)
+
+    return _form_page(
+        request, org, form, "Đổi tên tổ chức", "Ghi thay đổi", perform, "Đã ghi việc đổi tên."
+    )
+
+
+def _parent_candidates(request: HttpRequest, org: Organization) -> Any:
+    allowed = [k for k in OrgKind.values if rules.may_contain(k, org.kind)]
+    qs = Organization.objects.filter(dissolved_on__isnull=True, kind__in=allowed)
+    if not request.user.is_superuser:
+        qs = qs.within(request.user.organization)  # type: ignore[union-attr]
+    return qs.exclude(pk=org.pk).order_by("path")[:2000]
+
+
+@login_required
+def organization_move(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _manageable(request, pk)
+    candidates = Organization.objects.filter(
+        pk__in=[o.pk for o in _parent_candidates(request, org)]
+    ).order_by("path")
+    form = forms.OrganizationMoveForm(
+        request.POST or None,
+        candidates=candidates,
+        initial={"effective_on": timezone.localdate()},
+    )
+
+    def perform(data: dict[str, Any]) -> Organization:
+        return services.org_move(
+            org=org,
+            new_parent=data["new_parent"],
+            on=data["effective_on"],
+            decision=data["decision"],
+            actor=request.user,
+        )
+
+    return _form_page(
+        request,
+        org,
+        form,
+        "Điều chuyển tổ chức",
+        "Ghi điều chuyển",
+        perform,
+        "Đã ghi việc điều chuyển.",
+    )
+
+
+@login_required
+def organization_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _manageable(request, pk)
+    siblings = Organization.objects.filter(parent=org.parent, dissolved_on__isnull=True).exclude(
+        pk=org.pk
+    )
+    if not request.user.is_superuser:
+        siblings = siblings.within(request.user.organization)  # type: ignore[union-attr]
+    targets = (
+        Organization.objects.filter(
+            pk__in=[o.pk for o in _parent_candidates(request, org)]
+            + list(siblings.values_list("pk", flat=True))
+        )
+        .exclude(pk=org.pk)
+        .order_by("path")
+    )
+    form = forms.OrganizationMergeForm(
+        request.POST or None,
+        siblings=siblings,
+        targets=targets,
+        initial={"effective_on": timezone.localdate(), "new_kind": org.kind},
+    )
+
+    def perform(data: dict[str, Any]) -> Organization:
+        new = None
+        if not data.get("into"):
+            new = services.NewOrgSpec(
+                name=data["new_name"],
+                kind=data["new_kind"],
+                code=data["new_code"],
+                committee_name=data["new_committee_name"],
+                issuer_code=data["new_issuer_code"],
+                parent=org.parent,
+            )
+        return services.org_merge(
+            sources=[org, *data["others"]],
+            into=data.get("into"),
+            new=new,
+            on=data["effective_on"],
+            decision=data["decision"],
+            actor=request.user,
+        )
+
+    return _form_page(
+        request,
+        org,
+        form,
+        "Hợp nhất, sáp nhập tổ chức",
+        "Ghi hợp nhất",
+        perform,
+        "Đã ghi việc hợp nhất.",
+    )
+
+
+@login_required
+def organization_split(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _manageable(request, pk)
+    children = list(selectors.children_on(org, timezone.localdate()))
+    form = forms.OrganizationSplitForm(
+        request.POST or None,
+        children=children,
+        initial={"effective_on": timezone.localdate(), "kind": org.kind},
+    )
+
+    def perform(data: dict[str, Any]) -> list[Organization]:
+        parts = [services.NewOrgSpec(name=n, kind=data["kind"], code=c) for n, c in data["parts"]]
+        return services.org_split(
+            org=org,
+            on=data["effective_on"],
+            decision=data["decision"],
+            actor=request.user,
+            parts=parts,
+            assignment=form.assignment(),
+        )
+
+    return _form_page(
+        request, org, form, "Chia tách tổ chức", "Ghi chia tách", perform, "Đã ghi việc chia tách."
+    )
+
+
+@login_required
+def organization_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _manageable(request, pk)
+    form = forms.OrganizationDissolveForm(
+        request.POST or None, initial={"effective_on": timezone.localdate()}
+    )
+
+    def perform(data: dict[str, Any]) -> Organization:
+        return services.org_dissolve(
+            org=org, on=data["effective_on"], decision=data["decision"], actor=request.user
+        )
+
+    return _form_page(
+        request, org, form, "Giải thể tổ chức", "Ghi giải thể", perform, "Đã ghi việc giải thể."
+    )

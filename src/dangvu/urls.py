@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from dangvu.core import views as core_views
+
+handler403 = "dangvu.core.views.forbidden"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("tai-khoan/", include("dangvu.accounts.urls")),
+    path("to-chuc/", include("dangvu.orgs.urls")),
+    path("", include("dangvu.core.urls")),
+    path("quan-tri/", admin.site.urls),
+]
