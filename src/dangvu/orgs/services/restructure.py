@@ -7,9 +7,7 @@ recorded for any organization it touches. That keeps every "as of" answer stable
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -18,357 +16,31 @@ from django.db import transaction
 
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
-from dangvu.core.text import fold
 
-from . import paths, rules
-from .models import Organization, OrgKind, OrgVersion, Restructuring, RestructuringKind
-from .selectors import covering, version_on
-
-__all__ = [
-    "NewOrgSpec",
-    "org_create",
-    "org_dissolve",
-    "org_merge",
-    "org_move",
-    "org_rename",
-    "org_split",
-]
-
-_VERSION_FIELDS = ("name", "committee_name", "kind", "code", "issuer_code")
-
-# What other areas must do when an organization ends (merged, split or dissolved), called
-# inside the same transaction, in this order, as f(org=..., on=..., successor=..., actor=...).
-# `successor` is the organization it merged into, or None (split, dissolution). A handler
-# moves its records to the successor, or refuses with a ValidationError when it cannot.
-ORG_ENDING_HANDLERS: tuple[str, ...] = ()
-
-
-def _run_ending_handlers(
-    org: Organization, on: date, successor: Organization | None, actor: Any
-) -> None:
-    from django.utils.module_loading import import_string
-
-    for dotted in ORG_ENDING_HANDLERS:
-        import_string(dotted)(org=org, on=on, successor=successor, actor=actor)
-
-
-@dataclass(frozen=True)
-class NewOrgSpec:
-    """An organization to be formed by a merge or a split."""
-
-    name: str
-    kind: str
-    code: str
-    committee_name: str = ""
-    issuer_code: str = ""
-    parent: Organization | None = None
-
-
-# --- checks ---------------------------------------------------------------------------
-
-
-def _authorize(actor: Any, org: Organization, *, strictly_below: bool = True) -> None:
-    """Services check scope themselves, so no caller can skip it. No actor: the system."""
-    if actor is None or actor.is_superuser:
-        return
-    own = actor.organization
-    allowed = (
-        actor.can_edit
-        and own is not None
-        and paths.is_within(org.path, own.path)
-        and not (strictly_below and org.pk == own.pk)
-    )
-    if not allowed:
-        raise PermissionDenied(
-            f"Bạn không có quyền thay đổi “{org.name}”: tổ chức này không thuộc phạm vi đơn vị "
-            "của bạn, hoặc vai trò của bạn không được ghi thay đổi."
-        )
-
-
-def _require_text(value: str | None, field: str, label: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError({field: f"{label} không được để trống."})
-    return value
-
-
-def _require_decision(decision: str) -> str:
-    return _require_text(
-        decision, "decision", "Văn bản quyết định (ví dụ: Quyết định số 123-QĐ/TU)"
-    )
-
-
-def _require_kind(kind: str) -> str:
-    if kind not in OrgKind.values:
-        raise ValidationError({"kind": f"Loại hình “{kind}” không có trong danh mục."})
-    return kind
-
-
-def _require_exists_on(org: Organization, on: date, field: str = "effective_on") -> None:
-    if on < org.founded_on:
-        raise ValidationError(
-            {
-                field: f"Ngày hiệu lực {fmt(on)} trước ngày thành lập của “{org.name}” "
-                f"({fmt(org.founded_on)}): hãy chọn ngày từ {fmt(org.founded_on)} trở đi."
-            }
-        )
-    if org.dissolved_on is not None and on >= org.dissolved_on:
-        raise ValidationError(
-            {field: f"“{org.name}” đã chấm dứt hoạt động từ ngày {fmt(org.dissolved_on)}."}
-        )
-
-
-def _require_open_versions(versions: Iterable[OrgVersion], on: date, *, closing: bool) -> None:
-    """No recorded change may lie after `on` for the organizations a change touches."""
-    for v in versions:
-        if v.valid_from > on or (closing and v.valid_from == on) or v.valid_to is not None:
-            later = v.valid_to if v.valid_to is not None and v.valid_from <= on else v.valid_from
-            raise ValidationError(
-                {
-                    "effective_on": f"“{v.name}” đã có thay đổi ghi nhận từ ngày {fmt(later)}; "
-                    f"thay đổi mới phải có hiệu lực sau ngày đó."
-                }
-            )
-
-
-def _latest_versions_in(path: str) -> list[OrgVersion]:
-    low, high = paths.subtree_bounds(path)
-    return list(OrgVersion.objects.filter(path__gte=low, path__lt=high, valid_to__isnull=True))
-
-
-def _later_versions_in(path: str, on: date) -> list[OrgVersion]:
-    low, high = paths.subtree_bounds(path)
-    return list(OrgVersion.objects.filter(path__gte=low, path__lt=high, valid_from__gt=on)[:1])
-
-
-def _require_subtree_settled(root: OrgVersion, on: date) -> list[OrgVersion]:
-    """The subtree of `root` on `on`, refused if anything in it changes after `on`."""
-    _require_open_versions(_later_versions_in(root.path, on), on, closing=False)
-    low, high = paths.subtree_bounds(root.path)
-    subtree = list(covering(OrgVersion.objects.filter(path__gte=low, path__lt=high), on))
-    _require_open_versions(subtree, on, closing=False)
-    return subtree
-
-
-def _require_may_contain(parent_kind: str | None, child_kind: str, child_name: str) -> None:
-    if not rules.may_contain(parent_kind, child_kind):
-        parent_label = OrgKind(parent_kind).label if parent_kind else "cấp cao nhất"
-        raise ValidationError(
-            {
-                "parent": f"“{child_name}” ({OrgKind(child_kind).label}) không thể trực thuộc "
-                f"{parent_label.lower()}: hãy chọn tổ chức cấp trên phù hợp."
-            }
-        )
-
-
-def _require_code_free(
-    parent: Organization | None, code: str, on: date, *, ignore: Sequence[int] = ()
-) -> None:
-    if parent is None:
-        return
-    clash = (
-        covering(OrgVersion.objects.filter(parent=parent, code=code), on)
-        .exclude(organization_id__in=ignore)
-        .first()
-    )
-    if clash is not None:
-        raise ValidationError(
-            {
-                "code": f"Mã đơn vị “{code}” đã dùng cho “{clash.name}” cùng trực thuộc "
-                f"“{parent.name}”: hãy chọn mã khác."
-            }
-        )
-
-
-# --- writing versions -------------------------------------------------------------------
-
-
-def _search_text(name: str, committee_name: str, code: str) -> str:
-    return fold(f"{name} {committee_name} {code}")[:600]
-
-
-def _supersede(version: OrgVersion, on: date, change: Restructuring, **fields: Any) -> OrgVersion:
-    """Close `version` at `on` and open its successor with `fields` changed; a version
-    that starts on `on` itself is changed in place."""
-    if version.valid_from == on:
-        for key, value in fields.items():
-            setattr(version, key, value)
-        version.search_text = _search_text(version.name, version.committee_name, version.code)
-        version.save()
-        return version
-    version.valid_to = on
-    version.save(update_fields=["valid_to"])
-    new = OrgVersion(
-        organization_id=version.organization_id,
-        parent_id=version.parent_id,
-        name=version.name,
-        committee_name=version.committee_name,
-        kind=version.kind,
-        code=version.code,
-        issuer_code=version.issuer_code,
-        path=version.path,
-        depth=version.depth,
-        valid_from=on,
-        restructuring=change,
-    )
-    for key, value in fields.items():
-        setattr(new, key, value)
-    new.search_text = _search_text(new.name, new.committee_name, new.code)
-    new.save()
-    return new
-
-
-def _sync_mirror(org_ids: Iterable[int]) -> None:
-    """Copy each organization's latest version onto the organization row."""
-    ids = list(set(org_ids))
-    latest: dict[int, OrgVersion] = {}
-    for v in OrgVersion.objects.filter(organization_id__in=ids).order_by(
-        "organization_id", "-valid_from"
-    ):
-        latest.setdefault(v.organization_id, v)
-    orgs = list(Organization.objects.filter(pk__in=ids))
-    for org in orgs:
-        v = latest[org.pk]
-        for field in (*_VERSION_FIELDS, "path", "depth", "search_text"):
-            setattr(org, field, getattr(v, field))
-        org.parent_id = v.parent_id
-    Organization.objects.bulk_update(
-        orgs, [*_VERSION_FIELDS, "path", "depth", "search_text", "parent"], batch_size=1000
-    )
-
-
-def _rebase_subtree(
-    subtree: list[OrgVersion],
-    root: OrgVersion,
-    new_parent: Organization,
-    new_parent_path: str,
-    on: date,
-    change: Restructuring,
-) -> None:
-    """Give `root` a new parent on `on` and every version below it its new path."""
-    old_prefix = root.path
-    new_prefix = paths.child_path(new_parent_path, root.organization_id)
-    depth_shift = paths.depth_of(new_prefix) - root.depth
-    to_close = [v.pk for v in subtree if v.valid_from < on]
-    in_place = [v for v in subtree if v.valid_from == on]
-    OrgVersion.objects.filter(pk__in=to_close).update(valid_to=on)
-    new_versions = []
-    for v in subtree:
-        path = paths.rebase(v.path, old_prefix, new_prefix)
-        parent_id = new_parent.pk if v.pk == root.pk else v.parent_id
-        if v.valid_from == on:
-            v.path, v.depth, v.parent_id = path, v.depth + depth_shift, parent_id
-            continue
-        new_versions.append(
-            OrgVersion(
-                organization_id=v.organization_id,
-                parent_id=parent_id,
-                name=v.name,
-                committee_name=v.committee_name,
-                kind=v.kind,
-                code=v.code,
-                issuer_code=v.issuer_code,
-                path=path,
-                depth=v.depth + depth_shift,
-                valid_from=on,
-                restructuring=change,
-                search_text=v.search_text,
-            )
-        )
-    OrgVersion.objects.bulk_update(in_place, ["path", "depth", "parent"], batch_size=1000)
-    OrgVersion.objects.bulk_create(new_versions, batch_size=2000)
-    _sync_mirror(v.organization_id for v in subtree)
-
-
-def _close(
-    org: Organization, version: OrgVersion, on: date, successor: Organization | None, actor: Any
-) -> None:
-    _run_ending_handlers(org, on, successor, actor)
-    version.valid_to = on
-    version.save(update_fields=["valid_to"])
-    org.dissolved_on = on
-    org.successor = successor
-    org.save(update_fields=["dissolved_on", "successor"])
-
-
-def _new_restructuring(
-    kind: str, on: date, decision: str, actor: Any, note: str = ""
-) -> Restructuring:
-    return Restructuring.objects.create(
-        kind=kind,
-        effective_on=on,
-        decision=decision,
-        note=note,
-        actor=actor if getattr(actor, "pk", None) else None,
-    )
-
-
-def _snapshot(v: OrgVersion) -> dict[str, Any]:
-    return {
-        "name": v.name,
-        "committee_name": v.committee_name,
-        "kind": v.kind,
-        "code": v.code,
-        "issuer_code": v.issuer_code,
-        "parent": v.parent_id,
-        "path": v.path,
-        "valid_from": v.valid_from,
-    }
-
-
-def _establish(
-    spec: NewOrgSpec, on: date, change: Restructuring, *, check_parent: bool = True
-) -> Organization:
-    name = _require_text(spec.name, "name", "Tên tổ chức")
-    code = _require_text(spec.code, "code", "Mã đơn vị")
-    kind = _require_kind(spec.kind)
-    parent = spec.parent
-    parent_version = None
-    if parent is not None:
-        _require_exists_on(parent, on, field="founded_on")
-        parent_version = version_on(parent, on)
-        if parent_version is None or parent_version.valid_to is not None:
-            raise ValidationError(
-                {"founded_on": f"“{parent.name}” không còn hoạt động từ ngày {fmt(on)}."}
-            )
-        if check_parent:
-            _require_open_versions([parent_version], on, closing=False)
-    _require_may_contain(parent_version.kind if parent_version else None, kind, name)
-    _require_code_free(parent, code, on)
-    org = Organization(
-        name=name,
-        committee_name=spec.committee_name.strip(),
-        kind=kind,
-        code=code,
-        issuer_code=spec.issuer_code.strip(),
-        parent=parent,
-        path=f"~{uuid.uuid4().hex}",
-        founded_on=on,
-    )
-    org.full_clean(exclude=["path"])
-    org.save()
-    org.path = paths.child_path(parent_version.path if parent_version else "", org.pk)
-    org.depth = paths.depth_of(org.path)
-    org.search_text = _search_text(org.name, org.committee_name, org.code)
-    org.save(update_fields=["path", "depth", "search_text"])
-    OrgVersion.objects.create(
-        organization=org,
-        parent=parent,
-        name=org.name,
-        committee_name=org.committee_name,
-        kind=org.kind,
-        code=org.code,
-        issuer_code=org.issuer_code,
-        path=org.path,
-        depth=org.depth,
-        valid_from=on,
-        restructuring=change,
-        search_text=org.search_text,
-    )
-    return org
-
-
-# --- the restructurings -----------------------------------------------------------------
+from .. import paths
+from ..models import Organization, OrgVersion, Restructuring, RestructuringKind
+from ..selectors import covering, version_on
+from .checks import (
+    _authorize,
+    _require_code_free,
+    _require_decision,
+    _require_exists_on,
+    _require_kind,
+    _require_may_contain,
+    _require_open_versions,
+    _require_subtree_settled,
+    _require_text,
+)
+from .versions import (
+    NewOrgSpec,
+    _close,
+    _establish,
+    _new_restructuring,
+    _rebase_subtree,
+    _snapshot,
+    _supersede,
+    _sync_mirror,
+)
 
 
 @transaction.atomic

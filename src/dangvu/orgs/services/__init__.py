@@ -1,0 +1,22 @@
+"""Writes to the organization tree (see `restructure` for the rules they keep)."""
+
+from .restructure import (
+    org_create,
+    org_dissolve,
+    org_merge,
+    org_move,
+    org_rename,
+    org_split,
+)
+from .versions import ORG_ENDING_HANDLERS, NewOrgSpec
+
+__all__ = [
+    "ORG_ENDING_HANDLERS",
+    "NewOrgSpec",
+    "org_create",
+    "org_dissolve",
+    "org_merge",
+    "org_move",
+    "org_rename",
+    "org_split",
+]

@@ -1,0 +1,240 @@
+"""Writing versions: close, reopen, rebase a subtree, keep the organization rows in step."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from dangvu.core.dates import format_short as fmt
+from dangvu.core.text import fold
+
+from .. import paths
+from ..models import Organization, OrgVersion, Restructuring
+from ..selectors import version_on
+from .checks import (
+    _require_code_free,
+    _require_exists_on,
+    _require_kind,
+    _require_may_contain,
+    _require_open_versions,
+    _require_text,
+)
+
+_VERSION_FIELDS = ("name", "committee_name", "kind", "code", "issuer_code")
+
+# What other areas must do when an organization ends (merged, split or dissolved), called
+# inside the same transaction, in this order, as f(org=..., on=..., successor=..., actor=...).
+# `successor` is the organization it merged into, or None (split, dissolution). A handler
+# moves its records to the successor, or refuses with a ValidationError when it cannot.
+ORG_ENDING_HANDLERS: tuple[str, ...] = ()
+
+
+def _run_ending_handlers(
+    org: Organization, on: date, successor: Organization | None, actor: Any
+) -> None:
+    from django.utils.module_loading import import_string
+
+    for dotted in ORG_ENDING_HANDLERS:
+        import_string(dotted)(org=org, on=on, successor=successor, actor=actor)
+
+
+@dataclass(frozen=True)
+class NewOrgSpec:
+    """An organization to be formed by a merge or a split."""
+
+    name: str
+    kind: str
+    code: str
+    committee_name: str = ""
+    issuer_code: str = ""
+    parent: Organization | None = None
+
+
+def _search_text(name: str, committee_name: str, code: str) -> str:
+    return fold(f"{name} {committee_name} {code}")[:600]
+
+
+def _supersede(version: OrgVersion, on: date, change: Restructuring, **fields: Any) -> OrgVersion:
+    """Close `version` at `on` and open its successor with `fields` changed; a version
+    that starts on `on` itself is changed in place."""
+    if version.valid_from == on:
+        for key, value in fields.items():
+            setattr(version, key, value)
+        version.search_text = _search_text(version.name, version.committee_name, version.code)
+        version.save()
+        return version
+    version.valid_to = on
+    version.save(update_fields=["valid_to"])
+    new = OrgVersion(
+        organization_id=version.organization_id,
+        parent_id=version.parent_id,
+        name=version.name,
+        committee_name=version.committee_name,
+        kind=version.kind,
+        code=version.code,
+        issuer_code=version.issuer_code,
+        path=version.path,
+        depth=version.depth,
+        valid_from=on,
+        restructuring=change,
+    )
+    for key, value in fields.items():
+        setattr(new, key, value)
+    new.search_text = _search_text(new.name, new.committee_name, new.code)
+    new.save()
+    return new
+
+
+def _sync_mirror(org_ids: Iterable[int]) -> None:
+    """Copy each organization's latest version onto the organization row."""
+    ids = list(set(org_ids))
+    latest: dict[int, OrgVersion] = {}
+    for v in OrgVersion.objects.filter(organization_id__in=ids).order_by(
+        "organization_id", "-valid_from"
+    ):
+        latest.setdefault(v.organization_id, v)
+    orgs = list(Organization.objects.filter(pk__in=ids))
+    for org in orgs:
+        v = latest[org.pk]
+        for field in (*_VERSION_FIELDS, "path", "depth", "search_text"):
+            setattr(org, field, getattr(v, field))
+        org.parent_id = v.parent_id
+    Organization.objects.bulk_update(
+        orgs, [*_VERSION_FIELDS, "path", "depth", "search_text", "parent"], batch_size=1000
+    )
+
+
+def _rebase_subtree(
+    subtree: list[OrgVersion],
+    root: OrgVersion,
+    new_parent: Organization,
+    new_parent_path: str,
+    on: date,
+    change: Restructuring,
+) -> None:
+    """Give `root` a new parent on `on` and every version below it its new path."""
+    old_prefix = root.path
+    new_prefix = paths.child_path(new_parent_path, root.organization_id)
+    depth_shift = paths.depth_of(new_prefix) - root.depth
+    to_close = [v.pk for v in subtree if v.valid_from < on]
+    in_place = [v for v in subtree if v.valid_from == on]
+    OrgVersion.objects.filter(pk__in=to_close).update(valid_to=on)
+    new_versions = []
+    for v in subtree:
+        path = paths.rebase(v.path, old_prefix, new_prefix)
+        parent_id = new_parent.pk if v.pk == root.pk else v.parent_id
+        if v.valid_from == on:
+            v.path, v.depth, v.parent_id = path, v.depth + depth_shift, parent_id
+            continue
+        new_versions.append(
+            OrgVersion(
+                organization_id=v.organization_id,
+                parent_id=parent_id,
+                name=v.name,
+                committee_name=v.committee_name,
+                kind=v.kind,
+                code=v.code,
+                issuer_code=v.issuer_code,
+                path=path,
+                depth=v.depth + depth_shift,
+                valid_from=on,
+                restructuring=change,
+                search_text=v.search_text,
+            )
+        )
+    OrgVersion.objects.bulk_update(in_place, ["path", "depth", "parent"], batch_size=1000)
+    OrgVersion.objects.bulk_create(new_versions, batch_size=2000)
+    _sync_mirror(v.organization_id for v in subtree)
+
+
+def _close(
+    org: Organization, version: OrgVersion, on: date, successor: Organization | None, actor: Any
+) -> None:
+    _run_ending_handlers(org, on, successor, actor)
+    version.valid_to = on
+    version.save(update_fields=["valid_to"])
+    org.dissolved_on = on
+    org.successor = successor
+    org.save(update_fields=["dissolved_on", "successor"])
+
+
+def _new_restructuring(
+    kind: str, on: date, decision: str, actor: Any, note: str = ""
+) -> Restructuring:
+    return Restructuring.objects.create(
+        kind=kind,
+        effective_on=on,
+        decision=decision,
+        note=note,
+        actor=actor if getattr(actor, "pk", None) else None,
+    )
+
+
+def _snapshot(v: OrgVersion) -> dict[str, Any]:
+    return {
+        "name": v.name,
+        "committee_name": v.committee_name,
+        "kind": v.kind,
+        "code": v.code,
+        "issuer_code": v.issuer_code,
+        "parent": v.parent_id,
+        "path": v.path,
+        "valid_from": v.valid_from,
+    }
+
+
+def _establish(
+    spec: NewOrgSpec, on: date, change: Restructuring, *, check_parent: bool = True
+) -> Organization:
+    name = _require_text(spec.name, "name", "Tên tổ chức")
+    code = _require_text(spec.code, "code", "Mã đơn vị")
+    kind = _require_kind(spec.kind)
+    parent = spec.parent
+    parent_version = None
+    if parent is not None:
+        _require_exists_on(parent, on, field="founded_on")
+        parent_version = version_on(parent, on)
+        if parent_version is None or parent_version.valid_to is not None:
+            raise ValidationError(
+                {"founded_on": f"“{parent.name}” không còn hoạt động từ ngày {fmt(on)}."}
+            )
+        if check_parent:
+            _require_open_versions([parent_version], on, closing=False)
+    _require_may_contain(parent_version.kind if parent_version else None, kind, name)
+    _require_code_free(parent, code, on)
+    org = Organization(
+        name=name,
+        committee_name=spec.committee_name.strip(),
+        kind=kind,
+        code=code,
+        issuer_code=spec.issuer_code.strip(),
+        parent=parent,
+        path=f"~{uuid.uuid4().hex}",
+        founded_on=on,
+    )
+    org.full_clean(exclude=["path"])
+    org.save()
+    org.path = paths.child_path(parent_version.path if parent_version else "", org.pk)
+    org.depth = paths.depth_of(org.path)
+    org.search_text = _search_text(org.name, org.committee_name, org.code)
+    org.save(update_fields=["path", "depth", "search_text"])
+    OrgVersion.objects.create(
+        organization=org,
+        parent=parent,
+        name=org.name,
+        committee_name=org.committee_name,
+        kind=org.kind,
+        code=org.code,
+        issuer_code=org.issuer_code,
+        path=org.path,
+        depth=org.depth,
+        valid_from=on,
+        restructuring=change,
+        search_text=org.search_text,
+    )
+    return org
