@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from dangvu.core.forms import apply_service_errors, parse_as_of
 
-from . import forms, rules, selectors, services
+from . import forms, paths, rules, selectors, services
 from .models import Organization, OrgKind
 
 
@@ -151,8 +151,14 @@ def organization_rename(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.OrganizationRenameForm(request.POST or None, initial=initial)
 
     def perform(data: dict[str, Any]) -> Organization:
-        on, decision = data.pop("effective_on"), data.pop("decision")
-        return services.org_rename(org=org, on=on, decision=decision, actor=request.user, **data)
+        changes = {k: v for k, v in data.items() if k not in {"effective_on", "decision"}}
+        return services.org_rename(
+            org=org,
+            on=data["effective_on"],
+            decision=data["decision"],
+            actor=request.user,
+            **changes,
+        )
 
     return _form_page(
         request, org, form, "Đổi tên tổ chức", "Ghi thay đổi", perform, "Đã ghi việc đổi tên."
@@ -164,7 +170,9 @@ def _parent_candidates(request: HttpRequest, org: Organization) -> Any:
     qs = Organization.objects.filter(dissolved_on__isnull=True, kind__in=allowed)
     if not request.user.is_superuser:
         qs = qs.within(request.user.organization)  # type: ignore[union-attr]
-    return qs.exclude(pk=org.pk).order_by("path")[:2000]
+    low, high = paths.subtree_bounds(org.path)
+    # neither the organization itself nor anything below it can become its parent
+    return qs.exclude(path__gte=low, path__lt=high).order_by("path")[:2000]
 
 
 @login_required
