@@ -21,7 +21,8 @@ def covering(qs: QuerySet[OrgVersion], on: date) -> QuerySet[OrgVersion]:
 
 def version_on(org: Organization | int, on: date) -> OrgVersion | None:
     org_id = org if isinstance(org, int) else org.pk
-    return covering(OrgVersion.objects.filter(organization_id=org_id), on).first()
+    found = covering(OrgVersion.objects.filter(organization_id=org_id), on).order_by()[:1]
+    return next(iter(found), None)
 
 
 def with_has_children(qs: QuerySet[OrgVersion], on: date) -> QuerySet[OrgVersion]:
