@@ -1,0 +1,144 @@
+"""Clean step: normalise the input for matching while keeping a map back to it.
+
+The extractor matches on ``CleanText.text``: the input with Markdown emphasis (``**``)
+and footnote marks (``<sup>1</sup>``) removed and every character cluster composed to
+NFC. ``CleanText.folded`` is the same text with diacritics removed and ``đ`` read as
+``d``, character for character, so a pattern written without diacritics (``ke hoach``,
+``DUK``) finds every spelling (``Kế hoạch``, ``ĐUK``, ``ủy``/``uỷ``). Offsets found in
+either string are mapped back with ``to_original`` so that every finding indexes the
+input exactly as it was given, even NFD input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = ["CleanText", "clean", "fold"]
+
+# Markup removed before matching: bold/italic runs of asterisks, HTML footnote marks.
+_MARKUP = re.compile(r"\*{2,}|<sup>[^<>]{0,12}</sup>|</?(?:sup|sub|b|i|em|strong)>", re.I)
+
+
+@dataclass(frozen=True)
+class _Segment:
+    clean_start: int
+    orig_start: int
+    clean_len: int
+    orig_len: int
+    identity: bool
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The input, its cleaned and folded forms, and the map between them."""
+
+    original: str
+    text: str
+    folded: str
+    segments: tuple[_Segment, ...]
+    seg_starts: tuple[int, ...] = ()
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span ``[start, end)`` of ``text`` to the span of ``original``."""
+        if not self.segments:
+            return (start, end)
+        if end <= start:
+            pos = self._orig_pos(start)
+            return (pos, pos)
+        return (self._orig_pos(start), self._orig_end(end - 1))
+
+    def _find(self, index: int) -> _Segment:
+        i = max(0, bisect.bisect_right(self.seg_starts, index) - 1)
+        return self.segments[i]
+
+    def _orig_pos(self, index: int) -> int:
+        if index >= len(self.text):
+            return len(self.original)
+        seg = self._find(index)
+        if seg.identity:
+            return seg.orig_start + (index - seg.clean_start)
+        return seg.orig_start
+
+    def _orig_end(self, index: int) -> int:
+        seg = self._find(index)
+        if seg.identity:
+            return seg.orig_start + (index - seg.clean_start) + 1
+        return seg.orig_start + seg.orig_len
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii():
+            table[code] = base
+    return table
+
+
+def fold(text: str) -> str:
+    """Remove Vietnamese diacritics one character for one, keeping the length."""
+    return text.translate(_fold_table())
+
+
+def _nfc_pieces(chunk: str, clean_at: int, orig_at: int) -> tuple[str, list[_Segment]]:
+    """NFC-compose a chunk of the input; return the text and its segments."""
+    if unicodedata.is_normalized("NFC", chunk):
+        return chunk, [_Segment(clean_at, orig_at, len(chunk), len(chunk), True)]
+    out: list[str] = []
+    segments: list[_Segment] = []
+    i = 0
+    run_start = 0
+    n = len(chunk)
+    clean_pos = clean_at
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(chunk[j]):
+            j += 1
+        cluster = chunk[i:j]
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed != cluster:
+            if run_start < i:
+                run = chunk[run_start:i]
+                segments.append(_Segment(clean_pos, orig_at + run_start, len(run), len(run), True))
+                out.append(run)
+                clean_pos += len(run)
+            segments.append(_Segment(clean_pos, orig_at + i, len(composed), j - i, False))
+            out.append(composed)
+            clean_pos += len(composed)
+            run_start = j
+        i = j
+    if run_start < n:
+        run = chunk[run_start:]
+        segments.append(_Segment(clean_pos, orig_at + run_start, len(run), len(run), True))
+        out.append(run)
+    return "".join(out), segments
+
+
+def clean(original: str) -> CleanText:
+    """Strip markup and compose to NFC, remembering where every character came from."""
+    if unicodedata.is_normalized("NFC", original) and not _MARKUP.search(original):
+        return CleanText(original, original, fold(original), ())
+    pieces: list[str] = []
+    segments: list[_Segment] = []
+    clean_len = 0
+    orig_pos = 0
+    bounds = [(m.start(), m.end()) for m in _MARKUP.finditer(original)]
+    bounds.append((len(original), len(original)))
+    for mark_start, mark_end in bounds:
+        if mark_start > orig_pos:
+            for line in original[orig_pos:mark_start].splitlines(keepends=True):
+                text, segs = _nfc_pieces(line, clean_len, orig_pos)
+                pieces.append(text)
+                segments.extend(segs)
+                clean_len += len(text)
+                orig_pos += len(line)
+        orig_pos = mark_end
+    text = "".join(pieces)
+    starts = tuple(seg.clean_start for seg in segments)
+    return CleanText(original, text, fold(text), tuple(segments), starts)

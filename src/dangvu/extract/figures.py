@@ -1,0 +1,115 @@
+"""Figures: counts (``108 buổi``), shares (``71/74 chi, đảng bộ``), percentages (``105%``).
+
+A number is a figure only when it counts something: it is followed by a counting unit
+from ``tables.COUNT_UNITS`` or by ``%``. Document numbers, dates and years never reach
+here because their spans are masked out, and a number right after a labelling word
+(``lần 2``, ``khóa 13``, ``Trung ương 4``) is skipped. Vietnamese number formats are
+read as written: ``1.234`` is 1234 and ``12,5`` is 12.5.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from .clean import CleanText, fold
+from .models import Figure
+from .tables import COUNT_UNITS, FIGURE_BLOCKERS
+
+__all__ = ["find_figures", "parse_number"]
+
+_N = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
+_FIGURE = re.compile(
+    rf"(?<![\w.,/\-:])(?P<a>{_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ \t]?%)?(?![\w/])"
+)
+_PREV_WORD = re.compile(r"(\w+)[ \t]*$")
+_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
+_STOP_WORD_LIST = """và của tại trong đã được với cho ở để theo trên đạt chiếm bằng là có từ đến
+vào so tăng giảm gồm nhưng còn hoặc thì mà nên này do khi sau trước về"""
+_STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
+_LEAD_VERB_LIST = "đạt chiếm bằng là tăng giảm với tỷ tỉ lệ còn ước khoảng gần hơn trên"
+_LEAD_VERBS = frozenset(_LEAD_VERB_LIST.split())
+
+
+@cache
+def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    words = [w for w, _ in COUNT_UNITS if not w.isupper()]
+    caps = [w for w, _ in COUNT_UNITS if w.isupper()]
+    canonical = {fold(w).lower(): name for w, name in COUNT_UNITS}
+
+    def alternation(items: list[str]) -> str:
+        return "|".join(re.escape(fold(w)) for w in sorted(items, key=len, reverse=True))
+
+    lower = re.compile(rf"[ \t]+(?P<unit>{alternation(words)})(?![\w])", re.I)
+    upper = re.compile(rf"[ \t]+(?P<unit>{alternation(caps)})(?![\w])")
+    return lower, upper, canonical
+
+
+def parse_number(written: str) -> int | float:
+    """Read a Vietnamese number: ``.`` groups thousands, ``,`` marks decimals."""
+    plain = written.replace(".", "").replace(",", ".")
+    value = float(plain)
+    return int(value) if value.is_integer() and "," not in written else value
+
+
+def _overlaps(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in masks)
+
+
+def _extension(ct: CleanText, pos: int, limit: int = 5) -> int:
+    """End of the lower-case words after ``pos`` that describe what was counted."""
+    end = pos
+    for _ in range(limit):
+        match = _NEXT_WORD.match(ct.text, end)
+        if not match or not match["w"][:1].islower():
+            break
+        if match["w"].lower() in _STOP_WORDS:
+            break
+        end = match.end()
+    return end
+
+
+def _context_before(ct: CleanText, pos: int, limit: int = 8) -> str:
+    """The words before ``pos`` in the same clause, without a leading verb."""
+    clause_start = max(ct.text.rfind(ch, 0, pos) for ch in ",;:.\n")
+    words = ct.text[clause_start + 1 : pos].split()[-limit:]
+    while words and words[-1].lower() in _LEAD_VERBS:
+        words.pop()
+    while words and words[0].lower() in _STOP_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure]:
+    """Every figure in the clean text, in order (clean offsets)."""
+    lower_units, upper_units, canonical = _unit_patterns()
+    out: list[Figure] = []
+    for match in _FIGURE.finditer(ct.text):
+        if _overlaps(match.start(), match.end(), masks):
+            continue
+        prev = _PREV_WORD.search(ct.folded, max(0, match.start() - 30), match.start())
+        if prev and prev.group(1).lower() in FIGURE_BLOCKERS:
+            continue
+        value = parse_number(match["a"])
+        of = parse_number(match["b"]) if match["b"] else None
+        if of is not None and (of == 0 or value > of):
+            continue
+        if match["pct"]:
+            end = _extension(ct, match.end())
+            what = ct.text[match.end() : end].strip() or _context_before(ct, match.start())
+            text = ct.text[match.start() : end]
+            out.append(Figure(match.start(), end, text, what, value, of, "%"))
+            continue
+        unit_match = upper_units.match(ct.folded, match.end()) or lower_units.match(
+            ct.folded, match.end()
+        )
+        if unit_match is None:
+            continue
+        unit_written = ct.text[unit_match.start("unit") : unit_match.end("unit")]
+        unit = canonical.get(fold(unit_written).lower(), unit_written)
+        end = _extension(ct, unit_match.end())
+        described = ct.text[unit_match.end() : end].strip()
+        what = f"{unit} {described}".strip()
+        out.append(Figure(match.start(), end, ct.text[match.start() : end], what, value, of, unit))
+    return out

@@ -1,0 +1,90 @@
+"""The text's own document from its header: ``Số 359-BC/ĐUK`` and ``Yên Bái, ngày ...``.
+
+Only a number-and-symbol introduced by ``Số`` at the start of a line (or after a tab,
+as in a two-column header) near the top of the text counts as the text's own number;
+``own_document`` stays empty for news articles and for reports without a header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .clean import CleanText, fold
+from .dates import DateHit, match_date_at
+from .models import OwnDocument, Reference
+from .tables import PARTY_DOC_TYPES, STATE_DOC_TYPES
+
+__all__ = ["HeaderInfo", "find_own_document"]
+
+_HEAD_CHARS = 3000
+_LINE_LEAD = re.compile(r"(?:[^\n]*[\t|])?[ \t#>*|]*")
+_DATE_LINE = re.compile(
+    r"(?:^|(?<=[\t|]))[ \t*_]*(?P<place>[^\W\d_][^\n,\t|]{0,40}?)[ \t*_]*,[ \t]*ngay[ \t]+",
+    re.I | re.M,
+)
+_TYPE_LINE = re.compile(r"^[ \t#>*_|]*(?P<name>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4})[ \t*_|]*$")
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """The own document and the span of its date line (clean offsets)."""
+
+    own: OwnDocument | None
+    date_hit: DateHit | None
+
+
+def _date_line(ct: CleanText) -> tuple[DateHit, str] | None:
+    for match in _DATE_LINE.finditer(ct.folded, 0, _HEAD_CHARS):
+        hit = match_date_at(ct.folded, match.end())
+        if hit is not None:
+            place = ct.text[match.start("place") : match.end("place")].strip(" *_#")
+            return hit, place
+    return None
+
+
+def _type_line(ct: CleanText, code: str | None) -> str | None:
+    """A centred type name line (``BÁO CÁO``) agreeing with the code, if any."""
+    names = {fold(t.name).upper(): t for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    for line in ct.text[:_HEAD_CHARS].splitlines():
+        match = _TYPE_LINE.match(line)
+        if not match or not match["name"].isupper():
+            continue
+        doc_type = names.get(fold(match["name"]).upper())
+        if doc_type is None:
+            continue
+        if (
+            code is None
+            or not doc_type.codes
+            or fold(code).upper() in {fold(c).upper() for c in doc_type.codes}
+        ):
+            return doc_type.name
+    return None
+
+
+def find_own_document(ct: CleanText, references: Sequence[Reference]) -> HeaderInfo:
+    """The own document from the header, if the text has one."""
+    dated = _date_line(ct)
+    date_hit = dated[0] if dated else None
+    for ref in references:
+        if ref.start >= _HEAD_CHARS:
+            break
+        if ct.folded[ref.start : ref.start + 2].lower() != "so":
+            continue
+        line_start = ct.folded.rfind("\n", 0, ref.start) + 1
+        if not _LINE_LEAD.fullmatch(ct.folded, line_start, ref.start):
+            continue
+        own = OwnDocument(
+            start=ref.start,
+            end=ref.end,
+            text=ref.text,
+            type=_type_line(ct, ref.type_code) or ref.type,
+            number=ref.number,
+            type_code=ref.type_code,
+            issuer_code=ref.issuer_code,
+            date=date_hit.date if date_hit else None,
+            place=dated[1] if dated else None,
+        )
+        return HeaderInfo(own, date_hit)
+    return HeaderInfo(None, date_hit)

@@ -1,0 +1,199 @@
+"""People named with their positions.
+
+Two orders are read: the name first, then its positions after a comma or dash
+(``đồng chí Phan Xuân Toàn - UVTVTU, Trưởng Ban Tổ chức Tỉnh ủy``), and positions first,
+then the name (``Phó Bí thư Thường trực Tỉnh ủy Phan Ngọc Thọ``). A name is a run of
+two to four capitalized syllables starting with a known surname. Each person is
+reported once, at the first mention that gives positions (or the first mention).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .clean import CleanText, fold
+from .models import Person
+from .phrases import Token, name_at, scan_org_phrase, tokens_from
+from .tables import POSITION_TITLES, SURNAMES
+
+__all__ = ["find_people"]
+
+_SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:)[ \t]*(?:nguyên[ \t]+)?")
+_CHAIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:va[ \t]+)?(?:nguyen[ \t]+)?", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_ADDRESS = re.compile(r"(?<!\w)(?:dong[ \t]+chi|ong|ba)[ \t]+$", re.I)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    positions: tuple[str, ...]
+
+
+_SIGNATURE_ZONE = 1500
+
+
+@cache
+def _signature_title() -> re.Pattern[str]:
+    titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
+    alternation = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"^(?:[^\n]*\t)?[ \t]*(?P<title>{alternation})[ \t]*$", re.I | re.M)
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(t) for t in titles)})(?!\w)", re.I)
+
+
+@cache
+def _surname_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(SURNAMES, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})(?=[ \t]+[^\W\d_])")
+
+
+def _position_at(ct: CleanText, pos: int) -> tuple[int, int] | None:
+    """Span of a position phrase (a title and the body it belongs to) at ``pos``."""
+    title = _title_pattern().match(ct.folded, pos)
+    if title is None:
+        return None
+    end = title.end()
+    gap = re.compile(r"[ \t]+").match(ct.text, end)
+    if gap:
+        body_end = scan_org_phrase(ct.text, ct.folded, gap.end())
+        if body_end is not None:
+            end = body_end
+    return (pos, end)
+
+
+def _split_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] | None:
+    """A name closing the phrase ``[start, end)``: ``... Tỉnh ủy Phan Ngọc Thọ``."""
+    tokens = tokens_from(ct.text, start, 24, until=end)
+    candidates: list[tuple[int, Token]] = []
+    for k in range(1, len(tokens)):
+        size = len(tokens) - k
+        if size in (2, 3, 4) and tokens[k].text in SURNAMES:
+            tail = tokens[k:]
+            if all(t.capitalized and not (len(t.text) > 1 and t.text.isupper()) for t in tail):
+                candidates.append(({3: 0, 4: 1, 2: 2}[size], tokens[k]))
+    if not candidates:
+        return None
+    first = min(candidates, key=lambda c: c[0])[1]
+    if name_at(ct.text, first.start) is None:
+        return None
+    return (first.start, tokens[-1].end)
+
+
+def _positions_after(ct: CleanText, pos: int) -> tuple[list[str], int]:
+    """Positions listed after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy``."""
+    positions: list[str] = []
+    end = pos
+    sep = _SEPARATOR.match(ct.text, pos)
+    while sep is not None:
+        span = _position_at(ct, sep.end())
+        if span is None:
+            break
+        name = _split_trailing_name(ct, span[0], span[1])
+        if name is not None:
+            break
+        positions.append(ct.text[span[0] : span[1]])
+        end = span[1]
+        sep = _SEPARATOR.match(ct.text, end)
+        if sep is not None and ct.text[sep.start() : sep.end()].strip()[:1] not in {",", "-"}:
+            break
+    return positions, end
+
+
+def _forward_mentions(ct: CleanText) -> list[_Mention]:
+    out: list[_Mention] = []
+    for match in _surname_pattern().finditer(ct.text):
+        before = _WORD_BEFORE.search(ct.text, max(0, match.start() - 30), match.start())
+        if before is not None and before.group(1)[:1].isupper():
+            continue  # inside a longer capitalized run: "Phạm Văn Hậu" holds "Văn Hậu"
+        name_end = name_at(ct.text, match.start())
+        if name_end is None:
+            continue
+        # A title glued to the name ends it: "Nguyễn Văn An Bí thư".
+        for token in tokens_from(ct.text, match.start(), 4)[2:]:
+            if token.start < name_end and _title_pattern().match(ct.folded, token.start):
+                name_end = ct.text.rfind(" ", match.start(), token.start)
+                break
+        name = ct.text[match.start() : name_end].strip()
+        positions, end = _positions_after(ct, name_end)
+        addressed = _ADDRESS.search(ct.folded, max(0, match.start() - 12), match.start())
+        if positions or addressed:
+            out.append(_Mention(match.start(), end, name, tuple(positions)))
+    return out
+
+
+def _reverse_mentions(ct: CleanText) -> list[_Mention]:
+    out: list[_Mention] = []
+    chain: list[tuple[int, int]] = []
+    for match in _title_pattern().finditer(ct.folded):
+        span = _position_at(ct, match.start())
+        if span is None:
+            continue
+        if chain and not _CHAIN.fullmatch(ct.folded, chain[-1][1], span[0]):
+            chain = []
+        name = _split_trailing_name(ct, span[0], span[1])
+        if name is None:
+            chain.append(span)
+            continue
+        last = ct.text[span[0] : name[0]].strip()
+        positions = [ct.text[s:e] for s, e in chain] + ([last] if last else [])
+        more, end = _positions_after(ct, name[1])
+        start = chain[0][0] if chain else span[0]
+        text_name = ct.text[name[0] : name[1]]
+        out.append(_Mention(start, max(end, name[1]), text_name, (*positions, *more)))
+        chain = []
+    return out
+
+
+@cache
+def _canonical_titles() -> dict[str, str]:
+    return {fold(t).lower(): t for t in POSITION_TITLES}
+
+
+def _signature_mentions(ct: CleanText) -> list[_Mention]:
+    """The signer under a title line at the end: ``BÍ THƯ`` ... ``Nguyễn Văn An``."""
+    out: list[_Mention] = []
+    tail_start = max(0, len(ct.text) - _SIGNATURE_ZONE)
+    for line in _signature_title().finditer(ct.folded, tail_start):
+        if not ct.text[line.start("title") : line.end("title")].isupper():
+            continue
+        following = ct.text[line.end() : line.end() + 200].split("\n")[:6]
+        offset = line.end()
+        for text_line in following:
+            cell = text_line.rsplit("\t", 1)[-1]
+            name_start = offset + len(text_line) - len(cell) + (len(cell) - len(cell.lstrip()))
+            name_end = name_at(ct.text, name_start) if cell.strip() else None
+            if name_end is not None and not ct.text[name_end : offset + len(text_line)].strip():
+                title = _canonical_titles()[line["title"].lower()]
+                name = ct.text[name_start:name_end]
+                out.append(_Mention(line.start("title"), name_end, name, (title,)))
+                break
+            offset += len(text_line) + 1
+    return out
+
+
+def find_people(ct: CleanText) -> list[Person]:
+    """Each named person once, in order of first mention (clean offsets)."""
+    found = _forward_mentions(ct) + _reverse_mentions(ct) + _signature_mentions(ct)
+    mentions = sorted(found, key=lambda m: m.start)
+    chosen: dict[str, _Mention] = {}
+    order: list[str] = []
+    for mention in mentions:
+        known = chosen.get(mention.name)
+        if known is None:
+            chosen[mention.name] = mention
+            order.append(mention.name)
+        elif not known.positions and mention.positions:
+            chosen[mention.name] = mention
+    return [
+        Person(m.start, m.end, ct.text[m.start : m.end], m.name, m.positions)
+        for m in (chosen[n] for n in order)
+    ]

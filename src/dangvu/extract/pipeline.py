@@ -1,0 +1,56 @@
+"""The pipeline: clean → find (references, dates, header, period, ...) → resolve.
+
+Every finder works on the clean text and returns clean offsets; ``_resolve`` maps each
+span back to the input and re-reads ``text`` from it, so ``text == input[start:end]``
+holds for every finding whatever the input's normalisation or markup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TypeVar
+
+from .clean import CleanText, clean
+from .dates import find_dates
+from .deadlines import find_deadlines
+from .figures import find_figures
+from .header import find_own_document
+from .models import Deadline, Extraction, Figure, OwnDocument, Period, Person, Reference
+from .people import find_people
+from .period import find_period, period_year
+from .references import find_references
+
+__all__ = ["extract"]
+
+
+_F = TypeVar("_F", Reference, Figure, Deadline, Person, Period, OwnDocument)
+
+
+def _resolve(ct: CleanText, finding: _F) -> _F:
+    start, end = ct.to_original(finding.start, finding.end)
+    return dataclasses.replace(finding, start=start, end=end, text=ct.original[start:end])
+
+
+def extract(text: str) -> Extraction:
+    """Find references, figures, deadlines, people, the period and the own document."""
+    ct = clean(text)
+    references = find_references(ct)
+    dates = find_dates(ct.folded)
+    header = find_own_document(ct, references)
+    own = header.own
+    doc_date = own.date if own is not None else None
+    ref_masks = [(r.start, r.end) for r in references]
+    date_masks = [(d.start, d.end) for d in dates]
+    period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit)
+    default_year = doc_date.year if doc_date is not None else period_year(period)
+    deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year)
+    figures = find_figures(ct, ref_masks + date_masks)
+    people = find_people(ct)
+    return Extraction(
+        references=tuple(_resolve(ct, r) for r in references),
+        figures=tuple(_resolve(ct, f) for f in figures),
+        deadlines=tuple(_resolve(ct, d) for d in deadlines),
+        people=tuple(_resolve(ct, p) for p in people),
+        period=_resolve(ct, period) if period is not None else None,
+        own_document=_resolve(ct, own) if own is not None else None,
+    )

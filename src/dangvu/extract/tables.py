@@ -1,0 +1,353 @@
+"""Reference data the extractor matches against.
+
+Everything here is plain data: document types with their codes, issuer codes, words that
+continue an organization name, counting units, position titles and surnames. Patterns in
+the other modules are built from these tables once, behind cached functions, so an
+administrator-facing table (later a database table) can replace them without touching
+the matching code. Spelling variants (``ủy``/``uỷ``, missing diacritics) are handled by
+matching on a folded copy of the text, so each entry is written once, in its usual form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "COUNT_UNITS",
+    "DEADLINE_ACTIONS",
+    "FIGURE_BLOCKERS",
+    "LOCALITY_WORDS",
+    "NOT_PERSON_NAMES",
+    "ORG_SECOND_SYLLABLES",
+    "PARTY_DOC_TYPES",
+    "PARTY_ISSUER_CODES",
+    "PERIOD_FALLBACK_BY_MONTH",
+    "POSITION_TITLES",
+    "STATE_DOC_TYPES",
+    "STATE_ISSUER_CODES",
+    "SURNAMES",
+    "DocType",
+]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+@dataclass(frozen=True)
+class DocType:
+    """A document type: its full name and the codes used in its number-and-symbol.
+
+    The first type listing a code is the default name for that code when the text gives
+    only the symbol (``-QĐ/TW`` alone reads as ``Quyết định``).
+    """
+
+    name: str
+    codes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+# Party documents: ``Số <n>-<CODE>/<ISSUER>`` (Hướng dẫn 36-HD/VPTW).
+PARTY_DOC_TYPES: tuple[DocType, ...] = (
+    DocType("Nghị quyết", ("NQ",)),
+    DocType("Quyết định", ("QĐ",)),
+    DocType("Quy định", ("QĐ", "QĐi")),
+    DocType("Chỉ thị", ("CT",)),
+    DocType("Kết luận", ("KL",)),
+    DocType("Quy chế", ("QC",)),
+    DocType("Hướng dẫn", ("HD",)),
+    DocType("Thông báo", ("TB",)),
+    DocType("Báo cáo", ("BC",)),
+    DocType("Kế hoạch", ("KH",)),
+    DocType("Chương trình hành động", ("CTr", "CTHĐ")),
+    DocType("Chương trình", ("CTr",)),
+    DocType("Tờ trình", ("TTr",)),
+    DocType("Đề án", ("ĐA",)),
+    DocType("Công văn", ("CV",)),
+    DocType("Thông tri", ("TT",)),
+    DocType("Bản sao", ("BS",)),
+    DocType("Thông báo kết luận", ("TB",)),
+    DocType("Kế hoạch liên tịch", ("KHLT",)),
+    DocType("Hướng dẫn liên tịch", ("HDLT",)),
+    DocType("Chương trình phối hợp", ("CTPH",)),
+    DocType("Quy chế phối hợp", ("QCPH",)),
+    DocType("Nghị quyết liên tịch", ("NQLT",)),
+    DocType("Thông cáo"),
+    DocType("Tuyên bố"),
+    DocType("Lời kêu gọi"),
+    DocType("Quy hoạch"),
+    DocType("Phương án"),
+    DocType("Dự án"),
+    DocType("Biên bản"),
+    DocType("Cương lĩnh"),
+    DocType("Điều lệ"),
+    DocType("Chiến lược"),
+)
+
+# State documents: ``13/2023/NĐ-CP``, ``41/2019/QĐ-UBND``, ``59/2020/QH14``, ``1234/QĐ-TTg``.
+STATE_DOC_TYPES: tuple[DocType, ...] = (
+    DocType("Luật"),
+    DocType("Bộ luật"),
+    DocType("Pháp lệnh"),
+    DocType("Nghị định", ("NĐ",)),
+    DocType("Nghị quyết", ("NQ",)),
+    DocType("Quyết định", ("QĐ",)),
+    DocType("Thông tư liên tịch", ("TTLT",)),
+    DocType("Thông tư", ("TT",)),
+    DocType("Chỉ thị", ("CT",)),
+    DocType("Công điện", ("CĐ",)),
+    DocType("Kế hoạch", ("KH",)),
+    DocType("Thông báo", ("TB",)),
+    DocType("Báo cáo", ("BC",)),
+    DocType("Tờ trình", ("TTr",)),
+    DocType("Hướng dẫn", ("HD",)),
+    DocType("Công văn"),
+)
+
+# Issuer codes seen in party numbers (domain.md section 2). Codes not listed here are
+# still accepted as written when they look like a code (upper case, 2-10 characters).
+PARTY_ISSUER_CODES: tuple[str, ...] = _words(
+    """TW VPTW BTCTW UBKTTW BCĐTW BTGTW BDVTW BTGDVTW BKTTW BNCTW
+    TU BTCTU VPTU UBKTTU BTGDVTU BTGTU BDVTU BNCTU HU QU TXU
+    ĐU ĐUK BTCĐU UBKTĐU ĐUKCCQ ĐUKDN BCSĐ ĐĐ CB"""
+)
+
+STATE_ISSUER_CODES: tuple[str, ...] = _words(
+    """CP TTg UBND HĐND VPCP BNV BTC BCA BQP BYT BTP BGDĐT BKHĐT BLĐTBXH BTTTT BVHTTDL
+    NHNN UBTVQH TANDTC VKSNDTC"""
+)
+
+# Lower-case syllables that continue an organization name after a capitalized syllable
+# (``Tỉnh ủy``, ``Ban Chấp hành``, ``Bộ Chính trị``, ``Ủy ban``). Folded (no diacritics).
+ORG_SECOND_SYLLABLES: frozenset[str] = frozenset(
+    _words(
+        """uy ban chuc hanh vu truc uong tri tra sat van giao phong phu quoc tran vien tich
+        thu tuong truong nghiep quan doan dang an su te tinh dong hoi khoi dao tao duc chinh
+        dan nhiem bo nghi co"""
+    )
+)
+
+# Words that may follow anywhere in an organization name (``Ủy ban nhân dân tỉnh``).
+LOCALITY_WORDS: tuple[str, ...] = (
+    "nhan dan",
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "dac khu",
+    "tinh",
+    "huyen",
+    "xa",
+    "phuong",
+    "quan",
+)
+
+# Position titles that open a position phrase, longest first when compiled.
+POSITION_TITLES: tuple[str, ...] = (
+    "Tổng Bí thư",
+    "Phó Bí thư",
+    "Bí thư",
+    "Chủ tịch nước",
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Ủy viên",
+    "UVTVTU",
+    "UVTVHU",
+    "UVTVĐU",
+    "UVBTV",
+    "UVBCH",
+    "UVTW",
+    "UVTV",
+    "UBTV",
+    "Tỉnh ủy viên",
+    "Thành ủy viên",
+    "Huyện ủy viên",
+    "Đảng ủy viên",
+    "Phó Trưởng ban",
+    "Trưởng ban",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+    "Phó Chánh Văn phòng",
+    "Chánh Văn phòng",
+    "Phó Chủ nhiệm",
+    "Chủ nhiệm",
+    "Phó Giám đốc",
+    "Giám đốc",
+    "Phó Thủ tướng",
+    "Thủ tướng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Trưởng đoàn",
+    "Tổng Thư ký",
+    "Chánh án",
+    "Viện trưởng",
+    "Đại biểu Quốc hội",
+    "Tư lệnh",
+    "Chỉ huy trưởng",
+    "Hiệu trưởng",
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+)
+
+# Common Vietnamese family names: a capitalized run starting with one of these and two
+# to four syllables long reads as a personal name.
+_SURNAME_WORDS = """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
+Trương Lâm Phùng Mai Tô Hà Tạ Lưu Lương Cao Đinh Hứa Thái Châu Quách Triệu Tăng Lại Kiều Khổng
+Văn Nông Lò Lục Mạc Tôn Thân Giang Khúc Chu Diệp Doãn Hầu Kim Lã Đồng Đàm Quan Từ La Viên
+Thạch Ninh Ông Âu Mạnh Chế Y Hồng Tòng Nghiêm Bế Lăng Mẫn Cù Hàn Ma Sầm Vi Đậu Trình Thiều
+Phí Nhữ Lữ Khương Cấn Ưng Chử Mông Đường Đồ Mã
+"""
+SURNAMES: frozenset[str] = frozenset(_words(_SURNAME_WORDS))
+
+# Capitalized runs that look like names but are not people being reported on.
+NOT_PERSON_NAMES: frozenset[str] = frozenset(
+    {
+        "Hồ Chí Minh",
+        "Bác Hồ",
+        # provinces whose names start like a surname ("Bí thư Tỉnh ủy Lâm Đồng")
+        "Lâm Đồng",
+        "Cao Bằng",
+        "Hà Giang",
+        "Hà Nam",
+        "Hà Tĩnh",
+        "Hà Nội",
+        "Thái Bình",
+        "Thái Nguyên",
+        "Ninh Bình",
+        "Ninh Thuận",
+        "Đồng Nai",
+        "Đồng Tháp",
+        "Giang Nam",
+        "Lai Châu",
+        "Kiên Giang",
+        "Hậu Giang",
+        "Tiền Giang",
+        "Bắc Giang",
+        "Hồ Gươm",
+    }
+)
+
+# Units a figure counts, as written; the value is the unit name reported. Matched
+# case-insensitively on folded text except the all-caps abbreviations.
+COUNT_UNITS: tuple[tuple[str, str], ...] = (
+    ("tổ chức cơ sở đảng", "tổ chức cơ sở đảng"),
+    ("TCCSĐ", "tổ chức cơ sở đảng"),
+    ("tổ chức đảng", "tổ chức đảng"),
+    ("TCĐ", "tổ chức đảng"),
+    ("đảng viên dự bị", "đảng viên dự bị"),
+    ("đảng viên mới", "đảng viên"),
+    ("đảng viên", "đảng viên"),
+    ("ĐV", "đảng viên"),
+    ("quần chúng", "quần chúng"),
+    ("chi, đảng bộ", "chi, đảng bộ"),
+    ("chi bộ, đảng bộ", "chi bộ, đảng bộ"),
+    ("đảng bộ, chi bộ", "đảng bộ, chi bộ"),
+    ("đảng bộ cơ sở", "đảng bộ cơ sở"),
+    ("chi bộ cơ sở", "chi bộ cơ sở"),
+    ("chi bộ", "chi bộ"),
+    ("đảng bộ", "đảng bộ"),
+    ("cấp ủy viên", "cấp ủy viên"),
+    ("cấp ủy", "cấp ủy"),
+    ("cán bộ", "cán bộ"),
+    ("công chức", "công chức"),
+    ("đồng chí", "đồng chí"),
+    ("lượt người", "lượt người"),
+    ("lượt", "lượt"),
+    ("người", "người"),
+    ("buổi", "buổi"),
+    ("hội nghị", "hội nghị"),
+    ("lớp", "lớp"),
+    ("cuộc", "cuộc"),
+    ("văn bản", "văn bản"),
+    ("nghị quyết", "nghị quyết"),
+    ("kế hoạch", "kế hoạch"),
+    ("chương trình", "chương trình"),
+    ("báo cáo", "báo cáo"),
+    ("hướng dẫn", "hướng dẫn"),
+    ("đại biểu", "đại biểu"),
+    ("đơn vị", "đơn vị"),
+    ("đầu mối", "đầu mối"),
+    ("cơ quan", "cơ quan"),
+    ("địa phương", "địa phương"),
+    ("xã, phường", "xã, phường"),
+    ("xã", "xã"),
+    ("phường", "phường"),
+    ("thôn", "thôn"),
+    ("tổ dân phố", "tổ dân phố"),
+    ("hộ", "hộ"),
+    ("nhóm", "nhóm"),
+    ("nội dung", "nội dung"),
+    ("nhiệm vụ", "nhiệm vụ"),
+    ("chỉ tiêu", "chỉ tiêu"),
+    ("tập thể", "tập thể"),
+    ("cá nhân", "cá nhân"),
+    ("trường hợp", "trường hợp"),
+    ("vụ", "vụ"),
+    ("đơn", "đơn"),
+    ("tin, bài", "tin, bài"),
+    ("bài", "bài"),
+    ("tin", "tin"),
+    ("ý kiến", "ý kiến"),
+    ("tài liệu", "tài liệu"),
+    ("hồ sơ", "hồ sơ"),
+    ("học viên", "học viên"),
+    ("đoàn viên", "đoàn viên"),
+    ("hội viên", "hội viên"),
+    ("Huy hiệu Đảng", "Huy hiệu Đảng"),
+    ("huy hiệu", "huy hiệu"),
+    ("tổ chức", "tổ chức"),
+    ("doanh nghiệp", "doanh nghiệp"),
+    ("tỷ đồng", "tỷ đồng"),
+    ("triệu đồng", "triệu đồng"),
+    ("đồng", "đồng"),
+)
+
+# Words just before a number that make it a label, not a quantity (folded, lower case).
+FIGURE_BLOCKERS: frozenset[str] = frozenset(
+    _words(
+        """so lan thu khoa dieu khoan diem muc uong quy thang nam ngay mung mong doan ky phu
+        luc bieu trang tiet chuong phan lop tuan dot ban"""
+    )
+)
+
+# Verbs that open the task a deadline is about (folded, lower case).
+DEADLINE_ACTIONS: tuple[str, ...] = (
+    "bao cao",
+    "gui",
+    "nop",
+    "hoan thanh",
+    "hoan thien",
+    "tong hop",
+    "so ket",
+    "tong ket",
+    "to chuc",
+    "trien khai",
+    "xay dung",
+    "ban hanh",
+    "ra soat",
+    "cap nhat",
+    "dang ky",
+    "trinh",
+    "ket thuc",
+    "thuc hien",
+    "kiem tra",
+    "xong",
+)
+
+# When a report names no period, the month of its own date suggests one: a report dated
+# in June or July is a half-year report, one in December a yearly report. Values are
+# templates over the year of the date; ``{prev}`` is the year before.
+PERIOD_FALLBACK_BY_MONTH: dict[int, str] = {
+    1: "{prev}",
+    3: "{year}-Q1",
+    4: "{year}-Q1",
+    6: "{year}-H1",
+    7: "{year}-H1",
+    9: "{year}-9M",
+    10: "{year}-9M",
+    11: "{year}",
+    12: "{year}",
+}

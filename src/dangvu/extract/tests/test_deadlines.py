@@ -1,0 +1,70 @@
+"""Deadlines: what is due and by when."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvu.extract import extract
+
+HEADER = "ĐẢNG ỦY XÃ TÂN HÒA\n*\nSố 41-KH/ĐU\n\nTân Hòa, ngày 02 tháng 3 năm 2024\n\n"
+
+
+def deadlines_in(text: str) -> list[tuple[str, str]]:
+    return [(d.date.isoformat(), d.what) for d in extract(text).deadlines]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Các chi bộ gửi báo cáo về Văn phòng Đảng ủy trước ngày 20/11/2024.",
+            [("2024-11-20", "gửi báo cáo về Văn phòng Đảng ủy")],
+        ),
+        (
+            "- Hoàn thành việc rà soát hồ sơ đảng viên chậm nhất ngày 15/5/2024;",
+            [("2024-05-15", "Hoàn thành việc rà soát hồ sơ đảng viên")],
+        ),
+        (
+            "Nộp biểu thống kê, hạn chót 31/01/2025.",
+            [("2025-01-31", "Nộp biểu thống kê")],
+        ),
+        (
+            "Tổng hợp kết quả đánh giá. Thời hạn: 25/12/2024.",
+            [("2024-12-25", "Tổng hợp kết quả đánh giá")],
+        ),
+        (
+            "báo cáo sơ kết giai đoạn 2024 - 2026 trước ngày 05/10/2026",
+            [("2026-10-05", "báo cáo sơ kết giai đoạn 2024 - 2026")],
+        ),
+    ],
+)
+def test_deadline_words_mark_a_due_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert deadlines_in(text) == expected
+
+
+def test_a_dated_action_after_the_report_date_is_a_deadline() -> None:
+    text = HEADER + "Các chi bộ tổ chức sinh hoạt và báo cáo kết quả đợt 1 ngày 30/6/2024."
+    assert deadlines_in(text) == [("2024-06-30", "báo cáo kết quả đợt 1")]
+
+
+def test_a_dated_action_before_the_report_date_is_not_a_deadline() -> None:
+    text = HEADER + "Đảng ủy đã tổ chức hội nghị báo cáo viên ngày 10/01/2024."
+    assert deadlines_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADER + "Kết quả: đến hết ngày 29/6/2024, có 20 chi bộ tổ chức sinh hoạt.",
+        HEADER + "Hội nghị được tổ chức (vào ngày 27/4/2024) tại hội trường.",
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 04/4/2024 của Tỉnh ủy.",
+        "Tiếp tục khắc phục hạn chế, khuyết điểm đã chỉ ra.",
+    ],
+)
+def test_past_dates_cutoffs_and_document_dates_are_not_deadlines(text: str) -> None:
+    assert deadlines_in(text) == []
+
+
+def test_deadline_without_year_takes_the_year_of_the_document() -> None:
+    text = HEADER + "Các đảng viên hoàn thành bản kiểm điểm trước ngày 15/12."
+    assert deadlines_in(text) == [("2024-12-15", "hoàn thành bản kiểm điểm")]

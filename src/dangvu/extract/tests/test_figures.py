@@ -1,0 +1,63 @@
+"""Figures: counts, shares and percentages, in Vietnamese number formats."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvu.extract import extract
+
+Fig = tuple[float, float | None, str]
+
+
+def fig(value: float, unit: str, of: float | None = None) -> Fig:
+    return (value, of, unit)
+
+
+def figures_in(text: str) -> list[Fig]:
+    return [(float(f.value), f.of, f.unit) for f in extract(text).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm qua kết nạp 1.234 đảng viên mới.", [fig(1234, "đảng viên")]),
+        ("đạt 105% chỉ tiêu được giao", [fig(105, "%")]),
+        ("tỷ lệ tăng 12,5% so với cùng kỳ", [fig(12.5, "%")]),
+        ("có 58/60 chi, đảng bộ hoàn thành", [fig(58, "chi, đảng bộ", of=60)]),
+        ("kiểm tra 7 TCĐ và 21 ĐV", [fig(7, "tổ chức đảng"), fig(21, "đảng viên")]),
+        ("mở 14 lớp bồi dưỡng cho 2.050 lượt người", [fig(14, "lớp"), fig(2050, "lượt người")]),
+        ("tổ chức 236 buổi sinh hoạt chuyên đề", [fig(236, "buổi")]),
+        ("sắp xếp còn 9 đầu mối, giảm 4 cơ quan", [fig(9, "đầu mối"), fig(4, "cơ quan")]),
+        ("xây dựng 3 nhóm giải pháp", [fig(3, "nhóm")]),
+        ("100% tổ chức cơ sở đảng đã quán triệt", [fig(100, "%")]),
+        ("đã có 312/335 TCCSĐ tổ chức đại hội", [fig(312, "tổ chức cơ sở đảng", of=335)]),
+    ],
+)
+def test_figures_are_read_with_value_share_and_unit(text: str, expected: list[Fig]) -> None:
+    assert figures_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Kế hoạch số 33-KH/TU ngày 25/02/2022 của Tỉnh ủy.",
+        "Hội nghị Trung ương 4, 5, 6 khóa XIII.",
+        "Báo cáo kết quả lần 2 ngày 10/12/2023.",
+        "Sau 01 năm triển khai, trong 5 năm (2021-2025), 6 tháng đầu năm 2023.",
+        "Đại hội đảng bộ nhiệm kỳ 2020-2025 và Quốc khánh mùng 2/9.",
+        "Điều 5 khoản 2 quy định; mục 1.1. Kết quả đạt được",
+        "Nghị định số 13/2023/NĐ-CP của Chính phủ.",
+    ],
+)
+def test_document_numbers_dates_years_and_labels_are_not_figures(text: str) -> None:
+    assert figures_in(text) == []
+
+
+def test_a_share_larger_than_its_whole_is_not_a_figure() -> None:
+    assert figures_in("có 80/74 chi bộ") == []
+
+
+def test_figure_describes_what_it_counts() -> None:
+    (found,) = extract("hoàn thành 11 nhóm nhiệm vụ trọng tâm và các nhiệm vụ khác").figures
+    assert found.what == "nhóm nhiệm vụ trọng tâm"
+    assert found.text == "11 nhóm nhiệm vụ trọng tâm"

@@ -1,0 +1,77 @@
+"""The own document from the header, and the period reported on."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from dangvu.extract import extract
+
+REPORT_HEADER = (
+    "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\n"
+    "Số 128 - BC/ĐUK\tĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+    "\t\tĐông Hà, ngày 18 tháng 7  năm 2024\n\nBÁO CÁO\n"
+)
+
+
+def test_header_gives_number_type_issuer_date_and_place() -> None:
+    own = extract(REPORT_HEADER + "Kết quả công tác tháng 7.").own_document
+    assert own is not None
+    assert (own.type, own.number, own.type_code, own.issuer_code) == ("Báo cáo", "128", "BC", "ĐUK")
+    assert own.date == datetime.date(2024, 7, 18)
+    assert own.place == "Đông Hà"
+
+
+def test_state_style_header_with_colon_is_read() -> None:
+    text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 215/KH-UBND\n\nBắc Ninh, ngày 03 tháng 4 năm 2024\n"
+    own = extract(text).own_document
+    assert own is not None
+    assert (own.number, own.type_code, own.issuer_code) == ("215", "KH", "UBND")
+    assert own.type == "Kế hoạch"
+    assert own.place == "Bắc Ninh"
+
+
+def test_header_type_line_decides_between_decision_and_regulation() -> None:
+    text = "TỈNH ỦY LÀO CAI\n*\nSố 07-QĐ/TU\n\nLào Cai, ngày 20 tháng 02 năm 2024\n\nQUY ĐỊNH\n"
+    own = extract(text).own_document
+    assert own is not None and own.type == "Quy định"
+
+
+def test_news_article_has_no_own_document() -> None:
+    text = "Sáng 9/8, Tỉnh ủy tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW của Bộ Chính trị."
+    assert extract(text).own_document is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BÁO CÁO kết quả công tác quý I năm 2023", "2023-Q1"),
+        ("kết quả quý III/2024 và nhiệm vụ quý IV/2024", "2024-Q3"),
+        ("tình hình quý I; phương hướng, nhiệm vụ quý II năm 2025", "2025-Q1"),
+        ("Sơ kết công tác 6 tháng đầu năm 2024", "2024-H1"),
+        ("Báo cáo 6 tháng cuối năm 2022", "2022-H2"),
+        ("kết quả 9 tháng đầu năm 2023, nhiệm vụ quý IV", "2023-9M"),
+        ("Báo cáo công tác tháng 5/2024", "2024-05"),
+        ("Tổng kết công tác xây dựng Đảng năm 2023; 5 năm (2021-2025)", "2023"),
+        ("Báo cáo tổng kết nhiệm kỳ 2020-2025", "2020-2025"),
+    ],
+)
+def test_period_is_read_from_the_first_period_phrase(text: str, expected: str) -> None:
+    period = extract(text).period
+    assert period is not None and period.value == expected
+
+
+def test_dates_do_not_count_as_the_period_year() -> None:
+    text = "Hội nghị ngày 29 tháng 6 năm 2021 bàn công tác 6 tháng đầu năm 2024."
+    period = extract(text).period
+    assert period is not None and period.value == "2024-H1"
+
+
+def test_report_without_period_words_takes_its_period_from_its_date() -> None:
+    period = extract(REPORT_HEADER + "Các chi bộ đã tổ chức sinh hoạt chuyên đề.").period
+    assert period is not None and period.value == "2024-H1"
+
+
+def test_text_without_period_or_date_has_no_period() -> None:
+    assert extract("Các chi bộ đã tổ chức sinh hoạt chuyên đề.").period is None

@@ -1,0 +1,86 @@
+"""People named with their positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvu.extract import extract
+
+Named = tuple[str, tuple[str, ...]]
+
+
+def person(name: str, *positions: str) -> Named:
+    return (name, positions)
+
+
+def people_in(text: str) -> list[Named]:
+    return [(p.name, p.positions) for p in extract(text).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dự hội nghị có đồng chí Hoàng Minh Tuấn, Ủy viên Ban Thường vụ, Trưởng Ban "
+            "Tổ chức Thành ủy.",
+            [person("Hoàng Minh Tuấn", "Ủy viên Ban Thường vụ", "Trưởng Ban Tổ chức Thành ủy")],
+        ),
+        (
+            "Đồng chí Võ Thị Lan - UVTVTU, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy phát biểu.",
+            [person("Võ Thị Lan", "UVTVTU", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy")],
+        ),
+        (
+            "Phó Bí thư Thường trực Thành ủy Đặng Quốc Khánh chủ trì hội nghị.",
+            [person("Đặng Quốc Khánh", "Phó Bí thư Thường trực Thành ủy")],
+        ),
+        (
+            "Tham dự có các đồng chí: Bùi Văn Hải, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; "
+            "Đỗ Thanh Hương, Phó Chủ tịch UBND tỉnh; lãnh đạo các sở, ngành.",
+            [
+                person("Bùi Văn Hải", "Phó Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"),
+                person("Đỗ Thanh Hương", "Phó Chủ tịch UBND tỉnh"),
+            ],
+        ),
+        (
+            "UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Lý Thị Mai kết luận.",
+            [person("Lý Thị Mai", "UVTV Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy")],
+        ),
+        (
+            "Bí thư Thành ủy Hà Nội Đinh Văn Sơn dự.",
+            [person("Đinh Văn Sơn", "Bí thư Thành ủy Hà Nội")],
+        ),
+        ("Đồng chí Ngô Văn Tài phát biểu ý kiến.", [person("Ngô Văn Tài")]),
+    ],
+)
+def test_people_are_read_with_their_positions(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected
+
+
+def test_a_person_named_twice_is_reported_once_with_the_positions_given() -> None:
+    text = (
+        "Đồng chí Nguyễn Hữu Phước chủ trì. Sau đó, đồng chí Nguyễn Hữu Phước, "
+        "Bí thư Đảng ủy xã, kết luận. Đồng chí Nguyễn Hữu Phước cảm ơn."
+    )
+    assert people_in(text) == [person("Nguyễn Hữu Phước", "Bí thư Đảng ủy xã")]
+
+
+def test_the_signer_under_the_title_line_is_a_person() -> None:
+    text = (
+        "Trên đây là báo cáo của Đảng ủy phường.\n\nNơi nhận:\tT/M ĐẢNG ỦY\n"
+        "- Như trên,\tPHÓ BÍ THƯ\n- Lưu VP.\n\t(Đã ký)\n\n\tĐoàn Minh Châu\n"
+    )
+    assert people_in(text) == [person("Đoàn Minh Châu", "Phó Bí thư")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "Ngày sinh Chủ tịch Hồ Chí Minh 19/5",
+        "Tin và ảnh: Minh Châu",
+        "các đồng chí trưởng ban, phó trưởng ban tổ chức các huyện ủy",
+        "đồng chí Bí thư Tỉnh ủy đề nghị",
+    ],
+)
+def test_names_without_a_person_context_are_not_people(text: str) -> None:
+    assert people_in(text) == []

@@ -1,0 +1,66 @@
+"""Properties over arbitrary text: never raises, spans always hold."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Literal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dangvu.extract import extract, extraction_to_dict, summary
+
+from .factories import spans_hold
+
+Form = Literal["NFC", "NFD", "NFKC", "NFKD"]
+
+FRAGMENTS = [
+    "Kế hoạch số 33-KH/TU",
+    ", ngày 25/02/2022",
+    " của Ban Thường vụ Tỉnh ủy",
+    "Số 359 - BC/ĐUK",
+    "Nghị quyết số 18, 19-NQ/TW",
+    "Nghị định số 13/2023/NĐ-CP",
+    "ngày 29 tháng 6 năm 2023",
+    "12/4//2023",
+    "71/74 chi, đảng bộ",
+    "1.234 đảng viên",
+    "12,5%",
+    "trước ngày 10/11/2025",
+    "đồng chí Phan Văn An - UVTVTU, Trưởng Ban Tổ chức Tỉnh ủy",
+    "quý I năm 2023",
+    "6 tháng đầu năm 2024",
+    "**",
+    "<sup>1</sup>",
+    "\n",
+    " ",
+    "\t",
+    "Yên Bái, ",
+]
+
+vietnamese_text = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=25
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_extract_never_raises_and_spans_hold_on_arbitrary_text(text: str) -> None:
+    ex = extract(text)
+    assert spans_hold(text, ex)
+    extraction_to_dict(ex)
+    summary(ex)
+
+
+@settings(max_examples=300, deadline=None)
+@given(vietnamese_text, st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
+def test_spans_hold_on_document_like_text_in_any_normalisation(text: str, form: Form) -> None:
+    text = unicodedata.normalize(form, text)
+    assert spans_hold(text, extract(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(vietnamese_text, st.sampled_from(["**", "<sup>3</sup>", "*", "__"]))
+def test_spans_hold_on_markdown_decorated_text(text: str, mark: str) -> None:
+    decorated = mark.join(text.split(" "))
+    assert spans_hold(decorated, extract(decorated))

@@ -1,0 +1,222 @@
+"""References to numbered documents in the forms real texts use."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvu.extract.clean import clean
+from dangvu.extract.references import might_contain_references
+
+from .factories import ExpectedRef, ref, refs_in, the_only_ref
+
+SINGLE_REFERENCES: list[tuple[str, ExpectedRef]] = [
+    (
+        "Triển khai Kế hoạch số 47-KH/TU, ngày 03/3/2021 đến các chi bộ.",
+        ref("47-KH/TU", "2021-03-03", type="Kế hoạch", text="Kế hoạch số 47-KH/TU, ngày 03/3/2021"),
+    ),
+    (
+        "Quán triệt Nghị quyết 12-NQ/TW trong toàn Đảng bộ.",
+        ref("12-NQ/TW", type="Nghị quyết", text="Nghị quyết 12-NQ/TW"),
+    ),
+    (
+        "Tiếp tục thực hiện Chỉ thị số 08-CT/TW của Ban Bí thư về công tác dân vận.",
+        ref("08-CT/TW", type="Chỉ thị", issuer_name="Ban Bí thư"),
+    ),
+    (
+        "theo Quy định số 105-QĐ/TW ngày 19 tháng 12 năm 2017 của Bộ Chính trị.",
+        ref("105-QĐ/TW", "2017-12-19", type="Quy định", issuer_name="Bộ Chính trị"),
+    ),
+    (
+        "Quyết định số 77-QĐ/TU của Ban Thường vụ Tỉnh uỷ về thành lập đoàn kiểm tra.",
+        ref("77-QĐ/TU", type="Quyết định", issuer_name="Ban Thường vụ Tỉnh uỷ"),
+    ),
+    (
+        "Thông báo kết luận số 64-TB/TU, ngày 11/9/2024 của Thường trực Tỉnh ủy.",
+        ref("64-TB/TU", "2024-09-11", issuer_name="Thường trực Tỉnh ủy"),
+    ),
+    (
+        "Hướng dẫn số 03-HD/BTCTW, ngày 02/5/2023 của Ban Tổ chức Trung ương.",
+        ref("03-HD/BTCTW", "2023-05-02", issuer_name="Ban Tổ chức Trung ương"),
+    ),
+    (
+        "Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị (khóa XIII) về khuyến khích.",
+        ref("14-KL/TW", "2021-09-22", issuer_name="Bộ Chính trị (khóa XIII)"),
+    ),
+    (
+        "Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương Đảng khoá XII về xây dựng Đảng.",
+        ref("04-NQ/TW", issuer_name="Ban Chấp hành Trung ương Đảng khoá XII"),
+    ),
+    (
+        "Chương trình hành động số 09-CTr/TU, ngày 15/8/2021 của Tỉnh ủy thực hiện.",
+        ref("09-CTr/TU", "2021-08-15", type="Chương trình hành động", issuer_name="Tỉnh ủy"),
+    ),
+    (
+        "Chương trình hành động số 03-CTHĐ/HU của Huyện ủy.",
+        ref("03-CTHĐ/HU", type="Chương trình hành động", issuer_name="Huyện ủy"),
+    ),
+    (
+        "Quy định số 29-QĐi/TW năm 2016 về thi hành Điều lệ Đảng.",
+        ref("29-QĐi/TW", type="Quy định"),
+    ),
+    (
+        "Tờ trình số 150-TTr/ĐU ngày 01/02/2025 của Đảng ủy xã.",
+        ref("150-TTr/ĐU", "2025-02-01", type="Tờ trình"),
+    ),
+    (
+        "Công văn số 2150-CV/VPTW ngày 20/3/2024 của Văn phòng Trung ương Đảng.",
+        ref("2150-CV/VPTW", "2024-03-20", issuer_name="Văn phòng Trung ương Đảng"),
+    ),
+    (
+        "Báo cáo số 88-BC/BTCTU ngày 09/10/2023 của Ban Tổ chức Tỉnh ủy gửi Ban Thường vụ.",
+        ref("88-BC/BTCTU", "2023-10-09", issuer_name="Ban Tổ chức Tỉnh ủy"),
+    ),
+    (
+        "Kế hoạch số 21-KH/BTGDVTU ngày 18/4/2025 của Ban Tuyên giáo và Dân vận Tỉnh ủy.",
+        ref("21-KH/BTGDVTU", "2025-04-18"),
+    ),
+    (
+        "theo Kế hoạch số 06-KH/ĐUK (ngày 14/02/2024) của Đảng ủy Khối.",
+        ref("06-KH/ĐUK", "2024-02-14", issuer_name="Đảng ủy Khối"),
+    ),
+    (
+        "Kế hoạch số 310-KH/ĐUK ngày 21/8//2024 của Đảng uỷ Khối.",
+        ref("310-KH/ĐUK", "2024-08-21"),
+    ),
+    (
+        "Nghị quyết số 11-NQ/ĐU ngày 30 tháng 9  năm 2022 của Đảng ủy phường.",
+        ref("11-NQ/ĐU", "2022-09-30"),
+    ),
+    (
+        "Theo Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo.",
+        ref("09/2019/NĐ-CP", "2019-01-24", type="Nghị định", issuer_name="Chính phủ"),
+    ),
+    (
+        "Luật Tổ chức chính quyền địa phương số 77/2015/QH13 quy định rõ.",
+        ref("77/2015/QH13", type="Luật"),
+    ),
+    (
+        "Quyết định số 12/2021/QĐ-UBND ngày 05/7/2021 của Ủy ban nhân dân tỉnh ban hành quy chế.",
+        ref("12/2021/QĐ-UBND", "2021-07-05", issuer_name="Ủy ban nhân dân tỉnh"),
+    ),
+    (
+        "Thông tư số 06/2023/TT-BNV của Bộ Nội vụ hướng dẫn.",
+        ref("06/2023/TT-BNV", type="Thông tư", issuer_name="Bộ Nội vụ"),
+    ),
+    (
+        "Quyết định số 2257/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ phê duyệt.",
+        ref("2257/QĐ-TTg", "2020-12-31", issuer_name="Thủ tướng Chính phủ"),
+    ),
+    (
+        "Thông tư liên tịch số 14/2015/TTLT-BNV-BTC hướng dẫn thực hiện.",
+        ref("14/2015/TTLT-BNV-BTC", type="Thông tư liên tịch"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE_REFERENCES)
+def test_single_reference_is_read_with_its_fields(text: str, expected: ExpectedRef) -> None:
+    found = the_only_ref(text)
+    assert expected.matches(found), found
+
+
+SPELLING_VARIANTS: list[tuple[str, ExpectedRef]] = [
+    ("Căn cứ Chỉ thị số 12-CT/TW ngày03 tháng 5 năm 2022 của", ref("12-CT/TW", "2022-05-03")),
+    ("Thông báo số 81-TB/TWngày 06 tháng 01 năm 2023 của", ref("81-TB/TW", "2023-01-06")),
+    ("Quyết định số 75/QĐ-TTgngày 09/02/2021", ref("75/QĐ-TTg", "2021-02-09")),
+    ("Quyết định số 15-QD/TU của Tỉnh ủy.", ref("15-QĐ/TU")),
+    ("Kế hoạch số 30-KH/DUK ngày 02/6/2023.", ref("30-KH/ĐUK", "2023-06-02")),
+    ("Ke hoach so 31-KH/TU ngay 02/6/2023 cua Tinh uy.", ref("31-KH/TU", "2023-06-02")),
+    ("KẾ HOẠCH SỐ 32-KH/HU", ref("32-KH/HU", type="Kế hoạch")),
+    ("Chương trình số 5-CTR/TU", ref("5-CTr/TU")),
+    ("Đề án số 02-DA/TU về chuyển đổi số", ref("02-ĐA/TU", type="Đề án")),
+    ("Nghị định 30/2020/ND-CP về công tác văn thư", ref("30/2020/NĐ-CP", type="Nghị định")),
+    ("của Tỉnh uỷ tại Kế hoạch số 12 \u2013 KH/TU", ref("12-KH/TU")),
+    ("Quyết định số 100-QĐ/ĐUKCCQ ngày 3/3/2020", ref("100-QĐ/ĐUKCCQ", "2020-03-03")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLING_VARIANTS)
+def test_codes_are_read_in_every_spelling(text: str, expected: ExpectedRef) -> None:
+    found = the_only_ref(text)
+    assert expected.matches(found), found
+
+
+def test_header_number_with_spaces_around_hyphen_is_a_reference_without_date() -> None:
+    text = "ĐẢNG ỦY XÃ AN BÌNH\n*\nSố 27 - BC/ĐU\n\nAn Bình, ngày 14 tháng 3 năm 2025\n"
+    found = the_only_ref(text)
+    assert ref("27-BC/ĐU", type="Báo cáo", text="Số 27 - BC/ĐU").matches(found)
+
+
+def test_listed_numbers_share_the_code_date_and_issuer() -> None:
+    text = "Thực hiện Nghị quyết số 26, 27-NQ/TW ngày 19/5/2018 của Ban Chấp hành Trung ương."
+    found = refs_in(text)
+    assert [r.number for r in found] == ["26", "27"]
+    assert all(r.date is not None and r.date.isoformat() == "2018-05-19" for r in found)
+    assert all(r.issuer_name == "Ban Chấp hành Trung ương" for r in found)
+
+
+def test_numbers_listed_with_va_are_separate_references() -> None:
+    found = refs_in("các Kết luận số 21 và 22-KL/TW của Bộ Chính trị")
+    assert [(r.number, r.type_code, r.issuer_code) for r in found] == [
+        ("21", "KL", "TW"),
+        ("22", "KL", "TW"),
+    ]
+
+
+def test_each_symbol_of_a_list_of_symbols_is_a_reference() -> None:
+    found = refs_in("các Nghị quyết số 35-NQ/TW, 36-NQ/TW và 37-NQ/TW của Bộ Chính trị")
+    assert [r.number for r in found] == ["35", "36", "37"]
+    assert found[1].type == "Nghị quyết"
+
+
+def test_symbols_listed_with_va_share_the_date_issuer_and_type_name() -> None:
+    found = refs_in("Quy định số 51-QĐ/TW và 52-QĐ/TW ngày 08/12/2021 của Ban Bí thư về công tác")
+    assert [(r.number, r.type, r.issuer_name) for r in found] == [
+        ("51", "Quy định", "Ban Bí thư"),
+        ("52", "Quy định", "Ban Bí thư"),
+    ]
+    assert all(r.date is not None and r.date.isoformat() == "2021-12-08" for r in found)
+
+
+def test_issuer_may_be_a_numbered_plenum_with_its_term() -> None:
+    found = the_only_ref("Nghị quyết số 39-NQ/TW của Hội nghị Trung ương 7 khóa XI về")
+    assert found.issuer_name == "Hội nghị Trung ương 7 khóa XI"
+
+
+def test_repeated_references_are_all_reported() -> None:
+    text = "Theo Chỉ thị số 05-CT/TW. Sơ kết Chỉ thị số 05-CT/TW. Tổng kết Chỉ thị 05-CT/TW."
+    assert [r.number for r in refs_in(text)] == ["05", "05", "05"]
+
+
+def test_number_keeps_its_leading_zero() -> None:
+    assert the_only_ref("Chỉ thị số 01-CT/TU").number == "01"
+
+
+def test_issuer_name_stops_before_the_subject() -> None:
+    found = the_only_ref("Kế hoạch số 80-KH/TU của Ban Thường vụ Tỉnh ủy về phát triển đảng viên")
+    assert found.issuer_name == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_lower_case_words_after_cua_are_not_an_issuer() -> None:
+    found = the_only_ref("Kế hoạch số 80-KH/TU của đồng chí Bí thư")
+    assert found.issuer_name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 25/02/2022 hội nghị khai mạc lúc 8 giờ.",
+        "Đạt tỷ lệ 71/74 chi bộ, tăng 3-5 lần so với năm 2022.",
+        "giai đoạn 2023 - 2025 và nhiệm kỳ 2020-2025",
+        "Đường dẫn tài liệu: a-b/c, mục 3-a/b.",
+        "Hội nghị Trung ương 4, 5, 6 (khóa XIII) đã ban hành nhiều nghị quyết.",
+    ],
+)
+def test_text_without_document_numbers_gives_no_reference(text: str) -> None:
+    assert refs_in(text) == ()
+
+
+def test_prefilter_skips_text_without_any_code() -> None:
+    assert not might_contain_references(clean("Năm 2023 đạt 12/15 chỉ tiêu.").folded)
+    assert might_contain_references(clean("theo 12-NQ/TW").folded)
+    assert might_contain_references(clean("theo 13/2023/NĐ-CP").folded)
