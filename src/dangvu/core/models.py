@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from .fields import PathField
+
 
 class AuditEntry(models.Model):
     """One write: who, when, what, before and after. Written by each service explicitly."""
@@ -22,7 +24,7 @@ class AuditEntry(models.Model):
     # The organization the write belongs to and its tree path at the time: leaders read
     # the entries of their subtree by path prefix.
     organization_id_ref = models.BigIntegerField("mã tổ chức", null=True, blank=True)
-    org_path = models.CharField("đường dẫn tổ chức", max_length=255, blank=True, db_index=True)
+    org_path = PathField("đường dẫn tổ chức", blank=True, db_index=True)
     summary = models.TextField("nội dung", blank=True)
     before = models.JSONField("trước", null=True, blank=True)
     after = models.JSONField("sau", null=True, blank=True)

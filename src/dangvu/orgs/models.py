@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.fields import PathField
+
 from . import paths
 
 
@@ -69,7 +71,7 @@ class Organization(models.Model):
         on_delete=models.PROTECT,
         related_name="current_children",
     )
-    path = models.CharField("đường dẫn", max_length=255, unique=True)
+    path = PathField("đường dẫn", unique=True)
     depth = models.PositiveSmallIntegerField("cấp", default=0)
     founded_on = models.DateField("ngày thành lập")
     dissolved_on = models.DateField("ngày chấm dứt", null=True, blank=True)
@@ -168,7 +170,7 @@ class OrgVersion(models.Model):
     kind = models.CharField("loại hình", max_length=32, choices=OrgKind.choices)
     code = models.CharField("mã đơn vị", max_length=32)
     issuer_code = models.CharField("ký hiệu văn bản", max_length=16, blank=True)
-    path = models.CharField("đường dẫn", max_length=255)
+    path = PathField("đường dẫn")
     depth = models.PositiveSmallIntegerField("cấp", default=0)
     valid_from = models.DateField("hiệu lực từ")
     valid_to = models.DateField("hiệu lực đến (không kể)", null=True, blank=True)

@@ -42,3 +42,20 @@ def test_rebase_moves_a_path_under_a_new_prefix() -> None:
 )
 def test_which_kind_may_sit_under_which(parent: str | None, child: str, allowed: bool) -> None:
     assert rules.may_contain(parent, child) is allowed
+
+
+def test_path_columns_compare_bytewise_whatever_the_database_collation(db) -> None:
+    """Subtree ranges need bytewise order; a Vietnamese collation would drop rows."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite compares text bytewise already")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+            "WHERE column_name IN ('path', 'org_path') AND table_schema = current_schema()"
+        )
+        columns = {(t, c): coll for t, c, coll in cursor.fetchall()}
+    assert columns[("orgs_orgversion", "path")] == "C"
+    assert columns[("orgs_organization", "path")] == "C"
+    assert columns[("core_auditentry", "org_path")] == "C"
