@@ -32,6 +32,10 @@ class User(AbstractUser):
             )
         ]
 
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle names (last_name) before the given name."""
+        return f"{self.last_name} {self.first_name}".strip()
+
     @property
     def can_edit(self) -> bool:
         return self.is_superuser or self.role in {Role.OFFICER, Role.LEADER}

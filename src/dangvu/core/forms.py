@@ -11,7 +11,12 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 class VietDateField(forms.DateField):
     """A date typed as 29/6/2023 (or picked in the browser's date picker)."""
 
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    # A text box, not the browser's date picker: the picker shows the browser's language
+    # (mm/dd/yyyy on an English Chrome), users type 29/6/2023 whatever their browser.
+    widget = forms.DateInput(
+        attrs={"placeholder": "ngày/tháng/năm", "inputmode": "numeric", "size": 12},
+        format="%d/%m/%Y",
+    )
 
     def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
