@@ -46,7 +46,7 @@ REPEAT = 7
 
 SUBTREE_CTE = """
 WITH RECURSIVE sub(id) AS (
-    SELECT %s
+    SELECT CAST(%s AS BIGINT)
     UNION ALL
     SELECT v.organization_id FROM orgs_orgversion v JOIN sub ON v.parent_id = sub.id
     WHERE v.valid_from <= %s AND (v.valid_to IS NULL OR v.valid_to > %s)
