@@ -1,0 +1,177 @@
+"""Checking a member's profile: every problem named by field, in Vietnamese, with the fix."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from dangvu.core.dates import format_short as fmt
+from dangvu.core.text import fold
+
+from .. import catalog, rules
+from ..models import Education, Member, Professional, Sex, Theory
+
+PROFILE_FIELDS = (
+    "full_name",
+    "other_names",
+    "sex",
+    "birth_date",
+    "ethnicity",
+    "religion",
+    "home_town",
+    "residence",
+    "phone",
+    "citizen_id",
+    "education",
+    "professional_level",
+    "theory_level",
+    "occupation",
+    "positions",
+    "card_number",
+)
+_PHONE = re.compile(r"\+?\d{9,12}")
+_CARD = re.compile(r"[0-9A-Za-z.\-]{4,20}")
+_SPACES = re.compile(r"\s+")
+
+
+def _text(value: Any) -> str:
+    return _SPACES.sub(" ", str(value or "")).strip()
+
+
+def _choice(value: str, choices: Any, label: str, errors: dict[str, str], field: str) -> str:
+    if value in choices.values:
+        return value
+    by_label = {fold(lbl): code for code, lbl in choices.choices}
+    code = by_label.get(fold(value))
+    if code is None:
+        allowed = ", ".join(lbl for _, lbl in choices.choices)
+        errors[field] = f"{label} “{value}” không có trong danh mục: hãy chọn một trong {allowed}."
+        return value
+    return code
+
+
+def clean_profile(data: dict[str, Any], *, member: Member | None = None) -> dict[str, Any]:
+    """The profile, normalized; a ValidationError naming each bad field otherwise."""
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+    today = timezone.localdate()
+    name = _text(data.get("full_name"))
+    if not name or len(name.split(" ")) < 2:
+        errors["full_name"] = "Hãy nhập đủ họ và tên (ít nhất hai chữ, ví dụ Nguyễn Văn An)."
+    out["full_name"] = name
+    out["other_names"] = _text(data.get("other_names"))
+    out["sex"] = _choice(_text(data.get("sex")), Sex, "Giới tính", errors, "sex")
+    birth = data.get("birth_date")
+    if not isinstance(birth, date):
+        errors["birth_date"] = "Hãy nhập ngày sinh (ví dụ 29/6/1985)."
+    elif birth > today:
+        errors["birth_date"] = (
+            f"Ngày sinh {fmt(birth)} ở tương lai: hãy nhập ngày đến hôm nay ({fmt(today)})."
+        )
+    out["birth_date"] = birth
+    ethnicity = _text(data.get("ethnicity")) or "Kinh"
+    known = {fold(e): e for e in catalog.ETHNIC_GROUPS}
+    if fold(ethnicity) not in known:
+        errors["ethnicity"] = (
+            f"Dân tộc “{ethnicity}” không có trong danh mục 54 dân tộc: hãy ghi đúng tên "
+            "(ví dụ Kinh, Tày, Thái, Mường, Mông, Dao)."
+        )
+    out["ethnicity"] = known.get(fold(ethnicity), ethnicity)
+    religion = _text(data.get("religion")) or "Không"
+    religions = {fold(r): r for r in catalog.RELIGIONS}
+    out["religion"] = religions.get(fold(religion), religion)
+    if fold(religion) not in religions:
+        errors["religion"] = (
+            f"Tôn giáo “{religion}” không có trong danh mục: hãy chọn "
+            + ", ".join(catalog.RELIGIONS)
+            + "."
+        )
+    for field in ("home_town", "residence", "occupation"):
+        out[field] = _text(data.get(field))
+    phone = re.sub(r"[\s.\-]", "", _text(data.get("phone")))
+    if phone and not _PHONE.fullmatch(phone):
+        errors["phone"] = f"Số điện thoại “{phone}” không hợp lệ: hãy nhập 10 chữ số."
+    out["phone"] = phone
+    citizen_id = rules.normalize_citizen_id(_text(data.get("citizen_id")))
+    if citizen_id:
+        problem = rules.citizen_id_problem(
+            citizen_id,
+            female=None if out["sex"] not in Sex.values else out["sex"] == Sex.FEMALE,
+            birth_year=birth.year if isinstance(birth, date) else None,
+        )
+        if problem:
+            errors["citizen_id"] = f"Số CCCD “{citizen_id}” không hợp lệ: {problem}."
+        else:
+            clash = Member.objects.filter(citizen_id=citizen_id)
+            if member is not None:
+                clash = clash.exclude(pk=member.pk)
+            other = clash.first()
+            if other is not None:
+                errors["citizen_id"] = (
+                    f"Số CCCD {citizen_id} đã có trong sổ đảng viên ({other.full_name}, sinh "
+                    f"{fmt(other.birth_date)}): không kết nạp hai lần một người; nếu là người "
+                    "đã ra khỏi Đảng, hãy dùng chức năng kết nạp lại."
+                )
+    out["citizen_id"] = citizen_id or None
+    out["education"] = _choice(
+        _text(data.get("education")) or "thpt",
+        Education,
+        "Giáo dục phổ thông",
+        errors,
+        "education",
+    )
+    out["professional_level"] = _choice(
+        _text(data.get("professional_level")) or "khong",
+        Professional,
+        "Chuyên môn",
+        errors,
+        "professional_level",
+    )
+    out["theory_level"] = _choice(
+        _text(data.get("theory_level")) or "khong",
+        Theory,
+        "Lý luận chính trị",
+        errors,
+        "theory_level",
+    )
+    positions = [p.strip() for p in re.split(r"[;,\n]", str(data.get("positions") or ""))]
+    out["positions"] = "; ".join(p for p in positions if p)
+    card = _text(data.get("card_number")).replace(" ", "")
+    if card:
+        if not _CARD.fullmatch(card):
+            errors["card_number"] = f"Số thẻ đảng viên “{card}” không hợp lệ."
+        else:
+            clash = Member.objects.filter(card_number=card)
+            if member is not None:
+                clash = clash.exclude(pk=member.pk)
+            other = clash.first()
+            if other is not None:
+                errors["card_number"] = (
+                    f"Số thẻ {card} đã cấp cho {other.full_name}: hãy kiểm tra lại số thẻ."
+                )
+    out["card_number"] = card or None
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def search_fields(profile: dict[str, Any]) -> dict[str, str]:
+    name = fold(profile["full_name"])
+    family_middle, _, given = name.rpartition(" ")
+    return {
+        "search_text": " ".join(
+            x
+            for x in (
+                name,
+                fold(profile.get("other_names") or ""),
+                profile.get("card_number") or "",
+            )
+            if x
+        )[:300],
+        "given_key": f"{given} {family_middle}".strip()[:160],
+        "positions_text": fold(profile.get("positions") or "")[:255],
+    }
