@@ -119,7 +119,10 @@ def organization_search(user: Any, query: str, on: date, *, limit: int = 50) -> 
 def history_of(org: Organization) -> tuple[QuerySet[OrgVersion], QuerySet[Restructuring]]:
     versions = org.versions.select_related("parent", "restructuring").order_by("-valid_from")
     changes = (
-        Restructuring.objects.filter(Q(sources=org) | Q(results=org))
+        Restructuring.objects.filter(
+            # named in the decision, or carried along by it (a cell moved by its commune's merge)
+            Q(sources=org) | Q(results=org) | Q(versions__organization=org)
+        )
         .distinct()
         .prefetch_related("sources", "results")
         .order_by("-effective_on", "-id")

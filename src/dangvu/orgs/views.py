@@ -65,6 +65,11 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "on": on,
         "version": version,
         "ancestors": selectors.ancestors_on(org, on) if version else [],
+        "visible_ids": set(
+            Organization.objects.visible_to(request.user)
+            .filter(pk__in=paths.ids_of(version.path) if version else [])
+            .values_list("pk", flat=True)
+        ),
         "children": selectors.children_on(org, on) if version else [],
         "versions": versions,
         "changes": changes,

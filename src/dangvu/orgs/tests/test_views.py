@@ -309,3 +309,23 @@ def test_leaders_read_the_audit_log_of_their_subtree_only(tree, users) -> None:
     body = client_for(users.province_leader).get(reverse("core:audit_list")).content.decode()
     assert "Chi bộ A mới" in body and "Chi bộ B mới" in body
     assert client_for(users.a_officer).get(reverse("core:audit_list")).status_code == 403
+
+
+def test_history_lists_the_merge_that_carried_a_cell_along(tree, users) -> None:
+    org_merge(
+        sources=[tree.a, tree.b],
+        on=REFORM,
+        decision="Quyết định số 1575-QĐ/TU",
+        actor=None,
+        new=NewOrgSpec(name="Đảng bộ xã Trấn Yên", kind="commune", code="X1", parent=tree.province),
+    )
+    body = client_for(users.province_leader).get(url("orgs:organization_detail", tree.a1))
+    assert "Quyết định số 1575-QĐ/TU" in body.content.decode()
+
+
+def test_breadcrumbs_link_only_inside_the_users_scope(tree, users) -> None:
+    body = (
+        client_for(users.a_officer).get(url("orgs:organization_detail", tree.a1)).content.decode()
+    )
+    assert f'href="/to-chuc/{tree.a.pk}/' in body
+    assert f'href="/to-chuc/{tree.d1.pk}/' not in body and "Đảng bộ huyện Trấn Yên" in body
