@@ -82,3 +82,34 @@ def test_a_user_without_an_organization_is_refused_by_the_database(db) -> None:
 
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create(username="mo-coi")
+
+
+def test_admin_changes_to_a_user_are_audited_and_the_tree_is_read_only(client, tree) -> None:
+    admin_user = User.objects.create(username="quantri", is_superuser=True, is_staff=True)
+    officer = make_user("chuyenvien", tree.a, Role.OFFICER)
+    client.force_login(admin_user)
+    response = client.get(f"/quan-tri/accounts/user/{officer.pk}/change/")
+    data = {k: v for k, v in response.context["adminform"].form.initial.items() if v is not None}
+    data.update(
+        {
+            "role": Role.LEADER,
+            "organization": tree.a.pk,
+            "date_joined_0": "01/01/2025",
+            "date_joined_1": "08:00:00",
+            "last_login_0": "",
+            "last_login_1": "",
+        }
+    )
+    data.pop("date_joined", None)
+    data.pop("last_login", None)
+    data.pop("groups", None)
+    data.pop("user_permissions", None)
+    response = client.post(f"/quan-tri/accounts/user/{officer.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.get(action="accounts.user_change")
+    assert entry.before["role"] == Role.OFFICER and entry.after["role"] == Role.LEADER
+    assert client.get(f"/quan-tri/orgs/organization/{tree.a.pk}/change/").status_code == 200
+    assert (
+        client.post(f"/quan-tri/orgs/organization/{tree.a.pk}/change/", {"name": "X"}).status_code
+        == 403
+    )
