@@ -1,0 +1,65 @@
+"""A document's text with its findings marked in place.
+
+The text is cut at every span boundary; each piece is wrapped in one `<mark>` carrying
+the kinds of every span covering it (so overlapping and nested spans need no nesting
+of elements), and, where a reference covers it, in a link to the cited document.
+Everything else is escaped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+__all__ = ["Span", "highlight"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # css class suffix: reference, figure, deadline, person, period, header
+    label: str  # shown on hover
+    href: str = ""
+    anchor: str = ""  # element id at the span's first piece, for links from the tables
+
+
+def highlight(text: str, spans: list[Span]) -> SafeString:
+    size = len(text)
+    spans = [
+        Span(max(0, s.start), min(size, s.end), s.kind, s.label, s.href, s.anchor)
+        for s in spans
+        if s.end > s.start and s.start < size
+    ]
+    cuts = sorted({0, size, *(s.start for s in spans), *(s.end for s in spans)})
+    by_start: dict[int, list[int]] = {}
+    for index, span in enumerate(spans):
+        by_start.setdefault(span.start, []).append(index)
+    active: list[int] = []
+    out: list[str] = []
+    for left, right in itertools.pairwise(cuts):
+        active = [i for i in active if spans[i].end > left]
+        active.extend(by_start.get(left, []))
+        piece = text[left:right]
+        if not active:
+            out.append(escape(piece))
+            continue
+        covering = [spans[i] for i in active]
+        kinds = " ".join(sorted({f"f-{s.kind}" for s in covering}))
+        label = "; ".join(dict.fromkeys(s.label for s in covering if s.label))
+        anchors = [s.anchor for s in covering if s.anchor and s.start == left]
+        mark = format_html(
+            '<mark class="{}" title="{}"{}>{}</mark>',
+            kinds,
+            label,
+            mark_safe(f' id="{escape(anchors[0])}"') if anchors else "",
+            piece,
+        )
+        link = next((s.href for s in covering if s.href), "")
+        if link:
+            mark = format_html('<a class="ref-link" href="{}">{}</a>', link, mark)
+        out.append(mark)
+    return mark_safe("".join(out))

@@ -1,0 +1,327 @@
+"""Reading the text of an uploaded file: .txt (any encoding Vietnamese offices use),
+.docx (paragraphs and tables in document order) and .pdf (its text layer).
+
+Every failure is an `UnreadableFile` whose message tells an office worker, in
+Vietnamese, what is wrong with the file and what to do; nothing here touches the
+database or the disk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import logging
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+__all__ = [
+    "ACCEPTED_SUFFIXES",
+    "ReadResult",
+    "UnreadableFile",
+    "max_file_size",
+    "read_bytes",
+    "read_path",
+]
+
+logger = logging.getLogger(__name__)
+
+ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf")
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+# A .docx is a zip: refuse one that would inflate past this multiple of the size limit.
+MAX_INFLATION = 10
+# Characters of decoded text that hint at a wrong guess of the encoding.
+_SUSPICIOUS_RATIO = 0.01
+
+
+class UnreadableFile(Exception):
+    """A file dangvu cannot read; `message` is shown to the user as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    text: str
+    file_kind: str  # "txt", "docx", "pdf"
+    encoding: str  # for .txt: the encoding found; else ""
+    size: int
+    sha256: str
+
+
+def max_file_size() -> int:
+    """The size limit in bytes: settings.DOCUMENTS_MAX_FILE_SIZE, 20 MB by default."""
+    return int(getattr(settings, "DOCUMENTS_MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE))
+
+
+def too_large_message(size: int | None = None) -> str:
+    got = f" (tệp nặng {filesizeformat(size)})" if size else ""
+    return (
+        f"Tệp quá lớn{got}: chỉ nhận tệp đến {filesizeformat(max_file_size())}. "
+        "Hãy bỏ ảnh, phụ lục không cần thiết hoặc tách tệp rồi tải lên lại."
+    )
+
+
+def _suffix(name: str) -> str:
+    return Path(name).suffix.lower()
+
+
+def check_name_and_size(name: str, size: int) -> str:
+    """The file kind from the name, refusing unknown kinds and oversize files up front."""
+    suffix = _suffix(name)
+    if suffix == ".doc":
+        raise UnreadableFile(
+            "Tệp .doc (Word 97-2003) chưa đọc được: hãy mở bằng Word, chọn Lưu thành "
+            "(Save As) dạng .docx rồi tải lên lại."
+        )
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise UnreadableFile(
+            f"Không nhận loại tệp “{suffix or 'không có phần mở rộng'}”: chỉ nhận tệp "
+            ".txt, .docx hoặc .pdf."
+        )
+    if size == 0:
+        raise UnreadableFile("Tệp rỗng (0 byte): hãy kiểm tra lại tệp trước khi tải lên.")
+    if size > max_file_size():
+        raise UnreadableFile(too_large_message(size))
+    return suffix[1:]
+
+
+def read_path(path: Path | str) -> ReadResult:
+    """Read a file on disk; the size is checked before a byte is read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFile(f"Không mở được tệp {path.name}: {exc.strerror or exc}.") from exc
+    check_name_and_size(path.name, size)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+    return read_bytes(path.name, data)
+
+
+def read_bytes(name: str, data: bytes) -> ReadResult:
+    """Read the text of a file given as bytes."""
+    kind = check_name_and_size(name, len(data))
+    if kind == "txt":
+        text, encoding = _read_txt(data)
+    elif kind == "docx":
+        text, encoding = _read_docx(data), ""
+    else:
+        text, encoding = _read_pdf(data), ""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise UnreadableFile(
+            "Tệp không có chữ nào đọc được: hãy kiểm tra lại tệp (có thể là tệp trống)."
+        )
+    return ReadResult(
+        text=text,
+        file_kind=kind,
+        encoding=encoding,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+# --- .txt ------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+
+
+def _suspicious(text: str) -> int:
+    """Characters that real Vietnamese text (almost) never contains: control characters,
+    Latin-1 symbols (a sign of a wrong single-byte guess) and stray combining marks."""
+    count = 0
+    previous = " "
+    for ch in text:
+        cat = unicodedata.category(ch)
+        control = (cat == "Cc" and ch not in _ALLOWED_CONTROLS) or cat in {"Co", "Cn", "Cs"}
+        symbol = "\u00a1" <= ch <= "\u00bf" and ch not in "«»°±·"
+        stray_mark = bool(unicodedata.combining(ch)) and not previous.isalpha()
+        if control or symbol or stray_mark:
+            count += 1
+        previous = ch if not unicodedata.combining(ch) else previous
+    return count
+
+
+def _plausible(text: str) -> bool:
+    if not text:
+        return False
+    return _suspicious(text) <= max(2, int(len(text) * _SUSPICIOUS_RATIO))
+
+
+def _read_txt(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(
+                    "Tệp có dấu hiệu bảng mã Unicode nhưng nội dung bị hỏng: hãy mở tệp và "
+                    "lưu lại với bảng mã UTF-8."
+                ) from exc
+            return text, encoding
+    if b"\x00" in data:
+        raise UnreadableFile(
+            "Tệp không phải văn bản thuần (có byte 0: có thể là tệp nhị phân, hoặc UTF-16 "
+            "không có dấu BOM). Hãy mở tệp và lưu lại với bảng mã UTF-8."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _plausible(text):
+            return text, "utf-8"
+        raise _unknown_encoding()
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError as exc:
+        raise _unknown_encoding() from exc
+    # Windows-1258 writes tones as combining marks after the vowel: compose them.
+    text = unicodedata.normalize("NFC", text)
+    if _plausible(text):
+        return text, "cp1258"
+    raise _unknown_encoding()
+
+
+def _unknown_encoding() -> UnreadableFile:
+    return UnreadableFile(
+        "Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258): hãy mở "
+        "tệp bằng Word hoặc Notepad, chọn Lưu thành với bảng mã UTF-8 rồi tải lên lại. "
+        "Văn bản gõ bằng phông TCVN3 (.VnTime) cần chuyển sang Unicode trước."
+    )
+
+
+# --- .docx -----------------------------------------------------------------------------
+
+
+def _check_zip(data: bytes, what: str) -> None:
+    if not data.startswith(b"PK"):
+        raise UnreadableFile(
+            f"Tệp không phải {what} hợp lệ (nội dung không đúng định dạng): hãy mở bằng Word "
+            "và lưu lại dạng .docx."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise UnreadableFile(
+            f"Tệp {what} bị hỏng hoặc tải lên chưa hết: hãy mở lại bằng Word, lưu lại rồi tải lên."
+        ) from exc
+    if inflated > MAX_INFLATION * max_file_size():
+        raise UnreadableFile(too_large_message(inflated))
+    if "word/document.xml" not in names:
+        raise UnreadableFile(
+            "Tệp không phải văn bản Word (.docx): không có phần nội dung văn bản. Nếu là tệp "
+            "Excel hay PowerPoint, hãy chép nội dung sang Word."
+        )
+
+
+def _block_lines(container: Any) -> list[str]:
+    """Paragraphs and tables of a document or a table cell, in order, as lines."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+        else:
+            lines.append(block.text)
+    return lines
+
+
+def _table_lines(table: Any) -> list[str]:
+    """A row of one-line cells becomes one tab-separated line (a data table); a row of
+    cells holding several paragraphs (the two-column header of an official document)
+    gives each cell's lines in turn, so `Số 15-KH/ĐU` and the date line each start a line."""
+    lines: list[str] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats in every column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(_block_lines(cell))
+        if all(len(c) <= 1 for c in cells):
+            lines.append("\t".join(c[0] if c else "" for c in cells))
+        else:
+            for cell_lines in cells:
+                lines.extend(cell_lines)
+    return lines
+
+
+def _read_docx(data: bytes) -> str:
+    _check_zip(data, "Word (.docx)")
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = _block_lines(document)
+    except Exception as exc:  # python-docx raises many kinds on damaged parts
+        logger.info("unreadable docx: %r", exc)
+        raise UnreadableFile(
+            "Tệp Word (.docx) bị hỏng, không đọc được nội dung: hãy mở lại bằng Word, lưu lại "
+            "rồi tải lên."
+        ) from exc
+    return "\n".join(lines)
+
+
+# --- .pdf ------------------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes) -> str:
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableFile(
+            "Tệp không phải PDF hợp lệ (thiếu phần đầu %PDF): hãy xuất lại tệp PDF từ Word."
+        )
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and reader.decrypt("") == 0:
+            raise UnreadableFile(
+                "Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu hoặc xuất lại bản PDF không khóa."
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableFile:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        logger.info("unreadable pdf: %r", exc)
+        raise UnreadableFile(
+            "Tệp PDF bị hỏng, không đọc được: hãy xuất lại tệp PDF từ Word rồi tải lên."
+        ) from exc
+    except Exception as exc:  # pypdf's parser can fail in unexpected ways on garbage
+        logger.warning("pdf reader failed: %r", exc)
+        raise UnreadableFile(
+            "Tệp PDF bị hỏng, không đọc được: hãy xuất lại tệp PDF từ Word rồi tải lên."
+        ) from exc
+    if not pages:
+        raise UnreadableFile("Tệp PDF không có trang nào.")
+    text = "\n\n".join(p.strip("\n") for p in pages)
+    if not text.strip():
+        raise UnreadableFile(
+            "Tệp PDF không có lớp chữ (có thể là bản scan, ảnh chụp): hãy tải lên bản Word "
+            "hoặc bản PDF xuất từ Word; bản scan cần nhận dạng chữ (OCR) trước."
+        )
+    return text

@@ -1,0 +1,23 @@
+"""Writes to the document register. Each service checks scope itself, validates before
+saving, writes the audit log and leaves nothing behind when it refuses."""
+
+from .register import (
+    DOCUMENT_REGISTERED_HANDLERS,
+    RegisterResult,
+    document_ingest,
+    document_register,
+)
+from .review import finding_correct, reference_correct, relation_add, relation_remove
+from .update import document_update
+
+__all__ = [
+    "DOCUMENT_REGISTERED_HANDLERS",
+    "RegisterResult",
+    "document_ingest",
+    "document_register",
+    "document_update",
+    "finding_correct",
+    "reference_correct",
+    "relation_add",
+    "relation_remove",
+]

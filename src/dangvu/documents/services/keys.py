@@ -1,0 +1,228 @@
+"""How a number and symbol names one register entry, and who may write where.
+
+A key is (kind, issuing organization if known, issuer code, type code, number, year of
+a state symbol). The issuing organization is found from where the citing or
+registering unit stands in the tree on the document's date: `TU` read by a commune of
+Yên Bái in 2023 is the Tỉnh ủy Yên Bái, `HU` the district it then belonged to, `ĐU`
+the nearest Đảng ủy at or above it. Without it, every province's `42-CTr/TU` would be
+one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from dangvu.orgs import paths
+from dangvu.orgs.models import Organization
+from dangvu.orgs.selectors import ancestors_on, version_on
+
+from ..models import DocumentKind, DocumentStatus, DocumentType, IssuerCode
+from ..parsing import code_key, number_key
+
+_NUMBER = re.compile(r"^[0-9]{1,6}$")
+_CODE = re.compile(r"^[^\W\d_][\w-]{0,23}$")
+
+
+@dataclass(frozen=True)
+class DocKey:
+    kind: str
+    issuer_id: int | None
+    issuer_code: str
+    type_code: str
+    number: str
+    year: int | None
+
+    @property
+    def match_key(self) -> str:
+        return "|".join(
+            [
+                self.kind,
+                str(self.issuer_id or "-"),
+                code_key(self.issuer_code),
+                code_key(self.type_code),
+                number_key(self.number),
+                str(self.year or "-"),
+            ]
+        )
+
+    def identity_key(self, on: date | None) -> str:
+        return f"{self.match_key}|{on.isoformat() if on else '?'}"
+
+
+# --- codes -----------------------------------------------------------------------------
+
+
+def canonical_type(kind: str, code: str, name: str = "") -> tuple[str, str]:
+    """(code, full name) as the reference table spells them; unknown codes stay as written
+    (the table is editable and texts carry local variants)."""
+    code = code.strip()
+    rows = list(DocumentType.objects.filter(kind=kind).values_list("code", "name"))
+    if code:
+        matches = [(c, n) for c, n in rows if c and code_key(c) == code_key(code)]
+        if name:
+            named = [m for m in matches if code_key(m[1]) == code_key(name)]
+            if named:
+                return named[0]
+        if matches:
+            return matches[0][0], name or matches[0][1]
+        return code, name
+    if name:
+        named = [(c, n) for c, n in rows if code_key(n) == code_key(name)]
+        if named:
+            return named[0]
+    return code, name
+
+
+def canonical_issuer(kind: str, code: str) -> str:
+    code = code.strip()
+    if not code:
+        return ""
+    for known in IssuerCode.objects.filter(kind=kind).values_list("code", flat=True):
+        if code_key(known) == code_key(code):
+            return known
+    return code
+
+
+def check_symbol(
+    *, kind: str, type_code: str, number: str, issuer_code: str, year: int | None
+) -> None:
+    """Refuse a number and symbol an office would not write, naming the field to fix."""
+    errors: dict[str, str] = {}
+    if number and not _NUMBER.match(number):
+        errors["number"] = "Số văn bản chỉ gồm chữ số, ví dụ 05 hoặc 126 (ký hiệu ghi riêng)."
+    if number and not issuer_code:
+        errors["issuer_code"] = "Hãy ghi ký hiệu cơ quan ban hành, ví dụ TU, ĐU, ĐUK."
+    if number and kind == DocumentKind.PARTY and not type_code:
+        errors["type_code"] = "Hãy chọn loại văn bản (ký hiệu loại như NQ, KH, BC)."
+    if issuer_code and not _CODE.match(issuer_code):
+        errors["issuer_code"] = "Ký hiệu cơ quan chỉ gồm chữ cái, chữ số và dấu gạch ngang."
+    if type_code and not _CODE.match(type_code):
+        errors["type_code"] = "Ký hiệu loại văn bản chỉ gồm chữ cái, ví dụ KH hoặc CTr."
+    if year is not None and not 1945 <= year <= 2100:
+        errors["year"] = "Năm trong số hiệu phải là năm có bốn chữ số, ví dụ 2023."
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- the issuing organization ----------------------------------------------------------
+
+
+def _chain(context: Organization, on: date | None) -> list[tuple[int, str]]:
+    """(organization id, issuer code) from the context up to the root, nearest first,
+    as the tree stood on `on` (today's shape when no date or no version then)."""
+    if on is not None:
+        own = version_on(context, on)
+        if own is not None:
+            versions = [*ancestors_on(context, on), own]
+            return [(v.organization_id, v.issuer_code) for v in reversed(versions)]
+    ids = paths.ids_of(context.path)
+    codes = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "issuer_code"))
+    return [(pk, codes.get(pk, "")) for pk in reversed(ids)]
+
+
+class IssuerResolver:
+    """Finds issuing organizations for codes read in one document, with a cache."""
+
+    def __init__(self, context: Organization, on: date | None) -> None:
+        self.context = context
+        self.on = on
+        self._chain: list[tuple[int, str]] | None = None
+        self._found: dict[str, Organization | None] = {}
+
+    def resolve(self, kind: str, issuer_code: str) -> Organization | None:
+        if kind != DocumentKind.PARTY or not issuer_code:
+            return None
+        key = code_key(issuer_code)
+        if key not in self._found:
+            self._found[key] = self._lookup(key, issuer_code)
+        return self._found[key]
+
+    def _lookup(self, key: str, issuer_code: str) -> Organization | None:
+        if self._chain is None:
+            self._chain = _chain(self.context, self.on)
+        for pk, code in self._chain:
+            if code and code_key(code) == key:
+                return Organization.objects.get(pk=pk)
+        # A unit below (the Tỉnh ủy citing a report of its Đảng ủy Khối): only when one
+        # unit there signs with the code.
+        below = list(
+            Organization.objects.within(self.context)
+            .filter(issuer_code__iexact=issuer_code)
+            .exclude(pk=self.context.pk)[:2]
+        )
+        return below[0] if len(below) == 1 else None
+
+
+# --- scope -----------------------------------------------------------------------------
+
+
+def context_org(actor: Any, owner: Organization | None) -> Organization:
+    """The unit on whose behalf a document is registered."""
+    if owner is not None:
+        if actor is not None and not actor.is_superuser:
+            visible = Organization.objects.visible_to(actor).filter(pk=owner.pk).exists()
+            own = actor.organization
+            if not visible and not (own and paths.is_within(own.path, owner.path)):
+                raise PermissionDenied("Đơn vị này nằm ngoài phạm vi của bạn.")
+        return owner
+    org = getattr(actor, "organization", None)
+    if org is None:
+        raise ValidationError({"owner": "Hãy chọn đơn vị ghi văn bản vào sổ."})
+    return org
+
+
+def owner_for(issuer: Organization | None, context: Organization) -> Organization:
+    """A document belongs to its issuer when the issuer is the context unit, above it or
+    below it; otherwise to the unit that registers it."""
+    if issuer is not None and (
+        paths.is_within(context.path, issuer.path) or paths.is_within(issuer.path, context.path)
+    ):
+        return issuer
+    return context
+
+
+def _within_actor(actor: Any, org: Organization) -> bool:
+    own = actor.organization
+    if own is None:
+        return False
+    if paths.is_within(org.path, own.path):
+        return True
+    return Organization.objects.visible_to(actor).filter(pk=org.pk).exists()
+
+
+def authorize_register(actor: Any, owner: Organization, status: str) -> None:
+    """Officers and leaders register documents of their subtree, and issued documents of
+    the committees above them (received documents: one entry per document, at its issuer)."""
+    if actor is None or actor.is_superuser:
+        return
+    if not actor.can_edit:
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được ghi văn bản vào sổ.")
+    if _within_actor(actor, owner):
+        return
+    own = actor.organization
+    if own is not None and paths.is_within(own.path, owner.path):
+        if status != DocumentStatus.ISSUED:
+            raise ValidationError(
+                {"status": "Văn bản của cấp ủy cấp trên chỉ ghi vào sổ khi đã ban hành."}
+            )
+        return
+    raise PermissionDenied("Văn bản này thuộc đơn vị ngoài phạm vi của bạn.")
+
+
+def authorize_edit(actor: Any, document: Any) -> None:
+    """Changing a register entry (its details, findings, references, relations) is for
+    officers and leaders of the unit that owns it or of a unit above."""
+    if actor is None or actor.is_superuser:
+        return
+    if not actor.can_edit:
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được sửa sổ văn bản.")
+    if not _within_actor(actor, document.owner):
+        raise PermissionDenied(
+            "Văn bản này do đơn vị khác quản lý: chỉ đơn vị quản lý văn bản hoặc cấp trên "
+            "của đơn vị đó được sửa."
+        )

@@ -1,0 +1,378 @@
+"""Writing register entries: from a file (`document_ingest`), from known details and text
+(`document_register`), and by hand (`document_update`)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from dangvu.core.audit import audit_record
+from dangvu.extract import Extraction, extract
+from dangvu.orgs.models import Organization
+
+from .. import parsing, readers
+from ..models import (
+    Document,
+    DocumentKind,
+    DocumentRelation,
+    DocumentStatus,
+    DocumentType,
+    Reference,
+    Visibility,
+    original_upload_to,
+)
+from .findings import auto_relations, store_extraction
+from .keys import (
+    DocKey,
+    IssuerResolver,
+    authorize_register,
+    canonical_issuer,
+    canonical_type,
+    check_symbol,
+    context_org,
+    owner_for,
+)
+from .linking import (
+    Linker,
+    may_take_date,
+    relink_undated,
+    search_text_of,
+    set_keys,
+)
+
+logger = logging.getLogger(__name__)
+
+# What other areas do when a document enters the register (the tracking app: the tasks
+# of a directive), called inside the same transaction, in order, as
+# f(result=RegisterResult, actor=...). A handler may refuse with a ValidationError.
+DOCUMENT_REGISTERED_HANDLERS: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegisterResult:
+    """What a registration did: the entry, its resolved references (each `.target` the
+    entry it names), whether the entry is new, whether it completed a placeholder, the
+    placeholders created for references not yet in the register, the relations read from
+    the title, and whether the extractor failed on the text (the entry is kept without
+    findings then)."""
+
+    document: Document
+    references: list[Reference] = field(default_factory=list)
+    created: bool = True
+    completed_placeholder: bool = False
+    placeholders: list[Document] = field(default_factory=list)
+    relations: list[DocumentRelation] = field(default_factory=list)
+    extraction_failed: bool = False
+
+
+@dataclass(frozen=True)
+class _File:
+    name: str
+    data: bytes
+    read: readers.ReadResult
+
+
+# --- shared steps ----------------------------------------------------------------------
+
+
+def _extract(text: str) -> tuple[Extraction, bool]:
+    if not text.strip():
+        return Extraction(), False
+    try:
+        return extract(text), False
+    except Exception:  # the extractor must never take an upload down with it
+        logger.exception("extractor failed")
+        return Extraction(), True
+
+
+def _type_names() -> list[str]:
+    return list(DocumentType.objects.values_list("name", flat=True))
+
+
+def _find_entry(key: DocKey | None, on: date | None) -> tuple[Document | None, date | None]:
+    """A placeholder this document completes (and the date it then takes), refusing a
+    second entry for a document already registered."""
+    if key is None:
+        return None, on
+    exact = Document.objects.select_for_update().filter(identity_key=key.identity_key(on)).first()
+    if exact is not None:
+        if exact.status == DocumentStatus.PLACEHOLDER:
+            return exact, on
+        raise ValidationError({"number": f"{exact} đã có trong sổ văn bản (mã {exact.pk})."})
+    placeholders = Document.objects.select_for_update().filter(
+        match_key=key.match_key, status=DocumentStatus.PLACEHOLDER
+    )
+    if on is not None:
+        undated = placeholders.filter(date__isnull=True).first()
+        if undated is not None and may_take_date(undated, on):
+            return undated, on
+        return None, on
+    dated = list(placeholders.filter(date__isnull=False)[:2])
+    if len(dated) == 1:  # the header's date was unreadable; the reference gave it
+        return dated[0], dated[0].date
+    return None, on
+
+
+def _store_file(name: str, data: bytes) -> None:
+    """Write the original after commit: a rolled-back registration leaves no file."""
+    if default_storage.exists(name):
+        return
+    saved = default_storage.save(name, ContentFile(data))
+    if saved != name:  # a concurrent writer stored the same bytes first
+        default_storage.delete(saved)
+
+
+def _run_handlers(result: RegisterResult, actor: Any) -> None:
+    for dotted in DOCUMENT_REGISTERED_HANDLERS:
+        import_string(dotted)(result=result, actor=actor)
+
+
+def _write(
+    *,
+    actor: Any,
+    owner: Organization | None,
+    issuer: Organization | None,
+    details: dict[str, Any],
+    text: str,
+    extraction: tuple[Extraction, bool],
+    title: parsing.TitleSpan | None,
+    file: _File | None,
+    action: str,
+) -> RegisterResult:
+    kind = details["kind"]
+    type_code, type_name = canonical_type(kind, details["type_code"], details["type_name"])
+    issuer_code = canonical_issuer(kind, details["issuer_code"])
+    number = details["number"].strip()
+    check_symbol(
+        kind=kind,
+        type_code=type_code,
+        number=number,
+        issuer_code=issuer_code,
+        year=details["year"],
+    )
+    status = details["status"]
+    if status == DocumentStatus.PLACEHOLDER:
+        raise ValidationError(
+            {"status": "Văn bản chờ chỉ được tạo từ dẫn chiếu; hãy chọn Dự thảo hoặc Đã ban hành."}
+        )
+    context = context_org(actor, owner)
+    on = details["date"]
+    issuer_org = issuer or IssuerResolver(context, on).resolve(kind, issuer_code)
+    owner_org = owner_for(issuer_org, context)
+    authorize_register(actor, owner_org, status)
+
+    if file is not None:
+        from ..selectors import documents_visible_to
+
+        seen = Document.objects.all() if actor is None else documents_visible_to(actor)
+        existing = seen.filter(sha256=file.read.sha256).first()
+        if existing is not None:
+            refs = list(existing.references.select_related("target"))
+            return RegisterResult(document=existing, references=refs, created=False)
+
+    key = (
+        DocKey(
+            kind=kind,
+            issuer_id=issuer_org.pk if issuer_org else None,
+            issuer_code=issuer_code,
+            type_code=type_code,
+            number=number,
+            year=details["year"],
+        )
+        if number
+        else None
+    )
+    doc, on = _find_entry(key, on)
+    completed = doc is not None
+    before = doc.fields_for_audit() if doc is not None else None
+    if doc is None:
+        doc = Document(created_by=actor if getattr(actor, "pk", None) else None)
+    doc.kind = kind
+    doc.type_code = type_code
+    doc.type_name = type_name
+    doc.number = number
+    doc.year = details["year"]
+    doc.issuer_code = issuer_code
+    doc.issuer = issuer_org
+    doc.issuer_name = details["issuer_name"][:255] or doc.issuer_name
+    doc.date = on
+    doc.title = title.text if title else details.get("title", "") or doc.title
+    doc.place = details["place"][:80]
+    doc.text = text
+    doc.status = status
+    doc.visibility = details["visibility"]
+    doc.owner = owner_org
+    if file is not None:
+        doc.file_kind = file.read.file_kind
+        doc.file_size = file.read.size
+        doc.sha256 = file.read.sha256
+        doc.encoding = file.read.encoding
+        doc.original_name = file.name[:255]
+        doc.original_file.name = original_upload_to(doc, file.name)
+    set_keys(doc, key)
+    doc.search_text = search_text_of(doc)
+    doc.full_clean()
+    doc.save()
+    if file is not None:
+        name, data = doc.original_file.name, file.data
+        transaction.on_commit(lambda: _store_file(name, data))
+
+    found, failed = extraction
+    linker = Linker(doc, actor)
+    references, findings = store_extraction(doc, found, linker)
+    relations = auto_relations(doc, references, title, actor)
+    if key is not None and doc.date is not None:
+        relink_undated(key.match_key, actor)
+
+    verb = "Bổ sung văn bản chờ" if completed else "Ghi vào sổ"
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=doc,
+        organization=owner_org,
+        summary=(
+            f"{verb}: {doc} ({len(references)} dẫn chiếu, {len(linker.placeholders)} văn bản "
+            f"chờ mới, {len(findings)} phát hiện)"
+        ),
+        before=before,
+        after={
+            **doc.fields_for_audit(),
+            "references": [r.target_id for r in references],
+            "relations": [(r.kind, r.target_id) for r in relations],
+            "findings": len(findings),
+        },
+    )
+    result = RegisterResult(
+        document=doc,
+        references=references,
+        created=True,
+        completed_placeholder=completed,
+        placeholders=linker.placeholders,
+        relations=relations,
+        extraction_failed=failed,
+    )
+    _run_handlers(result, actor)
+    return result
+
+
+# --- the services ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def document_ingest(
+    *,
+    name: str,
+    data: bytes,
+    actor: Any,
+    owner: Organization | None = None,
+    status: str | None = None,
+    visibility: str = Visibility.INTERNAL,
+) -> RegisterResult:
+    """Register a .txt, .docx or .pdf file: its header gives the number, type, issuer,
+    date and place; its findings and references are stored, every reference linked.
+
+    Raises `readers.UnreadableFile` (nothing stored) for a file that cannot be read.
+    The same file registered again returns the existing entry with `created=False`."""
+    read = readers.read_bytes(name, data)
+    text = read.text
+    extraction = _extract(text)
+    own = extraction[0].own_document
+    title = parsing.find_title(text, _type_names())
+    numbered = own is not None and bool(own.number)
+    details = {
+        "kind": DocumentKind.PARTY,
+        "type_code": (own.type_code or "") if own else "",
+        "type_name": (own.type or "") if own else "",
+        "number": own.number if numbered else "",
+        "year": None,
+        "issuer_code": (own.issuer_code or "") if own else "",
+        "issuer_name": "",
+        "date": own.date if own else None,
+        "place": (own.place or "") if own else "",
+        "status": status or (DocumentStatus.ISSUED if numbered else DocumentStatus.DRAFT),
+        "visibility": visibility,
+        "title": "" if title else _fallback_title(name),
+    }
+    return _write(
+        actor=actor,
+        owner=owner,
+        issuer=None,
+        details=details,
+        text=text,
+        extraction=extraction,
+        title=title,
+        file=_File(name=name, data=data, read=read),
+        action="documents.document_ingest",
+    )
+
+
+def _fallback_title(name: str) -> str:
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem.replace("_", " ").strip()
+
+
+@transaction.atomic
+def document_register(
+    *,
+    actor: Any,
+    owner: Organization | None = None,
+    kind: str = DocumentKind.PARTY,
+    type_code: str = "",
+    type_name: str = "",
+    number: str = "",
+    year: int | None = None,
+    issuer_code: str = "",
+    issuer: Organization | None = None,
+    issuer_name: str = "",
+    date: date | None = None,
+    title: str = "",
+    place: str = "",
+    text: str = "",
+    status: str = DocumentStatus.ISSUED,
+    visibility: str = Visibility.INTERNAL,
+) -> RegisterResult:
+    """Register a document from its details (and its text, if any, whose references are
+    linked and findings stored as for a file). Completes a placeholder of the same
+    number; refuses a second entry for a document already registered."""
+    found = parsing.find_title(text, _type_names()) if text else None
+    span = found
+    if title.strip():
+        # A summary line given by hand; at the header's place when the text has one, so
+        # the relations it states ("Kế hoạch thực hiện ...") are still read.
+        typed = found is not None and found.typed
+        span = parsing.TitleSpan(
+            title.strip(), found.start if typed else 0, found.end if typed else 0, typed=typed
+        )
+    details = {
+        "kind": kind,
+        "type_code": type_code,
+        "type_name": type_name,
+        "number": number,
+        "year": year,
+        "issuer_code": issuer_code,
+        "issuer_name": issuer_name,
+        "date": date,
+        "place": place,
+        "status": status,
+        "visibility": visibility,
+        "title": title.strip(),
+    }
+    return _write(
+        actor=actor,
+        owner=owner,
+        issuer=issuer,
+        details=details,
+        text=text,
+        extraction=_extract(text),
+        title=span,
+        file=None,
+        action="documents.document_register",
+    )
