@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -143,7 +142,3 @@ class OrganizationSplitForm(DecisionMixin):
 
 class OrganizationDissolveForm(DecisionMixin):
     pass
-
-
-def default_effective(today: date) -> dict[str, Any]:
-    return {"effective_on": today}

@@ -79,11 +79,6 @@ def _require_open_versions(versions: Iterable[OrgVersion], on: date, *, closing:
             )
 
 
-def _latest_versions_in(path: str) -> list[OrgVersion]:
-    low, high = paths.subtree_bounds(path)
-    return list(OrgVersion.objects.filter(path__gte=low, path__lt=high, valid_to__isnull=True))
-
-
 def _later_versions_in(path: str, on: date) -> list[OrgVersion]:
     low, high = paths.subtree_bounds(path)
     return list(OrgVersion.objects.filter(path__gte=low, path__lt=high, valid_from__gt=on)[:1])

@@ -59,6 +59,22 @@ def _search_text(name: str, committee_name: str, code: str) -> str:
     return fold(f"{name} {committee_name} {code}")[:600]
 
 
+_COPIED_FIELDS = (*_VERSION_FIELDS, "organization_id", "parent_id", "path", "depth")
+
+
+def _next_version(
+    version: OrgVersion, on: date, change: Restructuring, **changes: Any
+) -> OrgVersion:
+    """An unsaved successor of `version` from `on`, with `changes` applied."""
+    new = OrgVersion(
+        **{f: getattr(version, f) for f in _COPIED_FIELDS}, valid_from=on, restructuring=change
+    )
+    for key, value in changes.items():
+        setattr(new, key, value)
+    new.search_text = _search_text(new.name, new.committee_name, new.code)
+    return new
+
+
 def _supersede(version: OrgVersion, on: date, change: Restructuring, **fields: Any) -> OrgVersion:
     """Close `version` at `on` and open its successor with `fields` changed; a version
     that starts on `on` itself is changed in place."""
@@ -70,22 +86,7 @@ def _supersede(version: OrgVersion, on: date, change: Restructuring, **fields: A
         return version
     version.valid_to = on
     version.save(update_fields=["valid_to"])
-    new = OrgVersion(
-        organization_id=version.organization_id,
-        parent_id=version.parent_id,
-        name=version.name,
-        committee_name=version.committee_name,
-        kind=version.kind,
-        code=version.code,
-        issuer_code=version.issuer_code,
-        path=version.path,
-        depth=version.depth,
-        valid_from=on,
-        restructuring=change,
-    )
-    for key, value in fields.items():
-        setattr(new, key, value)
-    new.search_text = _search_text(new.name, new.committee_name, new.code)
+    new = _next_version(version, on, change, **fields)
     new.save()
     return new
 
@@ -132,19 +133,8 @@ def _rebase_subtree(
             v.path, v.depth, v.parent_id = path, v.depth + depth_shift, parent_id
             continue
         new_versions.append(
-            OrgVersion(
-                organization_id=v.organization_id,
-                parent_id=parent_id,
-                name=v.name,
-                committee_name=v.committee_name,
-                kind=v.kind,
-                code=v.code,
-                issuer_code=v.issuer_code,
-                path=path,
-                depth=v.depth + depth_shift,
-                valid_from=on,
-                restructuring=change,
-                search_text=v.search_text,
+            _next_version(
+                v, on, change, path=path, depth=v.depth + depth_shift, parent_id=parent_id
             )
         )
     OrgVersion.objects.bulk_update(in_place, ["path", "depth", "parent"], batch_size=1000)
@@ -225,14 +215,7 @@ def _establish(
     org.save(update_fields=["path", "depth", "search_text"])
     OrgVersion.objects.create(
         organization=org,
-        parent=parent,
-        name=org.name,
-        committee_name=org.committee_name,
-        kind=org.kind,
-        code=org.code,
-        issuer_code=org.issuer_code,
-        path=org.path,
-        depth=org.depth,
+        **{f: getattr(org, f) for f in (*_VERSION_FIELDS, "parent_id", "path", "depth")},
         valid_from=on,
         restructuring=change,
         search_text=org.search_text,
