@@ -217,8 +217,12 @@ class Document(models.Model):
         ]
 
     def __str__(self) -> str:
-        label = self.symbol or "(không số)"
-        head = f"{self.type_name} số {label}" if self.type_name else f"Văn bản số {label}"
+        kind = self.type_name or "Văn bản"
+        if self.symbol:
+            head = f"{kind} số {self.symbol}"
+        else:
+            title = self.title if len(self.title) <= 80 else self.title[:79] + "…"
+            head = f"{kind} “{title}”" if title else f"{kind} không số"
         return f"{head}, ngày {format_short(self.date)}" if self.date else head
 
     @property
