@@ -117,17 +117,33 @@ def organization_search(user: Any, query: str, on: date, *, limit: int = 50) -> 
 
 
 def history_of(org: Organization) -> tuple[QuerySet[OrgVersion], QuerySet[Restructuring]]:
+    """The versions of an organization and the changes that touched it: those that name it
+    and those that carried it along (a cell moved by its commune's merge)."""
     versions = org.versions.select_related("parent", "restructuring").order_by("-valid_from")
+    named_in = Restructuring.sources.through.objects.filter(organization=org)
+    resulted = Restructuring.results.through.objects.filter(organization=org)
+    carried = org.versions.filter(restructuring__isnull=False)
     changes = (
         Restructuring.objects.filter(
-            # named in the decision, or carried along by it (a cell moved by its commune's merge)
-            Q(sources=org) | Q(results=org) | Q(versions__organization=org)
+            Q(pk__in=named_in.values("restructuring_id"))
+            | Q(pk__in=resulted.values("restructuring_id"))
+            | Q(pk__in=carried.values("restructuring_id"))
         )
-        .distinct()
         .prefetch_related("sources", "results")
         .order_by("-effective_on", "-id")
     )
     return versions, changes
+
+
+def ancestors_of_many(versions: list[OrgVersion], on: date) -> dict[int, list[OrgVersion]]:
+    """`ancestors_on` for many organizations at once, in one query."""
+    chains = {v.organization_id: paths.ids_of(v.path)[:-1] for v in versions}
+    wanted = {pk for ids in chains.values() for pk in ids}
+    found = {
+        a.organization_id: a
+        for a in covering(OrgVersion.objects.filter(organization_id__in=wanted), on).order_by()
+    }
+    return {org_id: [found[i] for i in ids if i in found] for org_id, ids in chains.items()}
 
 
 def can_view(user: Any, org: Organization) -> bool:

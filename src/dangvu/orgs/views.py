@@ -39,7 +39,8 @@ def organization_tree(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"on": on, "query": query}
     if query:
         results = selectors.organization_search(request.user, query, on)
-        context["results"] = [(v, selectors.ancestors_on(v.organization_id, on)) for v in results]
+        chains = selectors.ancestors_of_many(results, on)
+        context["results"] = [(v, chains[v.organization_id]) for v in results]
     else:
         context["roots"] = selectors.scope_roots_on(request.user, on)
     return render(request, "orgs/tree.html", context)

@@ -329,3 +329,24 @@ def test_breadcrumbs_link_only_inside_the_users_scope(tree, users) -> None:
     )
     assert f'href="/to-chuc/{tree.a.pk}/' in body
     assert f'href="/to-chuc/{tree.d1.pk}/' not in body and "Đảng bộ huyện Trấn Yên" in body
+
+
+def test_search_results_do_not_grow_a_query_per_row(tree, users, django_assert_max_num_queries):
+    from dangvu.orgs.services import org_create
+
+    client = client_for(users.province_leader)
+    client.get(reverse("orgs:organization_tree"))
+    for n in range(12):
+        org_create(
+            name=f"Chi bộ Tìm Kiếm {n}",
+            kind="cell",
+            code=f"S{n}",
+            parent=tree.a,
+            founded_on=date(2016, 1, 1),
+            decision="QĐ",
+            actor=None,
+        )
+    with django_assert_max_num_queries(9):
+        body = client.get(reverse("orgs:organization_tree"), {"q": "tim kiem"}).content.decode()
+    assert body.count("Chi bộ Tìm Kiếm") == 12
+    assert body.count("Đảng bộ huyện Trấn Yên › Đảng bộ xã Việt Thành") == 12
