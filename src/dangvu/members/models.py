@@ -9,9 +9,14 @@ from django.db import models
 from django.db.models import Q
 
 from dangvu.core.dates import format_short
+from dangvu.core.fields import PathField
 
 from . import catalog
 from . import timeline as tl
+
+
+class SearchKeyField(PathField):
+    """Folded ASCII text searched by prefix ranges: bytewise like a path (C collation)."""
 
 
 class Sex(models.TextChoices):
@@ -132,8 +137,9 @@ class Member(models.Model):
         "tuổi đảng tính từ", help_text="Ngày vào Đảng, lùi theo thời gian không sinh hoạt."
     )
     badge_years = models.PositiveSmallIntegerField("huy hiệu cao nhất (năm)", default=0)
-    search_text = models.CharField("chuỗi tìm kiếm", max_length=300, blank=True)
-    given_key = models.CharField("tên để tìm", max_length=160, blank=True)
+    # Folded (no diacritics) keys, compared bytewise so that prefix ranges use the index.
+    search_text = SearchKeyField("chuỗi tìm kiếm", max_length=300, blank=True)
+    given_key = SearchKeyField("tên để tìm", max_length=160, blank=True)
     positions_text = models.CharField("chức vụ để tìm", max_length=255, blank=True)
     created_at = models.DateTimeField("ngày ghi sổ", auto_now_add=True)
 

@@ -1,0 +1,165 @@
+"""Who sees which members: one place, used by every list, page and export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from dangvu.core.text import search_tokens
+from dangvu.orgs import paths
+from dangvu.orgs.models import Organization
+from dangvu.orgs.selectors import require_view
+
+from .. import rules
+from ..models import ACTIVE_STATUSES, Member, MemberStatus, Transfer
+from .rules import age_limits
+
+UPPER = paths.UPPER_SENTINEL
+
+
+def _range(prefix: str, path: str) -> Q:
+    low, high = paths.subtree_bounds(path)
+    return Q(**{f"{prefix}__gte": low, f"{prefix}__lt": high})
+
+
+def members_visible_to(user: Any) -> QuerySet[Member]:
+    """Members whose unit is in the user's subtree, those it hosts temporarily, and those
+    it is asked to receive (a pending transfer letter)."""
+    qs = Member.objects.all()
+    if user.is_superuser:
+        return qs
+    org = getattr(user, "organization", None)
+    if org is None:
+        return qs.none()
+    incoming = Transfer.objects.filter(member=OuterRef("pk"), state=Transfer.State.PENDING).filter(
+        _range("to_org__path", org.path)
+    )
+    return qs.filter(
+        _range("organization__path", org.path)
+        | _range("host_organization__path", org.path)
+        | Exists(incoming)
+    )
+
+
+def can_see_personal(user: Any, member: Member) -> bool:
+    """Citizen ID, address and phone: officers and leaders whose scope holds the member's
+    own unit (not the host of a temporary stay, not a unit still to receive him)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    own = user.organization
+    return bool(
+        user.can_edit and own is not None and paths.is_within(member.organization.path, own.path)
+    )
+
+
+def can_record_for(user: Any, org: Organization) -> bool:
+    if not user.is_authenticated or not user.can_edit:
+        return False
+    if user.is_superuser:
+        return True
+    own = user.organization
+    return own is not None and paths.is_within(org.path, own.path)
+
+
+def get_member(user: Any, pk: int) -> Member:
+    member = (
+        members_visible_to(user)
+        .select_related("organization", "host_organization")
+        .filter(pk=pk)
+        .first()
+    )
+    if member is None:
+        if Member.objects.filter(pk=pk).exists():
+            raise PermissionDenied("Đảng viên này không thuộc phạm vi đơn vị của bạn.")
+        from django.http import Http404
+
+        raise Http404("Không có đảng viên này.")
+    return member
+
+
+def scope_org(user: Any, org: Organization | None) -> Organization | None:
+    """The organization a list is about: the one asked for, if the user may see it."""
+    if org is None:
+        return None if user.is_superuser else user.organization
+    require_view(user, org)
+    return org
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    status: str = "active"  # "active", "all" or a MemberStatus value
+    sex: str = ""
+    age_band: str = ""
+    ethnicity: str = ""
+    religion: str = ""
+    education: str = ""
+    theory_level: str = ""
+    admitted_from: date | None = None
+    admitted_to: date | None = None
+    position: str = ""
+    query: str = ""
+
+    def describe(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
+
+
+def search_condition(query: str) -> Q | None:
+    """Name or card number, diacritics ignored: prefix ranges on two folded keys (full name
+    and given name first), then the remaining words as substrings."""
+    tokens = search_tokens(query)
+    if not tokens:
+        return None
+    phrase = " ".join(tokens)
+    cond = _prefix("search_text", phrase) | _prefix("given_key", phrase)
+    last = Q(_prefix("given_key", tokens[-1]))
+    for t in tokens[:-1]:
+        last &= Q(search_text__contains=t)
+    cond |= last
+    if phrase.replace(" ", "").isdigit():
+        cond |= Q(card_number__startswith=phrase.replace(" ", ""))
+    return cond
+
+
+def _prefix(field: str, prefix: str) -> Q:
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + UPPER})
+
+
+def member_list(
+    user: Any, filters: MemberFilter, *, org: Organization | None = None, today: date
+) -> QuerySet[Member]:
+    """The members of `org`'s subtree (the user's scope when None), filtered."""
+    qs = members_visible_to(user)
+    target = scope_org(user, org)
+    if target is not None and (org is not None or not user.is_superuser):
+        qs = qs.filter(_range("organization__path", target.path))
+    if filters.status == "active":
+        qs = qs.filter(status__in=ACTIVE_STATUSES)
+    elif filters.status in MemberStatus.values:
+        qs = qs.filter(status=filters.status)
+    for field in ("sex", "ethnicity", "religion", "education", "theory_level"):
+        value = getattr(filters, field)
+        if value:
+            qs = qs.filter(**{field: value})
+    if filters.age_band:
+        limits = age_limits(today)
+        if filters.age_band in rules.age_band_labels(limits):
+            low, high = rules.birth_years_of_band(filters.age_band, today.year, limits)
+            qs = qs.filter(birth_date__gte=date(low, 1, 1), birth_date__lte=date(high, 12, 31))
+    if filters.admitted_from:
+        qs = qs.filter(admitted_on__gte=filters.admitted_from)
+    if filters.admitted_to:
+        qs = qs.filter(admitted_on__lte=filters.admitted_to)
+    if filters.position:
+        for token in search_tokens(filters.position):
+            qs = qs.filter(positions_text__contains=token)
+    if filters.query:
+        cond = search_condition(filters.query)
+        if cond is not None:
+            qs = qs.filter(cond)
+    return qs.select_related("organization", "host_organization").order_by("given_key", "id")

@@ -1,0 +1,393 @@
+"""Member statistics of an organization's subtree on a date, and of a period.
+
+Today: the counters (`MemberCount`) of organizations at province and commune level, a
+GROUP BY over the few members below otherwise. A past date: the province's snapshot of
+the first of the month plus the spans that began or ended since; below province level, the
+spans in force on the date. See docs/decisions/0002-member-statistics.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+
+from dangvu.orgs import paths
+from dangvu.orgs import rules as org_rules
+from dangvu.orgs.models import Organization, OrgVersion
+from dangvu.orgs.selectors import children_on, version_on
+
+from .. import catalog, rules
+from .. import timeline as tl
+from ..models import (
+    EventKind,
+    Member,
+    MemberCount,
+    MembershipEvent,
+    MemberSnapshot,
+    MemberSpan,
+    MemberStatus,
+    Sex,
+)
+from .rules import age_limits
+
+Counts = dict[tuple[str, str], int]
+DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "theory")
+_SPAN_COLS = "s.status, s.sex, s.birth_year, s.ethnicity, s.religion, s.education, s.theory_level"
+SNAPSHOT_LEVEL = 1
+COUNTED_LEVEL = 2
+
+
+def _level(kind: str) -> int:
+    return org_rules.LEVEL.get(kind, 9)
+
+
+def _fold(rows: Iterable[tuple[Any, ...]], *, grouped: bool) -> dict[str, Counts]:
+    """Rows of (group?, status, sex, birth_year, ethnicity, religion, education, theory, n)
+    into counts per group and (dimension, value)."""
+    out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        key = row[0] if grouped else ""
+        values = row[1:-1] if grouped else row[:-1]
+        n = row[-1]
+        counts = out[key]
+        counts[("total", "")] += n
+        for dim, value in zip(DIMS, values, strict=True):
+            counts[(dim, str(value))] += n
+    return out
+
+
+def _covering(alias: str, param: str = "%s") -> str:
+    return (
+        f"{alias}.valid_from <= {param} AND ({alias}.valid_to IS NULL OR {alias}.valid_to > "
+        f"{param})"
+    )
+
+
+def _group(prefix_len: int | None) -> tuple[str, str]:
+    if prefix_len is None:
+        return "", ""
+    return f"substr(v.path, 1, {prefix_len}), ", "1, "
+
+
+_SPAN = MemberSpan._meta.db_table
+_VER = OrgVersion._meta.db_table
+_MEM = Member._meta.db_table
+_ORG = Organization._meta.db_table
+_EVT = MembershipEvent._meta.db_table
+
+
+def _direct_on(path: str, on: date, prefix_len: int | None = None) -> dict[str, Counts]:
+    """The spans in force on `on` whose unit lies in the subtree of `path` on that day."""
+    select, _ = _group(prefix_len)
+    groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
+    low, high = paths.subtree_bounds(path)
+    sql = (
+        f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v "
+        f"JOIN {_SPAN} s ON s.organization_id = v.organization_id "
+        f"WHERE v.path >= %s AND v.path < %s AND {_covering('v')} AND {_covering('s')} "
+        f"GROUP BY {groups}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [low, high, on, on, on, on])
+        return _fold(cursor.fetchall(), grouped=prefix_len is not None)
+
+
+def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str, Counts]:
+    """Spans (clipped to their unit's versions) that began minus those that ended in
+    (since, on], in the subtree of `path`: what a snapshot of `since` lacks on `on`."""
+    select, _ = _group(prefix_len)
+    low, high = paths.subtree_bounds(path)
+    groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
+    head = f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_SPAN} s JOIN {_VER} v ON "
+    in_range = "v.path >= %s AND v.path < %s"
+    parts = [
+        # a span began (in a version that covers its first day)
+        (
+            1,
+            head + "v.organization_id = s.organization_id AND v.valid_from <= s.valid_from "
+            "AND (v.valid_to IS NULL OR v.valid_to > s.valid_from) "
+            f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {in_range} GROUP BY {groups}",
+        ),
+        # a version began under a span already running
+        (
+            1,
+            head + "v.organization_id = s.organization_id AND s.valid_from < v.valid_from "
+            "AND (s.valid_to IS NULL OR s.valid_to > v.valid_from) "
+            f"WHERE v.valid_from > %s AND v.valid_from <= %s AND {in_range} GROUP BY {groups}",
+        ),
+        # a span ended (in the version that covered its last day)
+        (
+            -1,
+            head + "v.organization_id = s.organization_id AND v.valid_from < s.valid_to "
+            "AND (v.valid_to IS NULL OR v.valid_to >= s.valid_to) "
+            f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {in_range} GROUP BY {groups}",
+        ),
+        # a version ended under a span that runs on
+        (
+            -1,
+            head + "v.organization_id = s.organization_id AND s.valid_from < v.valid_to "
+            "AND (s.valid_to IS NULL OR s.valid_to > v.valid_to) "
+            f"WHERE v.valid_to > %s AND v.valid_to <= %s AND {in_range} GROUP BY {groups}",
+        ),
+    ]
+    out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
+    with connection.cursor() as cursor:
+        for sign, sql in parts:
+            cursor.execute(sql, [since, on, low, high])
+            for key, counts in _fold(cursor.fetchall(), grouped=prefix_len is not None).items():
+                for k, n in counts.items():
+                    out[key][k] += sign * n
+    return out
+
+
+def _snapshot_rows(org_ids: list[int], month: date) -> dict[int, Counts]:
+    out: dict[int, Counts] = {}
+    for org_id, dim, value, n in MemberSnapshot.objects.filter(
+        organization_id__in=org_ids, month=month
+    ).values_list("organization_id", "dimension", "value", "n"):
+        out.setdefault(org_id, defaultdict(int))[(dim, value)] = n
+    return out
+
+
+def _snapshot_base(org_ids: list[int], on: date) -> date | None:
+    """The latest month start not after `on` for which all these organizations have a
+    snapshot (a 'total' row marks each month a province existed)."""
+    month = (
+        MemberSnapshot.objects.filter(organization_id__in=org_ids, dimension="total", month__lte=on)
+        .order_by("-month")
+        .values_list("month", flat=True)
+        .first()
+    )
+    if month is None or (on - month).days > 62:
+        return None
+    have = MemberSnapshot.objects.filter(
+        organization_id__in=org_ids, dimension="total", month=month
+    ).count()
+    return month if have == len(set(org_ids)) else None
+
+
+def counts_from_snapshots(
+    org_ids: list[int], on: date, *, base: date | None = None
+) -> dict[int, Counts]:
+    """Counts of each organization (province level) on `on`: its snapshot of `base` (the
+    latest month start available) plus the changes since. The organizations' paths must
+    not change between `base` and `on` (restructurings take effect on the first)."""
+    base = base or _snapshot_base(org_ids, on)
+    assert base is not None
+    out = {pk: defaultdict(int, counts) for pk, counts in _snapshot_rows(org_ids, base).items()}
+    for pk in org_ids:
+        out.setdefault(pk, defaultdict(int))
+    versions = {
+        v.organization_id: v
+        for v in OrgVersion.objects.filter(organization_id__in=org_ids, valid_from__lte=on).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=on)
+        )
+    }
+    for pk in org_ids:
+        v = versions.get(pk)
+        if v is None or base == on:
+            continue
+        for counts in _delta(v.path, base, on, None).values():
+            for k, n in counts.items():
+                out[pk][k] += n
+    return out
+
+
+def _today_direct(path: str, prefix_len: int | None = None) -> dict[str, Counts]:
+    year = (
+        "CAST(EXTRACT(YEAR FROM m.birth_date) AS INTEGER)"
+        if connection.vendor == "postgresql"
+        else "CAST(strftime('%%Y', m.birth_date) AS INTEGER)"
+    )
+    select = f"substr(o.path, 1, {prefix_len}), " if prefix_len else ""
+    groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
+    low, high = paths.subtree_bounds(path)
+    sql = (
+        f"SELECT {select}m.status, m.sex, {year}, m.ethnicity, m.religion, m.education, "
+        f"m.theory_level, COUNT(*) FROM {_ORG} o JOIN {_MEM} m ON m.organization_id = o.id "
+        f"WHERE o.path >= %s AND o.path < %s AND m.status IN (%s, %s) GROUP BY {groups}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [low, high, tl.PROBATIONARY, tl.OFFICIAL])
+        return _fold(cursor.fetchall(), grouped=prefix_len is not None)
+
+
+def counts_today(org: Organization) -> Counts:
+    if _level(org.kind) <= COUNTED_LEVEL:
+        counts: Counts = defaultdict(int)
+        for dim, value, n in MemberCount.objects.filter(organization=org).values_list(
+            "dimension", "value", "n"
+        ):
+            counts[(dim, value)] = n
+        return counts
+    return _today_direct(org.path).get("", defaultdict(int))
+
+
+def counts_on(org: Organization, on: date, *, today: date) -> Counts | None:
+    """Counts of the subtree on `on` (None if the organization did not exist then)."""
+    if on >= today and org.dissolved_on is None:
+        return counts_today(org)
+    version = version_on(org, on)
+    if version is None:
+        return None
+    if _level(version.kind) <= SNAPSHOT_LEVEL:
+        base = _snapshot_base([org.pk], on)
+        if base is not None and _same_path(org, base, on):
+            return counts_from_snapshots([org.pk], on, base=base)[org.pk]
+    return _direct_on(version.path, on).get("", defaultdict(int))
+
+
+def _same_path(org: Organization, a: date, b: date) -> bool:
+    va, vb = version_on(org, a), version_on(org, b)
+    return va is not None and vb is not None and va.path == vb.path
+
+
+def counts_by_child(org: Organization, on: date, *, today: date) -> list[tuple[OrgVersion, Counts]]:
+    """Counts of each organization directly under `org` on `on` (e.g. the nation by
+    province), in one or two queries whatever the number of children."""
+    version = version_on(org, on)
+    if version is None:
+        return []
+    children = list(children_on(org, on))
+    if not children:
+        return []
+    prefix = len(version.path) + paths.SEGMENT_WIDTH + 1
+    by_path: dict[str, Counts]
+    counted = [c for c in children if _level(c.kind) <= COUNTED_LEVEL]
+    result: dict[int, Counts] = {}
+    if on >= today:
+        rows: dict[int, Counts] = defaultdict(lambda: defaultdict(int))
+        for org_id, dim, value, n in MemberCount.objects.filter(
+            organization_id__in=[c.organization_id for c in counted]
+        ).values_list("organization_id", "dimension", "value", "n"):
+            rows[org_id][(dim, value)] = n
+        result.update({c.organization_id: rows[c.organization_id] for c in counted})
+        rest = [c for c in children if c not in counted]
+        if rest:
+            by_path = _today_direct(version.path, prefix)
+            result.update({c.organization_id: by_path.get(c.path, {}) for c in rest})
+    else:
+        snap = [c for c in children if _level(c.kind) <= SNAPSHOT_LEVEL]
+        base = _snapshot_base([c.organization_id for c in snap], on) if snap else None
+        if snap and base is not None and all(_same_path_v(c, base) for c in snap):
+            from_snap = _snapshot_rows([c.organization_id for c in snap], base)
+            delta = _delta(version.path, base, on, prefix) if base != on else {}
+            for c in snap:
+                counts: Counts = defaultdict(int, from_snap.get(c.organization_id, {}))
+                for k, n in delta.get(c.path, {}).items():
+                    counts[k] += n
+                result[c.organization_id] = counts
+            rest = [c for c in children if c not in snap]
+        else:
+            rest = children
+        if rest:
+            by_path = _direct_on(version.path, on, prefix)
+            result.update({c.organization_id: by_path.get(c.path, {}) for c in rest})
+    return [(c, result.get(c.organization_id, {})) for c in sorted(children, key=lambda c: c.name)]
+
+
+def _same_path_v(child: OrgVersion, base: date) -> bool:
+    return child.valid_from <= base
+
+
+# --- presenting ----------------------------------------------------------------------------
+
+STATUS_LABELS = dict(MemberStatus.choices)
+SEX_LABELS = dict(Sex.choices)
+EDU_LABELS = dict(catalog.EDUCATION)
+THEORY_LABELS = dict(catalog.THEORY)
+
+
+@dataclass
+class Table:
+    title: str
+    rows: list[tuple[str, int]] = field(default_factory=list)
+
+
+def tables(counts: Counts, on: date) -> list[Table]:
+    """Counts by status, sex, age band (age counted by year), ethnicity, religion,
+    education and theory level, in the order the forms use."""
+    limits = age_limits(on)
+    bands = dict.fromkeys(rules.age_band_labels(limits), 0)
+    for (dim, value), n in counts.items():
+        if dim == "birth_year" and n:
+            bands[rules.age_band(int(value), on.year, limits)] += n
+
+    def of(dim: str, labels: dict[str, str] | None = None, order: list[str] | None = None):
+        values = {v: n for (d, v), n in counts.items() if d == dim and n}
+        keys = order or sorted(values, key=lambda v: -values[v])
+        return [((labels or {}).get(k, k), values.get(k, 0)) for k in keys if k in values]
+
+    return [
+        Table("Theo tình trạng", of("status", STATUS_LABELS, ["chinh_thuc", "du_bi"])),
+        Table("Theo giới tính", of("sex", SEX_LABELS, ["nam", "nu"])),
+        Table("Theo độ tuổi (tính theo năm sinh)", list(bands.items())),
+        Table("Theo dân tộc", of("ethnicity")),
+        Table("Theo tôn giáo", of("religion")),
+        Table("Theo trình độ giáo dục phổ thông", of("education", EDU_LABELS, list(EDU_LABELS))),
+        Table("Theo trình độ lý luận chính trị", of("theory", THEORY_LABELS, list(THEORY_LABELS))),
+    ]
+
+
+# --- a period ------------------------------------------------------------------------------
+
+FLOW_KINDS = [
+    (EventKind.ADMIT, "Kết nạp mới"),
+    (EventKind.READMIT, "Kết nạp lại"),
+    (EventKind.RECOGNIZE, "Công nhận chính thức"),
+    ("in", "Chuyển đến"),
+    ("out", "Chuyển đi"),
+    (EventKind.LEAVE, "Xin ra khỏi Đảng"),
+    (EventKind.STRIKE_OFF, "Xóa tên"),
+    (EventKind.EXPEL, "Khai trừ"),
+    (EventKind.PROBATION_FAILED, "Xóa tên khỏi danh sách dự bị"),
+    (EventKind.DEATH, "Từ trần"),
+    (EventKind.RESTORE, "Phục hồi đảng tịch"),
+    (EventKind.BADGE, "Được trao Huy hiệu Đảng"),
+    (EventKind.DISCIPLINE, "Bị kỷ luật"),
+]
+
+
+def flows(org: Organization, start: date, end: date) -> list[tuple[str, int]]:
+    """What happened in the subtree in [start, end], counted where each event took place
+    (the unit's position on that day). Transfers count when the receiving unit confirms,
+    and only across the subtree's border; annulled events are left out."""
+    version = version_on(org, end) or org.versions.order_by("-valid_from").first()
+    assert version is not None
+    low, high = paths.subtree_bounds(version.path)
+    on_ = 'e."on"'  # a reserved word in SQL
+    covering_e = _covering("v", on_)
+    not_annulled = f"NOT EXISTS (SELECT 1 FROM {_EVT} c WHERE c.annuls_id = e.id)"
+    kinds = [str(k) for k, _ in FLOW_KINDS if k not in ("in", "out")]
+    marks = ", ".join(["%s"] * len(kinds))
+    counts: dict[str, int] = defaultdict(int)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.kind, COUNT(*) FROM {_EVT} e JOIN {_VER} v ON v.organization_id = "
+            f"e.organization_id AND {covering_e} "
+            f"WHERE {on_} >= %s AND {on_} <= %s AND e.kind IN ({marks}) AND v.path >= %s "
+            f"AND v.path < %s AND {not_annulled} GROUP BY e.kind",
+            [start, end, *kinds, low, high],
+        )
+        counts.update(dict(cursor.fetchall()))
+        # transfers confirmed: the receiving unit is e.organization, the sender other_org
+        cursor.execute(
+            f"SELECT (v.path >= %s AND v.path < %s), (w.path >= %s AND w.path < %s), COUNT(*) "
+            f"FROM {_EVT} e JOIN {_VER} v ON v.organization_id = e.organization_id AND "
+            f"{covering_e} LEFT JOIN {_VER} w ON w.organization_id = e.other_org_id "
+            f"AND w.valid_from <= {on_} AND (w.valid_to IS NULL OR w.valid_to >= {on_}) "
+            f"WHERE e.kind = %s AND {on_} >= %s AND {on_} <= %s GROUP BY 1, 2",
+            [low, high, low, high, str(EventKind.TRANSFER_IN), start, end],
+        )
+        for to_inside, from_inside, n in cursor.fetchall():
+            if to_inside and not from_inside:
+                counts["in"] += n
+            elif from_inside and not to_inside:
+                counts["out"] += n
+    return [(label, counts.get(kind, 0)) for kind, label in FLOW_KINDS]

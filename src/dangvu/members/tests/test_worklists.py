@@ -1,0 +1,82 @@
+from datetime import date
+
+from dangvu.members import selectors, services
+from dangvu.members.models import EventKind, Transfer
+
+from .helpers import DECISION, admit, admit_official
+
+
+def test_recognition_worklist_on_a_chosen_date(tree, users) -> None:
+    due = admit(tree.a1, name="Lê Văn Đến", on=date(2024, 3, 1), ceremony=date(2024, 3, 20))
+    admit(tree.a1, name="Lê Văn Sau", on=date(2024, 9, 2), birth=date(1991, 1, 1))
+    other = admit(tree.b1, name="Lê Văn Khác", on=date(2024, 3, 1), birth=date(1992, 1, 1))
+    rows = selectors.recognition_due(users.a_officer, None, date(2025, 3, 5))
+    assert [(r.member, r.official_from, r.overdue) for r in rows] == [
+        (due, date(2025, 3, 20), False)
+    ]
+    rows = selectors.recognition_due(users.province_officer, None, date(2025, 6, 2))
+    assert {(r.member, r.overdue) for r in rows} == {(due, True), (other, True)}
+    services.member_recognize(member=due, decision=DECISION, actor=None)
+    # on a date before the recognition was recorded the member was still probationary
+    assert due in [
+        r.member for r in selectors.recognition_due(users.a_officer, None, date(2025, 3, 5))
+    ]
+    assert due not in [
+        r.member for r in selectors.recognition_due(users.a_officer, None, date(2025, 6, 2))
+    ]
+
+
+def test_badge_worklist_at_the_next_award_day(tree, users) -> None:
+    thirty = admit_official(
+        tree.a1, name="Hoàng Văn Ba Mươi", birth=date(1970, 1, 1), on=date(1995, 5, 10)
+    )
+    later = admit_official(
+        tree.a1, name="Hoàng Văn Chưa", birth=date(1970, 2, 1), on=date(1995, 6, 1)
+    )
+    forty = admit_official(
+        tree.a1, name="Hoàng Văn Bốn Mươi", birth=date(1960, 1, 1), on=date(1985, 1, 10)
+    )
+    groups = selectors.badges_due(users.a_officer, None, date(2025, 4, 1))
+    assert [(g.years, g.award_day, g.members) for g in groups] == [
+        (30, date(2025, 5, 19), [thirty]),
+        (40, date(2025, 5, 19), [forty]),
+    ]
+    groups = selectors.badges_due(users.a_officer, None, date(2025, 8, 1))
+    assert {m for g in groups if g.years == 30 for m in g.members} == {thirty, later}
+    services.badge_award(
+        member=thirty, years=30, on=date(2025, 5, 19), decision=DECISION, actor=None
+    )
+    groups = selectors.badges_due(users.a_officer, None, date(2025, 8, 1))
+    assert [m for g in groups if g.years == 30 for m in g.members] == [later]
+
+
+def test_members_without_a_rating_for_last_year(tree, users) -> None:
+    rated = admit_official(tree.a1, name="Phạm Văn Có", on=date(2018, 1, 8))
+    unrated = admit_official(
+        tree.a1, name="Phạm Văn Chưa", birth=date(1985, 1, 1), on=date(2018, 1, 8)
+    )
+    gone = admit_official(tree.a1, name="Phạm Văn Đi", birth=date(1986, 1, 1), on=date(2018, 1, 8))
+    services.member_exit(
+        member=gone, kind=EventKind.LEAVE, on=date(2024, 6, 1), decision=DECISION, actor=None
+    )
+    services.member_rate(member=rated, year=2024, level="tot", decision=DECISION, actor=None)
+    assert list(selectors.unrated(users.a_officer, None, 2024)) == [unrated]
+    assert list(selectors.unrated(users.b_officer, None, 2024)) == []
+
+
+def test_temporary_transfers_past_their_end_date(tree, users) -> None:
+    m = admit_official(tree.a1)
+    t = services.member_transfer(
+        member=m,
+        to_org=tree.c1,
+        on=date(2024, 6, 3),
+        decision=DECISION,
+        actor=None,
+        kind=Transfer.Kind.TEMPORARY,
+        until=date(2025, 1, 1),
+    )
+    services.transfer_confirm(transfer=t, on=date(2024, 6, 5), actor=None)
+    assert list(selectors.temporary_overdue(users.a_officer, None, date(2024, 12, 31))) == []
+    assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == [t]
+    services.transfer_return(transfer=t, on=date(2025, 1, 2), decision=DECISION, actor=None)
+    assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == []
