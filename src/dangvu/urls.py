@@ -9,6 +9,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("tai-khoan/", include("dangvu.accounts.urls")),
     path("to-chuc/", include("dangvu.orgs.urls")),
+    path("dang-vien/", include("dangvu.members.urls")),
     path("", include("dangvu.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

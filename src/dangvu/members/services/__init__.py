@@ -1,6 +1,7 @@
 """Writes to the member registry. Every service is one transaction, checks the actor's
 scope itself, records dated events (never edits history) and writes the audit log."""
 
+from .excel import members_export, members_import
 from .members import (
     badge_award,
     event_annul,
@@ -42,7 +43,9 @@ __all__ = [
     "member_restore",
     "member_transfer",
     "member_update_profile",
+    "members_export",
     "members_follow_org_ending",
+    "members_import",
     "snapshots_rebuild",
     "stats_sync",
     "transfer_cancel",

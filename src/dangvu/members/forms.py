@@ -1,0 +1,187 @@
+"""Forms of the member pages: parse input, nothing more (the services decide)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from dangvu.core.forms import VietDateField
+from dangvu.orgs.models import CELL_KINDS, Organization
+
+from . import catalog, rules
+from .models import (
+    EXIT_KINDS,
+    DisciplineForm,
+    Education,
+    EventKind,
+    MemberStatus,
+    RatingLevel,
+    Sex,
+    Theory,
+    Transfer,
+)
+
+DECISION_HELP = "Số, ký hiệu và ngày của văn bản, ví dụ: Quyết định số 12-QĐ/ĐU, ngày 5/3/2025."
+
+
+def _blank(choices: list[tuple[str, str]], label: str = "Tất cả") -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class MemberFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm theo tên, số thẻ", required=False)
+    status = forms.ChoiceField(
+        label="Tình trạng",
+        required=False,
+        choices=[("active", "Đang sinh hoạt"), ("all", "Tất cả"), *MemberStatus.choices],
+    )
+    sex = forms.ChoiceField(label="Giới tính", required=False, choices=_blank(Sex.choices))
+    age_band = forms.ChoiceField(label="Độ tuổi", required=False)
+    ethnicity = forms.ChoiceField(
+        label="Dân tộc", required=False, choices=_blank([(e, e) for e in catalog.ETHNIC_GROUPS])
+    )
+    religion = forms.ChoiceField(
+        label="Tôn giáo", required=False, choices=_blank([(r, r) for r in catalog.RELIGIONS])
+    )
+    education = forms.ChoiceField(
+        label="Giáo dục phổ thông", required=False, choices=_blank(Education.choices)
+    )
+    theory_level = forms.ChoiceField(
+        label="Lý luận chính trị", required=False, choices=_blank(Theory.choices)
+    )
+    admitted_from = VietDateField(label="Vào Đảng từ ngày", required=False)
+    admitted_to = VietDateField(label="đến ngày", required=False)
+    position = forms.CharField(label="Chức vụ", required=False)
+
+    def __init__(self, *args: Any, age_limits: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["age_band"].choices = _blank(
+            [(b, b) for b in rules.age_band_labels(age_limits)]
+        )
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    other_names = forms.CharField(label="Tên gọi khác", required=False)
+    sex = forms.ChoiceField(label="Giới tính", choices=Sex.choices)
+    birth_date = VietDateField(label="Ngày sinh")
+    ethnicity = forms.ChoiceField(
+        label="Dân tộc", choices=[(e, e) for e in catalog.ETHNIC_GROUPS], initial="Kinh"
+    )
+    religion = forms.ChoiceField(
+        label="Tôn giáo", choices=[(r, r) for r in catalog.RELIGIONS], initial="Không"
+    )
+    home_town = forms.CharField(label="Quê quán", required=False)
+    residence = forms.CharField(label="Nơi ở hiện nay", required=False)
+    phone = forms.CharField(label="Điện thoại", required=False)
+    citizen_id = forms.CharField(label="Số CCCD (12 chữ số)", required=False)
+    education = forms.ChoiceField(label="Giáo dục phổ thông", choices=Education.choices)
+    professional_level = forms.ChoiceField(
+        label="Chuyên môn, nghiệp vụ", choices=[(c, lbl) for c, lbl in catalog.PROFESSIONAL]
+    )
+    theory_level = forms.ChoiceField(label="Lý luận chính trị", choices=Theory.choices)
+    occupation = forms.CharField(label="Nghề nghiệp", required=False)
+    positions = forms.CharField(
+        label="Chức vụ", required=False, help_text="Cách nhau bằng dấu chấm phẩy."
+    )
+    card_number = forms.CharField(label="Số thẻ đảng viên", required=False)
+
+
+class AdmitForm(ProfileForm):
+    organization = forms.ModelChoiceField(label="Chi bộ", queryset=Organization.objects.none())
+    admitted_on = VietDateField(label="Ngày quyết định kết nạp")
+    ceremony_on = VietDateField(label="Ngày lễ kết nạp", required=False)
+    decision = forms.CharField(label="Quyết định kết nạp", help_text=DECISION_HELP)
+    over_age_approval = forms.CharField(
+        label="Văn bản đồng ý của Ban Thường vụ (nếu trên 60 tuổi)", required=False
+    )
+
+    def __init__(self, *args: Any, cells: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = cells
+
+
+class DecisionForm(forms.Form):
+    on = VietDateField(label="Ngày")
+    decision = forms.CharField(label="Văn bản quyết định", help_text=DECISION_HELP)
+
+
+class RecognizeForm(forms.Form):
+    on = VietDateField(
+        label="Chính thức từ ngày",
+        required=False,
+        help_text="Để trống: ngày hết 12 tháng dự bị (chính thức từ ngày đó dù xét muộn).",
+    )
+    decision = forms.CharField(label="Quyết định công nhận", help_text=DECISION_HELP)
+
+
+class ExitForm(DecisionForm):
+    kind = forms.ChoiceField(
+        label="Hình thức",
+        choices=[(k, EventKind(k).label) for k in EXIT_KINDS] + [("tu_tran", "Từ trần")],
+    )
+    field_order = ["kind", "on", "decision"]
+
+
+class TransferForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại", choices=Transfer.Kind.choices)
+    to_org = forms.ModelChoiceField(label="Nơi đến (chi bộ)", queryset=Organization.objects.none())
+    on = VietDateField(label="Ngày giới thiệu")
+    until = VietDateField(label="Sinh hoạt tạm thời đến ngày", required=False)
+    decision = forms.CharField(label="Giấy giới thiệu", help_text="Ví dụ: Giấy giới thiệu số 15")
+
+    def __init__(self, *args: Any, cells: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_org"].queryset = cells
+
+
+class ConfirmForm(forms.Form):
+    on = VietDateField(label="Ngày tiếp nhận")
+
+
+class RatingForm(forms.Form):
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
+    level = forms.ChoiceField(label="Mức xếp loại", choices=RatingLevel.choices)
+    decision = forms.CharField(label="Văn bản", help_text=DECISION_HELP)
+
+
+class BadgeForm(forms.Form):
+    years = forms.IntegerField(label="Huy hiệu (năm tuổi đảng)", min_value=30, max_value=90)
+    on = VietDateField(label="Ngày trao")
+    decision = forms.CharField(label="Quyết định của Ban Thường vụ", help_text=DECISION_HELP)
+    early_months = forms.IntegerField(
+        label="Trao sớm (tháng, đảng viên ốm nặng)",
+        min_value=0,
+        max_value=24,
+        initial=0,
+        required=False,
+    )
+
+
+class DisciplineFormForm(DecisionForm):
+    form = forms.ChoiceField(label="Hình thức kỷ luật", choices=DisciplineForm.choices)
+    field_order = ["form", "on", "decision"]
+
+
+class AnnulForm(forms.Form):
+    decision = forms.CharField(label="Văn bản đính chính", help_text=DECISION_HELP)
+    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+class PeriodForm(forms.Form):
+    start = VietDateField(label="Từ ngày", required=False)
+    end = VietDateField(label="Đến ngày", required=False)
+
+
+def cells_for(user: Any, on: date) -> Any:
+    """Living cells a user may choose: those of the user's province (transfers) or scope."""
+    qs = Organization.objects.filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
+    if user.is_superuser:
+        return qs.order_by("path")[:3000]
+    return qs.within(user.organization).order_by("path")

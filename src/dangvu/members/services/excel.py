@@ -1,0 +1,335 @@
+"""Excel in and out. Import: every row checked, every problem named by row, column and a
+Vietnamese message, nothing written until the whole file is clean; a member already in the
+registry (same citizen ID or card number) is skipped, so a file imported twice adds no one.
+Export: any filtered list; personal columns only where the user may see them; audited."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+
+from dangvu.core.audit import audit_record
+from dangvu.core.dates import format_short as fmt
+from dangvu.core.text import fold
+from dangvu.orgs import paths
+from dangvu.orgs.models import CELL_KINDS, Organization
+
+from .. import rules
+from ..models import Member, RuleName
+from ..selectors.rules import rule_value
+from .base import authorize
+from .members import member_admit, member_recognize
+from .profile import PROFILE_FIELDS, clean_profile
+
+# Column header (as users write it) → field. Headers are matched without diacritics.
+COLUMNS: list[tuple[str, str]] = [
+    ("Họ và tên", "full_name"),
+    ("Tên gọi khác", "other_names"),
+    ("Giới tính", "sex"),
+    ("Ngày sinh", "birth_date"),
+    ("Dân tộc", "ethnicity"),
+    ("Tôn giáo", "religion"),
+    ("Quê quán", "home_town"),
+    ("Nơi ở hiện nay", "residence"),
+    ("Điện thoại", "phone"),
+    ("Số CCCD", "citizen_id"),
+    ("Giáo dục phổ thông", "education"),
+    ("Chuyên môn", "professional_level"),
+    ("Lý luận chính trị", "theory_level"),
+    ("Nghề nghiệp", "occupation"),
+    ("Chức vụ", "positions"),
+    ("Số thẻ đảng viên", "card_number"),
+    ("Ngày vào Đảng", "admitted_on"),
+    ("Ngày chính thức", "official_on"),
+    ("Chi bộ", "cell"),
+    ("Quyết định kết nạp", "decision"),
+]
+REQUIRED = ("full_name", "sex", "birth_date", "admitted_on", "cell")
+HEADER_OF = {f: h for h, f in COLUMNS}
+_BY_FOLDED = {fold(h): f for h, f in COLUMNS}
+MAX_ROWS = 20000
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class ImportCheck:
+    ready: list[dict[str, Any]] = field(default_factory=list)
+    existing: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+def _date(value: Any) -> date | str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt_ in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt_).date()  # noqa: DTZ007
+        except ValueError:
+            continue
+    return text  # unreadable: reported by the caller
+
+
+def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
+    """The data rows of the first sheet as {field: value}, with their Excel row numbers."""
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        return [], [Problem(0, "", "Không đọc được tệp: hãy lưu tệp dạng Excel .xlsx.")]
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None) or ()
+    fields = [_BY_FOLDED.get(fold(str(h or ""))) for h in header]
+    missing = [HEADER_OF[f] for f in REQUIRED if f not in fields]
+    if missing:
+        return [], [
+            Problem(1, h, f"Thiếu cột “{h}”: dòng 1 phải có tiêu đề các cột.") for h in missing
+        ]
+    out = []
+    for number, values in enumerate(rows, start=2):
+        if values is None or all(v in (None, "") for v in values):
+            continue
+        record = {f: v for f, v in zip(fields, values, strict=False) if f}
+        out.append((number, record))
+        if len(out) > MAX_ROWS:
+            return [], [Problem(number, "", f"Tệp quá {MAX_ROWS} dòng: hãy chia nhỏ.")]
+    return out, []
+
+
+def _cells_within(within: Organization) -> dict[str, list[Organization]]:
+    low, high = paths.subtree_bounds(within.path)
+    index: dict[str, list[Organization]] = {}
+    for org in Organization.objects.filter(
+        path__gte=low, path__lt=high, kind__in=CELL_KINDS, dissolved_on__isnull=True
+    ):
+        for key in {fold(org.code), fold(org.name)}:
+            index.setdefault(key, []).append(org)
+    return index
+
+
+def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) -> ImportCheck:
+    result = ImportCheck()
+    cells = _cells_within(within)
+    seen_ids: dict[str, int] = {}
+    ids = [rules.normalize_citizen_id(str(r.get("citizen_id") or "")) for _, r in rows]
+    cards = [str(r.get("card_number") or "").replace(" ", "") for _, r in rows]
+    known_ids = set(
+        Member.objects.filter(citizen_id__in=[i for i in ids if i]).values_list(
+            "citizen_id", flat=True
+        )
+    )
+    known_cards = set(
+        Member.objects.filter(card_number__in=[c for c in cards if c]).values_list(
+            "card_number", flat=True
+        )
+    )
+    for (number, record), cid, card in zip(rows, ids, cards, strict=True):
+        problems: list[Problem] = []
+
+        def add(field_: str, message: str, number: int = number, bucket=problems) -> None:
+            bucket.append(Problem(number, HEADER_OF.get(field_, field_), message))
+
+        if (cid and cid in known_ids) or (card and card in known_cards):
+            result.existing.append((number, str(record.get("full_name") or "")))
+            continue
+        if cid:
+            if cid in seen_ids:
+                add("citizen_id", f"Số CCCD {cid} trùng với dòng {seen_ids[cid]} trong tệp.")
+            seen_ids[cid] = number
+        data = dict(record)
+        for key in ("birth_date", "admitted_on", "official_on"):
+            value = _date(data.get(key))
+            if isinstance(value, str):
+                add(key, f"“{value}” không phải ngày: hãy ghi theo dạng ngày/tháng/năm.")
+                value = None
+            data[key] = value
+        for key in REQUIRED:
+            if data.get(key) in (None, ""):
+                add(key, f"Thiếu {HEADER_OF[key].lower()}.")
+        profile = {k: data.get(k) for k in PROFILE_FIELDS}
+        try:
+            profile = clean_profile(profile)
+        except ValidationError as exc:
+            for key, messages in exc.message_dict.items():
+                if not any(p.column == HEADER_OF.get(key) for p in problems):
+                    add(key, " ".join(messages))
+        org = None
+        cell_key = fold(str(data.get("cell") or ""))
+        if cell_key:
+            found = cells.get(cell_key, [])
+            if not found:
+                add(
+                    "cell",
+                    f"Không có chi bộ “{data.get('cell')}” trong {within.name}: hãy ghi "
+                    "đúng mã hoặc tên chi bộ.",
+                )
+            elif len(found) > 1:
+                add("cell", f"Có {len(found)} chi bộ cùng tên “{data.get('cell')}”: hãy ghi mã.")
+            else:
+                org = found[0]
+        admitted, birth, official = data["admitted_on"], data["birth_date"], data["official_on"]
+        today = date.today()  # noqa: DTZ011 - a calendar date, as the services use
+        if isinstance(admitted, date):
+            if admitted > today:
+                add("admitted_on", f"Ngày vào Đảng {fmt(admitted)} ở tương lai.")
+            elif isinstance(birth, date):
+                if admitted <= birth:
+                    add(
+                        "admitted_on",
+                        f"Ngày vào Đảng {fmt(admitted)} trước ngày sinh {fmt(birth)}.",
+                    )
+                else:
+                    problem = rules.admission_age_problem(
+                        birth,
+                        admitted,
+                        rule_value(RuleName.ADMISSION_MIN_AGE_MONTHS, admitted),
+                        rule_value(RuleName.ADMISSION_MAX_AGE_MONTHS, admitted),
+                    )
+                    if problem:
+                        add("admitted_on", f"Khi vào Đảng ({fmt(admitted)}) người này {problem}.")
+            if isinstance(official, date):
+                months = rule_value(RuleName.PROBATION_MONTHS, admitted)
+                ends = rules.probation_end(admitted, None, months)
+                if official < ends:
+                    add(
+                        "official_on",
+                        f"Ngày chính thức {fmt(official)} trước khi hết {months} "
+                        f"tháng dự bị ({fmt(ends)}).",
+                    )
+                elif official > today:
+                    add("official_on", f"Ngày chính thức {fmt(official)} ở tương lai.")
+        if problems:
+            result.problems.extend(problems)
+        else:
+            result.ready.append(
+                {
+                    "row": number,
+                    "profile": profile,
+                    "organization": org,
+                    "admitted_on": admitted,
+                    "official_on": official,
+                    "decision": str(data.get("decision") or "").strip()
+                    or f"Hồ sơ đảng viên (nhập từ Excel, dòng {number})",
+                }
+            )
+    return result
+
+
+@transaction.atomic
+def members_import(*, data: bytes, within: Organization, actor: Any, filename: str = "") -> int:
+    """Write the members of a clean file (all or nothing); return how many were added."""
+    authorize(actor, within, action="nhập")
+    rows, problems = read_rows(data)
+    check = check_rows(rows, within=within) if not problems else ImportCheck(problems=problems)
+    if not check.clean:
+        raise ValidationError(
+            [f"Dòng {p.row}, cột “{p.column}”: {p.message}" for p in check.problems[:50]]
+        )
+    for item in check.ready:
+        member = member_admit(
+            organization=item["organization"],
+            admitted_on=item["admitted_on"],
+            decision=item["decision"],
+            actor=actor,
+            **item["profile"],
+        )
+        if item["official_on"]:
+            member_recognize(
+                member=member, on=item["official_on"], decision=item["decision"], actor=actor
+            )
+    audit_record(
+        actor=actor,
+        action="members.members_import",
+        obj=within,
+        organization=within,
+        summary=f"Nhập {len(check.ready)} đảng viên từ tệp {filename or 'Excel'} "
+        f"({len(check.existing)} dòng đã có trong sổ, bỏ qua)",
+        after={"added": len(check.ready), "skipped": len(check.existing), "file": filename},
+    )
+    return len(check.ready)
+
+
+EXPORT_COLUMNS = [
+    ("Họ và tên", lambda m: m.full_name),
+    ("Giới tính", lambda m: m.get_sex_display()),
+    ("Ngày sinh", lambda m: fmt(m.birth_date)),
+    ("Dân tộc", lambda m: m.ethnicity),
+    ("Tôn giáo", lambda m: m.religion),
+    ("Giáo dục phổ thông", lambda m: m.get_education_display()),
+    ("Chuyên môn", lambda m: m.get_professional_level_display()),
+    ("Lý luận chính trị", lambda m: m.get_theory_level_display()),
+    ("Nghề nghiệp", lambda m: m.occupation),
+    ("Chức vụ", lambda m: m.positions),
+    ("Số thẻ đảng viên", lambda m: m.card_number or ""),
+    ("Ngày vào Đảng", lambda m: fmt(m.admitted_on)),
+    ("Ngày chính thức", lambda m: fmt(m.official_on)),
+    ("Chi bộ", lambda m: m.organization.name),
+    ("Tình trạng", lambda m: m.get_status_display()),
+]
+PERSONAL_COLUMNS = [
+    ("Số CCCD", lambda m: m.citizen_id or ""),
+    ("Quê quán", lambda m: m.home_town),
+    ("Nơi ở hiện nay", lambda m: m.residence),
+    ("Điện thoại", lambda m: m.phone),
+]
+
+
+def members_export(
+    *, members: Iterable[Member], actor: Any, scope: Organization | None, filters: dict[str, Any]
+) -> bytes:
+    """An .xlsx of the members given (already scoped by a selector). Personal columns are
+    filled only for members whose own unit is in the actor's scope and only for officers
+    and leaders; the export is written to the audit log with its filter and row count."""
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied("Hãy đăng nhập để xuất danh sách.")
+    own = getattr(actor, "organization", None)
+    personal = actor.is_superuser or actor.can_edit
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Đảng viên")
+    headers = ["STT"] + [h for h, _ in EXPORT_COLUMNS]
+    if personal:
+        headers += [h for h, _ in PERSONAL_COLUMNS]
+    sheet.append(headers)
+    count = 0
+    for count, m in enumerate(members, start=1):
+        row = [count] + [get(m) for _, get in EXPORT_COLUMNS]
+        if personal:
+            allowed = actor.is_superuser or (
+                own is not None and paths.is_within(m.organization.path, own.path)
+            )
+            row += [get(m) if allowed else "" for _, get in PERSONAL_COLUMNS]
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    target = scope or own
+    audit_record(
+        actor=actor,
+        action="members.members_export",
+        obj=target if target is not None else actor,
+        organization=target,
+        summary=f"Xuất Excel {count} đảng viên"
+        + (" (có thông tin cá nhân)" if personal else " (không có thông tin cá nhân)"),
+        after={"rows": count, "filter": filters, "personal": personal},
+    )
+    return buffer.getvalue()

@@ -1,0 +1,554 @@
+"""Member pages. Thin: parse a form, call one selector or service, render."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from dangvu.core.forms import apply_service_errors, parse_as_of
+from dangvu.orgs import paths
+from dangvu.orgs import rules as org_rules
+from dangvu.orgs.models import CELL_KINDS, Organization
+from dangvu.orgs.selectors import ancestors_on, require_view, version_on
+
+from . import forms, selectors, services
+from .models import MembershipEvent, Transfer
+from .selectors.rules import age_limits
+from .services.excel import COLUMNS, check_rows, read_rows
+
+PER_PAGE = 50
+
+
+def _org_param(request: HttpRequest) -> Organization | None:
+    pk = request.GET.get("to_chuc") or request.POST.get("to_chuc")
+    if not pk or not str(pk).isdigit():
+        return None
+    org = get_object_or_404(Organization, pk=int(pk))
+    require_view(request.user, org)
+    return org
+
+
+def _as_of(request: HttpRequest) -> date:
+    on, problem = parse_as_of(request.GET.get("ngay"), timezone.localdate())
+    if problem:
+        messages.error(request, problem)
+    return on
+
+
+def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.MemberFilter]:
+    form = forms.MemberFilterForm(request.GET or None, age_limits=age_limits(timezone.localdate()))
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.MemberFilter(
+        status=data.get("status") or "active",
+        sex=data.get("sex", ""),
+        age_band=data.get("age_band", ""),
+        ethnicity=data.get("ethnicity", ""),
+        religion=data.get("religion", ""),
+        education=data.get("education", ""),
+        theory_level=data.get("theory_level", ""),
+        admitted_from=data.get("admitted_from"),
+        admitted_to=data.get("admitted_to"),
+        position=data.get("position", ""),
+        query=data.get("q", ""),
+    )
+
+
+@login_required
+def member_list(request: HttpRequest) -> HttpResponse:
+    org = _org_param(request)
+    form, filters = _filters(request)
+    members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
+    page_obj = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    incoming = []
+    if org is not None and selectors.can_record_for(request.user, org):
+        incoming = list(
+            Transfer.objects.filter(state=Transfer.State.PENDING, to_org__path__startswith=org.path)
+            .select_related("member", "from_org", "to_org")
+            .order_by("on")[:50]
+        )
+    return render(
+        request,
+        "members/list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "org": org or (None if request.user.is_superuser else request.user.organization),
+            "querystring_base": (query.urlencode() + "&") if query else "",
+            "querystring": query.urlencode(),
+            "can_add": request.user.can_edit,
+            "incoming": incoming,
+            "show_personal": request.user.can_edit,
+        },
+    )
+
+
+@login_required
+def member_export(request: HttpRequest) -> HttpResponse:
+    org = _org_param(request)
+    _, filters = _filters(request)
+    members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
+    data = services.members_export(
+        members=members.iterator(chunk_size=2000),
+        actor=request.user,
+        scope=org,
+        filters={**filters.describe(), "to_chuc": org.pk if org else None},
+    )
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="danh-sach-dang-vien-{timezone.localdate():%Y%m%d}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_member(request.user, pk)
+    events = list(
+        MembershipEvent.objects.filter(member=member)
+        .select_related("organization", "other_org", "annuls")
+        .order_by("-on", "-id")
+    )
+    annulled = {e.annuls_id for e in events if e.annuls_id}
+    transfers = list(member.transfers.select_related("from_org", "to_org"))
+    can_record = selectors.can_record_for(request.user, member.organization)
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "member": member,
+            "events": events,
+            "annulled": annulled,
+            "transfers": transfers,
+            "personal": selectors.can_see_personal(request.user, member),
+            "can_record": can_record,
+            "can_confirm": [
+                t
+                for t in transfers
+                if t.state == Transfer.State.PENDING
+                and selectors.can_record_for(request.user, t.to_org)
+            ],
+            "ancestors": ancestors_on(member.organization, timezone.localdate()),
+        },
+    )
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    title: str,
+    subtitle: str,
+    submit: str,
+    perform: Callable[[dict[str, Any]], Any],
+    done: str,
+    back: str,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(back)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "subtitle": subtitle,
+            "submit_label": submit,
+            "cancel_url": back,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _recordable(request: HttpRequest, pk: int) -> Any:
+    member = selectors.get_member(request.user, pk)
+    if not selectors.can_record_for(request.user, member.organization):
+        raise PermissionDenied("Bạn chỉ được xem, không được ghi hồ sơ của đảng viên này.")
+    return member
+
+
+@login_required
+def member_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_edit:
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo được kết nạp đảng viên.")
+    form = forms.AdmitForm(request.POST or None, cells=forms.cells_for(request.user, None))
+    created: dict[str, Any] = {}
+
+    def perform(data: dict[str, Any]) -> None:
+        created["member"] = services.member_admit(actor=request.user, **data)
+
+    response = _form_page(
+        request,
+        form,
+        title="Kết nạp đảng viên",
+        subtitle="Ghi quyết định kết nạp (dự bị)",
+        submit="Ghi kết nạp",
+        perform=perform,
+        done="Đã ghi việc kết nạp.",
+        back=reverse("members:member_list"),
+    )
+    if "member" in created:
+        return redirect("members:member_detail", created["member"].pk)
+    return response
+
+
+def _transfer_targets(user: Any) -> Any:
+    qs = Organization.objects.filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
+    if user.is_superuser:
+        return qs.order_by("path")[:3000]
+    own = user.organization
+    ids = paths.ids_of(own.path)
+    kinds = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "kind"))
+    top = next((i for i in ids if org_rules.LEVEL.get(kinds.get(i, ""), 9) == 1), ids[0])
+    return qs.within(Organization.objects.get(pk=top)).order_by("path")
+
+
+@login_required
+def member_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.TransferForm(
+        request.POST or None,
+        cells=_transfer_targets(request.user),
+        initial={"on": timezone.localdate()},
+    )
+    return _form_page(
+        request,
+        form,
+        title="Chuyển sinh hoạt đảng",
+        subtitle=member.full_name,
+        submit="Ghi giấy giới thiệu",
+        perform=lambda d: services.member_transfer(member=member, actor=request.user, **d),
+        done="Đã ghi giấy giới thiệu; chờ nơi đến tiếp nhận.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def transfer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = get_object_or_404(Transfer.objects.select_related("member", "to_org"), pk=pk)
+    selectors.get_member(request.user, transfer.member_id)
+    if not selectors.can_record_for(request.user, transfer.to_org):
+        raise PermissionDenied("Chỉ đơn vị nơi đến được tiếp nhận.")
+    form = forms.ConfirmForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(
+        request,
+        form,
+        title="Tiếp nhận sinh hoạt đảng",
+        subtitle=f"{transfer.member.full_name} → {transfer.to_org.name}",
+        submit="Tiếp nhận",
+        perform=lambda d: services.transfer_confirm(transfer=transfer, actor=request.user, **d),
+        done="Đã tiếp nhận đảng viên.",
+        back=reverse("members:member_detail", args=[transfer.member_id]),
+    )
+
+
+@login_required
+def transfer_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = get_object_or_404(Transfer, pk=pk)
+    member = _recordable(request, transfer.member_id)
+    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(
+        request,
+        form,
+        title="Hủy giấy giới thiệu",
+        subtitle=member.full_name,
+        submit="Hủy giấy",
+        perform=lambda d: services.transfer_cancel(transfer=transfer, actor=request.user, **d),
+        done="Đã hủy giấy giới thiệu.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def transfer_return(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = get_object_or_404(Transfer, pk=pk)
+    member = selectors.get_member(request.user, transfer.member_id)
+    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(
+        request,
+        form,
+        title="Trở về sinh hoạt",
+        subtitle=member.full_name,
+        submit="Ghi trở về",
+        perform=lambda d: services.transfer_return(transfer=transfer, actor=request.user, **d),
+        done="Đã ghi trở về.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_recognize(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.RecognizeForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        title="Công nhận đảng viên chính thức",
+        subtitle=member.full_name,
+        submit="Ghi công nhận",
+        perform=lambda d: services.member_recognize(member=member, actor=request.user, **d),
+        done="Đã ghi công nhận chính thức.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_exit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.ExitForm(request.POST or None, initial={"on": timezone.localdate()})
+
+    def perform(d: dict[str, Any]) -> Any:
+        if d["kind"] == "tu_tran":
+            return services.member_die(
+                member=member, on=d["on"], decision=d["decision"], actor=request.user
+            )
+        return services.member_exit(member=member, actor=request.user, **d)
+
+    return _form_page(
+        request,
+        form,
+        title="Ra khỏi Đảng, từ trần",
+        subtitle=member.full_name,
+        submit="Ghi",
+        perform=perform,
+        done="Đã ghi.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(
+        request,
+        form,
+        title="Phục hồi đảng tịch",
+        subtitle=member.full_name,
+        submit="Ghi",
+        perform=lambda d: services.member_restore(member=member, actor=request.user, **d),
+        done="Đã phục hồi đảng tịch.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_rate(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.RatingForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
+    return _form_page(
+        request,
+        form,
+        title="Xếp loại chất lượng",
+        subtitle=member.full_name,
+        submit="Ghi",
+        perform=lambda d: services.member_rate(member=member, actor=request.user, **d),
+        done="Đã ghi xếp loại.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_badge(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.BadgeForm(request.POST or None, initial={"on": timezone.localdate()})
+
+    def perform(d: dict[str, Any]) -> Any:
+        d["early_months"] = d.get("early_months") or 0
+        return services.badge_award(member=member, actor=request.user, **d)
+
+    return _form_page(
+        request,
+        form,
+        title="Trao Huy hiệu Đảng",
+        subtitle=member.full_name,
+        submit="Ghi",
+        perform=perform,
+        done="Đã ghi trao Huy hiệu Đảng.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_discipline(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.DisciplineFormForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(
+        request,
+        form,
+        title="Kỷ luật",
+        subtitle=member.full_name,
+        submit="Ghi",
+        perform=lambda d: services.member_discipline(member=member, actor=request.user, **d),
+        done="Đã ghi kỷ luật.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def event_annul(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(MembershipEvent, pk=pk)
+    member = _recordable(request, event.member_id)
+    form = forms.AnnulForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        title="Đính chính sự kiện",
+        subtitle=f"{member.full_name}: {event.get_kind_display()} ngày {event.on:%d/%m/%Y}",
+        submit="Ghi đính chính",
+        perform=lambda d: services.event_annul(event=event, actor=request.user, **d),
+        done="Đã ghi đính chính.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_update(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    initial = {f: getattr(member, f) for f in forms.ProfileForm.base_fields}
+    form = forms.ProfileForm(request.POST or None, initial=initial)
+
+    def perform(d: dict[str, Any]) -> Any:
+        changed = {k: v for k, v in d.items() if (getattr(member, k) or "") != (v or "")}
+        return services.member_update_profile(member=member, actor=request.user, **changed)
+
+    return _form_page(
+        request,
+        form,
+        title="Sửa hồ sơ đảng viên",
+        subtitle=member.full_name,
+        submit="Lưu",
+        perform=perform,
+        done="Đã lưu hồ sơ.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_stats(request: HttpRequest) -> HttpResponse:
+    org = _org_param(request) or request.user.organization
+    if org is None:
+        org = Organization.objects.filter(parent__isnull=True).order_by("path").first()
+    today = timezone.localdate()
+    on = _as_of(request)
+    services.stats_sync()
+    counts = selectors.counts_on(org, on, today=today) if org else None
+    period = forms.PeriodForm(request.GET or None)
+    start = end = None
+    if period.is_valid():
+        start, end = period.cleaned_data.get("start"), period.cleaned_data.get("end")
+    start = start or date(on.year, 1, 1)
+    end = end or on
+    version = version_on(org, on) if org else None
+    return render(
+        request,
+        "members/stats.html",
+        {
+            "org": org,
+            "version": version,
+            "on": on,
+            "counts": counts,
+            "total": (counts or {}).get(("total", ""), 0),
+            "tables": selectors.tables(counts, on) if counts is not None else [],
+            "children": [
+                (
+                    child,
+                    [
+                        c.get(k, 0)
+                        for k in (
+                            ("total", ""),
+                            ("status", "chinh_thuc"),
+                            ("status", "du_bi"),
+                            ("sex", "nu"),
+                        )
+                    ],
+                )
+                for child, c in (selectors.counts_by_child(org, on, today=today) if version else [])
+            ],
+            "period": period,
+            "start": start,
+            "end": end,
+            "flows": selectors.flows(org, start, end) if version else [],
+        },
+    )
+
+
+@login_required
+def member_worklists(request: HttpRequest) -> HttpResponse:
+    org = _org_param(request)
+    on = _as_of(request)
+    return render(
+        request,
+        "members/worklists.html",
+        {
+            "org": org,
+            "on": on,
+            "recognition": selectors.recognition_due(request.user, org, on),
+            "badges": selectors.badges_due(request.user, org, on, limit=100),
+            "unrated_year": on.year - 1,
+            "unrated": list(selectors.unrated(request.user, org, on.year - 1)[:200]),
+            "unrated_count": selectors.unrated(request.user, org, on.year - 1).count(),
+            "temporary": list(selectors.temporary_overdue(request.user, org, on)[:200]),
+        },
+    )
+
+
+@login_required
+def member_import(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_edit:
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo được nhập danh sách đảng viên.")
+    within = _org_param(request) or request.user.organization
+    if within is None:
+        raise PermissionDenied("Hãy chọn đơn vị nhận danh sách (tham số to_chuc).")
+    context: dict[str, Any] = {"within": within, "columns": [h for h, _ in COLUMNS]}
+    form = forms.ImportForm()
+    if request.method == "POST" and "ghi" in request.POST:
+        data = base64.b64decode(request.session.get("members_import", ""))
+        try:
+            added = services.members_import(
+                data=data,
+                within=within,
+                actor=request.user,
+                filename=request.session.get("members_import_name", ""),
+            )
+        except ValidationError as exc:
+            context["errors"] = exc.messages
+        else:
+            request.session.pop("members_import", None)
+            messages.success(request, f"Đã nhập {added} đảng viên.")
+            return redirect(f"{reverse('members:member_list')}?to_chuc={within.pk}")
+    elif request.method == "POST":
+        form = forms.ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            rows, problems = read_rows(data)
+            check = check_rows(rows, within=within) if not problems else None
+            context["problems"] = problems or check.problems
+            context["check"] = check
+            if check is not None and check.clean:
+                request.session["members_import"] = base64.b64encode(data).decode()
+                request.session["members_import_name"] = upload.name
+    context["form"] = form
+    status = 400 if context.get("problems") or context.get("errors") else 200
+    return render(request, "members/import.html", context, status=status)
