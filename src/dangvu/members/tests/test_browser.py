@@ -1,0 +1,76 @@
+"""A member in a real browser: search without diacritics, the timeline, a transfer seen
+from both units."""
+
+from datetime import date
+
+import pytest
+
+from dangvu.accounts.models import Role
+from dangvu.conftest import build_tree
+from dangvu.core.testing import login_in_browser, make_user
+from dangvu.members.services import member_recognize
+
+from .helpers import DECISION, admit
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_officer_finds_a_member_records_a_transfer_and_both_units_see_it(page) -> None:
+    from playwright.sync_api import expect
+
+    tree = build_tree()
+    make_user("chuyenvien.huyen", tree.d1, Role.OFFICER)
+    member = admit(
+        tree.a1,
+        name="Nguyễn Văn Hưng",
+        birth=date(1985, 4, 4),
+        on=date(2016, 5, 2),
+        ceremony=date(2016, 5, 20),
+    )
+    member_recognize(member=member, decision=DECISION, actor=None)
+    admit(tree.a2, name="Trần Thị Lan", sex="nu", birth=date(1990, 1, 1))
+
+    login_in_browser(page, "chuyenvien.huyen")
+    page.get_by_role("link", name="Đảng viên").first.click()
+    page.get_by_label("Tìm theo tên, số thẻ").fill("nguyen van hung")
+    page.get_by_role("button", name="Lọc").click()
+    expect(page.get_by_role("link", name="Trần Thị Lan")).to_have_count(0)
+    page.get_by_role("link", name="Nguyễn Văn Hưng").click()
+
+    expect(page.get_by_role("heading", name="Nguyễn Văn Hưng")).to_be_visible()
+    timeline = page.locator("ol.timeline")
+    expect(timeline.get_by_text("Kết nạp (dự bị)")).to_be_visible()
+    expect(timeline.get_by_text("Công nhận đảng viên chính thức")).to_be_visible()
+
+    page.get_by_role("link", name="Chuyển sinh hoạt").click()
+    page.get_by_label("Nơi đến (chi bộ)").select_option(label="Chi bộ Thôn 1 xã Hòa Cuông")
+    page.get_by_label("Ngày giới thiệu").fill("2/5/2024")
+    page.get_by_label("Giấy giới thiệu").fill("Giấy giới thiệu số 15-GGT/ĐU")
+    page.get_by_role("button", name="Ghi giấy giới thiệu").click()
+    expect(page.get_by_text("Đã ghi giấy giới thiệu; chờ nơi đến tiếp nhận.")).to_be_visible()
+
+    # the receiving unit sees the letter waiting; the sending unit still lists the member
+    page.goto(f"/dang-vien/?to_chuc={tree.b.pk}")
+    waiting = page.locator(".card", has_text="Chờ tiếp nhận")
+    expect(waiting.get_by_role("link", name="Nguyễn Văn Hưng")).to_be_visible()
+    page.goto(f"/dang-vien/?to_chuc={tree.a.pk}")
+    expect(page.get_by_role("link", name="Nguyễn Văn Hưng")).to_be_visible()
+
+    page.goto(f"/dang-vien/?to_chuc={tree.b.pk}")
+    waiting.get_by_role("link", name="Tiếp nhận").click()
+    page.get_by_label("Ngày tiếp nhận").fill("6/5/2024")
+    page.get_by_role("button", name="Tiếp nhận").click()
+    expect(
+        page.locator("ol.timeline").get_by_text("Tiếp nhận sinh hoạt đảng chính thức")
+    ).to_be_visible()
+    confirmed = page.locator("ol.timeline li", has_text="Tiếp nhận sinh hoạt đảng chính thức")
+    expect(confirmed).to_contain_text("Chi bộ Thôn 1 xã Việt Thành → Chi bộ Thôn 1 xã Hòa Cuông")
+
+    page.goto(f"/dang-vien/?to_chuc={tree.b.pk}")
+    expect(
+        page.locator("table.members").get_by_role("link", name="Nguyễn Văn Hưng")
+    ).to_be_visible()
+    page.goto(f"/dang-vien/?to_chuc={tree.a.pk}")
+    expect(page.locator("table.members").get_by_role("link", name="Nguyễn Văn Hưng")).to_have_count(
+        0
+    )
