@@ -10,6 +10,7 @@ urlpatterns = [
     path("tai-khoan/", include("dangvu.accounts.urls")),
     path("to-chuc/", include("dangvu.orgs.urls")),
     path("dang-vien/", include("dangvu.members.urls")),
+    path("van-ban/", include("dangvu.documents.urls")),
     path("", include("dangvu.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

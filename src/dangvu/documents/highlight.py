@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-__all__ = ["Span", "highlight"]
+__all__ = ["Span", "document_marks", "highlight"]
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,27 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
             mark = format_html('<a class="ref-link" href="{}">{}</a>', link, mark)
         out.append(mark)
     return mark_safe("".join(out))
+
+
+def document_marks(references: list[tuple[Any, bool]], findings: list[Any]) -> list[Span]:
+    """The spans of a document page: each reference (a link when the user may open the
+    cited entry) and each finding not rejected, labelled with its current reading."""
+    spans: list[Span] = []
+    for ref, can_open in references:
+        target = ref.target
+        if target is None:
+            label = f"Dẫn chiếu: {ref.symbol}"
+        elif target.is_placeholder:
+            label = f"Dẫn chiếu: {target} — chưa có văn bản trong sổ"
+        else:
+            label = f"Dẫn chiếu: {target}"
+        href = reverse("documents:document_detail", args=[target.pk]) if target and can_open else ""
+        spans.append(Span(ref.start, ref.end, "reference", label, href, f"r{ref.pk}"))
+    for finding in findings:
+        if finding.rejected:
+            continue
+        label = f"{finding.get_kind_display()}: {finding.describe()}"
+        if finding.corrected is not None:
+            label += " (đã sửa)"
+        spans.append(Span(finding.start, finding.end, finding.kind, label, anchor=f"f{finding.pk}"))
+    return spans

@@ -8,6 +8,8 @@ document that cites or names it. Drafts of a sibling unit stay out of sight.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import deque
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +25,7 @@ from dangvu.orgs.models import Organization
 
 from .models import (
     Document,
+    DocumentKind,
     DocumentRelation,
     DocumentStatus,
     Finding,
@@ -30,6 +33,7 @@ from .models import (
     RelationKind,
     Visibility,
 )
+from .parsing import number_key
 
 __all__ = [
     "ChainNode",
@@ -37,6 +41,7 @@ __all__ = [
     "DocumentFilters",
     "citation_chain",
     "document_list",
+    "documents_by_symbol",
     "documents_citing",
     "documents_implementing",
     "documents_visible_to",
@@ -157,14 +162,19 @@ def document_list(user: Any, filters: DocumentFilters) -> QuerySet[Document]:
     return qs.defer("text", "search_text")
 
 
-def owner_choices(user: Any) -> list[Organization]:
+def owner_choices(user: Any, *, include: str | None = None) -> list[Organization]:
     """Units to filter the register by: the user's own, those above it, those directly
-    below it."""
+    below it, and `include` (an id asked for in a link) when the user sees it."""
+    extra = Q(pk=int(include)) if include and include.isdigit() else Q(pk__in=[])
     if user.is_superuser:
-        return list(Organization.objects.filter(depth__lte=1).order_by("path")[:100])
+        qs = Organization.objects.filter(Q(depth__lte=1) | extra)
+        return list(qs.order_by("path")[:200])
     org = user.organization
     ids = [*paths.ids_of(org.path)]
-    qs = Organization.objects.filter(Q(pk__in=ids) | Q(parent=org, dissolved_on__isnull=True))
+    visible_extra = Q(extra, pk__in=Organization.objects.visible_to(user).values("pk"))
+    qs = Organization.objects.filter(
+        Q(pk__in=ids) | Q(parent=org, dissolved_on__isnull=True) | visible_extra
+    )
     return list(qs.order_by("path")[:200])
 
 
@@ -311,3 +321,45 @@ def citation_chain(
     up, up_cut = _walk(document, visible, upward=True, depth=depth, limit=limit)
     down, down_cut = _walk(document, visible, upward=False, depth=depth, limit=limit)
     return CitationChain(up=up, down=down, truncated=up_cut or down_cut)
+
+
+# --- finding a document by its number and symbol ---------------------------------------
+
+_PARTY_SYMBOL = re.compile(r"^(?:s[oố]:?\s*)?(\d{1,6})\s*-\s*([^\s/]+)\s*/\s*(\S+)$", re.I)
+_STATE_SYMBOL = re.compile(
+    r"^(?:s[oố]:?\s*)?(\d{1,6})\s*/\s*(?:((?:19|20)\d\d)\s*/\s*)?(?:([^\s/-]+)\s*-\s*)?([^\s/]+)$",
+    re.I,
+)
+
+
+def documents_by_symbol(user: Any, symbol: str, on: date | None = None) -> QuerySet[Document]:
+    """Entries the user sees whose number and symbol is `symbol` as an office writes it
+    (42-CTr/TU, 13/2023/NĐ-CP; case aside), on `on` when given."""
+    from .services.keys import canonical_issuer, canonical_type
+
+    text = unicodedata.normalize("NFC", " ".join(symbol.split()))
+    qs = documents_visible_to(user)
+    party = _PARTY_SYMBOL.match(text)
+    state = None if party else _STATE_SYMBOL.match(text)
+    if party:
+        number, type_code, issuer_code = party.groups()
+        kind, year = DocumentKind.PARTY, None
+    elif state:
+        number, written_year, type_code, issuer_code = state.groups()
+        year = int(written_year) if written_year else None
+        type_code = type_code or ""
+        kind = DocumentKind.STATE
+    else:
+        return qs.none()
+    type_code, _ = canonical_type(kind, type_code)
+    qs = qs.filter(
+        kind=kind,
+        number_key=number_key(number),
+        type_code=type_code,
+        issuer_code=canonical_issuer(kind, issuer_code),
+    )
+    if year is not None:
+        qs = qs.filter(year=year)
+    if on is not None:
+        qs = qs.filter(date=on)
+    return qs.select_related("owner")
