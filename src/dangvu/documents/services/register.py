@@ -53,7 +53,9 @@ logger = logging.getLogger(__name__)
 # What other areas do when a document enters the register (the tracking app: the tasks
 # of a directive), called inside the same transaction, in order, as
 # f(result=RegisterResult, actor=...). A handler may refuse with a ValidationError.
-DOCUMENT_REGISTERED_HANDLERS: tuple[str, ...] = ()
+DOCUMENT_REGISTERED_HANDLERS: tuple[str, ...] = (
+    "dangvu.tracking.services.assignments_note_document",
+)
 
 
 @dataclass(frozen=True)

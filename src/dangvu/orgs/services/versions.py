@@ -31,7 +31,10 @@ _VERSION_FIELDS = ("name", "committee_name", "kind", "code", "issuer_code")
 # inside the same transaction, in this order, as f(org=..., on=..., successor=..., actor=...).
 # `successor` is the organization it merged into, or None (split, dissolution). A handler
 # moves its records to the successor, or refuses with a ValidationError when it cannot.
-ORG_ENDING_HANDLERS: tuple[str, ...] = ("dangvu.members.services.members_follow_org_ending",)
+ORG_ENDING_HANDLERS: tuple[str, ...] = (
+    "dangvu.members.services.members_follow_org_ending",
+    "dangvu.tracking.services.assignments_follow_org_ending",
+)
 
 
 def _run_ending_handlers(

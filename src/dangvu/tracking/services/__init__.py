@@ -1,0 +1,22 @@
+"""Writes of implementation tracking. Each service checks scope itself, validates before
+saving, writes the audit log and leaves nothing behind when it refuses."""
+
+from .assignments import (
+    assignment_confirm,
+    assignment_exempt,
+    assignment_return,
+    assignment_submit,
+)
+from .follow import assignments_follow_org_ending, assignments_note_document
+from .tasks import resolve_units, task_create
+
+__all__ = [
+    "assignment_confirm",
+    "assignment_exempt",
+    "assignment_return",
+    "assignment_submit",
+    "assignments_follow_org_ending",
+    "assignments_note_document",
+    "resolve_units",
+    "task_create",
+]
