@@ -7,6 +7,13 @@ NFC. ``CleanText.folded`` is the same text with diacritics removed and ``đ`` re
 ``DUK``) finds every spelling (``Kế hoạch``, ``ĐUK``, ``ủy``/``uỷ``). Offsets found in
 either string are mapped back with ``to_original`` so that every finding indexes the
 input exactly as it was given, even NFD input.
+
+Text pasted from a PDF keeps the line breaks of its layout in the middle of sentences
+(``của Ban Thường vụ Tỉnh\nủy``, ``Quy định số 69-\nQĐ/TW``). A break inside a sentence
+of running text is read as a space: the line before it is long and ends without
+sentence punctuation, and the next line starts in lower case (or the line ends with
+the hyphen of a split symbol). The replacement is one character for one, so offsets do
+not move.
 """
 
 from __future__ import annotations
@@ -21,6 +28,24 @@ __all__ = ["CleanText", "clean", "fold"]
 
 # Markup removed before matching: bold/italic runs of asterisks, HTML footnote marks.
 _MARKUP = re.compile(r"\*{2,}|<sup>[^<>]{0,12}</sup>|</?(?:sup|sub|b|i|em|strong)>", re.I)
+
+
+# A wrapped line: long, no sentence punctuation at its end, continued on the next line.
+_WRAPPED = re.compile(r"^[ \t]*[^\n]{49,}[^\s.:;!?][ \t]*\n(?=[ \t]*(?P<next>\S))", re.M)
+
+
+def _join_wrapped(text: str) -> str:
+    """Read hard line breaks inside sentences as spaces (same length, same offsets)."""
+    if "\n" not in text:
+        return text
+
+    def join(match: re.Match[str]) -> str:
+        line = match.group()
+        if match["next"].islower() or line.rstrip().endswith(("-", "/")):
+            return line[:-1] + " "
+        return line
+
+    return _WRAPPED.sub(join, text)
 
 
 @dataclass(frozen=True)
@@ -123,7 +148,8 @@ def _nfc_pieces(chunk: str, clean_at: int, orig_at: int) -> tuple[str, list[_Seg
 def clean(original: str) -> CleanText:
     """Strip markup and compose to NFC, remembering where every character came from."""
     if unicodedata.is_normalized("NFC", original) and not _MARKUP.search(original):
-        return CleanText(original, original, fold(original), ())
+        text = _join_wrapped(original)
+        return CleanText(original, text, fold(text), ())
     pieces: list[str] = []
     segments: list[_Segment] = []
     clean_len = 0
@@ -139,6 +165,6 @@ def clean(original: str) -> CleanText:
                 clean_len += len(text)
                 orig_pos += len(line)
         orig_pos = mark_end
-    text = "".join(pieces)
+    text = _join_wrapped("".join(pieces))
     starts = tuple(seg.clean_start for seg in segments)
     return CleanText(original, text, fold(text), tuple(segments), starts)

@@ -1,0 +1,64 @@
+"""Text pasted from a PDF: hard line breaks in the middle of sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvu.extract import extract
+from dangvu.extract.clean import clean
+
+from .factories import ExpectedRef, ref, spans_hold
+
+WRAPPED_REFERENCES: list[tuple[str, ExpectedRef]] = [
+    (
+        "      Căn cứ Kết luận số 48-KL/TW, ngày 30/01/2023 của Ban Chấp hành Trung ương Đảng\n"
+        "khóa XIII về tiếp tục đổi mới phương thức lãnh đạo của Đảng.",
+        ref("48-KL/TW", "2023-01-30", issuer_name="Ban Chấp hành Trung ương Đảng khóa XIII"),
+    ),
+    (
+        "Ban Thường vụ đã lãnh đạo triển khai thực hiện nghiêm túc Quy định số 132-\n"
+        "QĐ/TW ngày 08/3/2018 của Bộ Chính trị về kiểm điểm.",
+        ref("132-QĐ/TW", "2018-03-08", issuer_name="Bộ Chính trị"),
+    ),
+    (
+        "các chi bộ đã học tập chuyên đề theo Hướng dẫn số 09-HD/BTGDVTU\n"
+        "ngày 11/8/2025 của Ban Tuyên giáo Tỉnh ủy.",
+        ref("09-HD/BTGDVTU", "2025-08-11", issuer_name="Ban Tuyên giáo Tỉnh ủy"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRAPPED_REFERENCES)
+def test_a_reference_split_by_a_hard_line_break_is_read_whole(
+    text: str, expected: ExpectedRef
+) -> None:
+    ex = extract(text)
+    assert [expected.matches(r) for r in ex.references] == [True]
+    assert "\n" in ex.references[0].text
+    assert spans_hold(text, ex)
+
+
+def test_a_figure_split_by_a_line_break_keeps_its_unit() -> None:
+    text = "Trong 6 tháng, toàn Đảng bộ huyện đã có thêm nhiều chuyển biến; có 17/19\nchi bộ đạt."
+    figures = extract(text).figures
+    assert [(f.value, f.of, f.unit) for f in figures] == [(17, 19, "chi bộ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BÁO CÁO\nkết quả công tác quý I",  # a short title line stays a line
+        "Các chi bộ hoàn thành kiểm điểm đúng thời gian quy định của Đảng ủy.\nngày mai",
+        "Căn cứ các nội dung yêu cầu trong kế hoạch của Đảng ủy Khối, các chi\nBan Tổ chức",
+        "Nơi nhận:                                        T/M BAN THƯỜNG VỤ\n- Như trên,",
+    ],
+)
+def test_line_breaks_that_end_a_line_are_kept(text: str) -> None:
+    assert clean(text).text == text
+
+
+def test_joining_keeps_length_and_offsets() -> None:
+    text = "Đồng chí Bí thư yêu cầu các cấp ủy tập trung lãnh đạo việc kết nạp đảng\nviên mới."
+    cleaned = clean(text)
+    assert len(cleaned.text) == len(text)
+    assert cleaned.text == text.replace("\n", " ")
