@@ -11,6 +11,7 @@ urlpatterns = [
     path("to-chuc/", include("dangvu.orgs.urls")),
     path("dang-vien/", include("dangvu.members.urls")),
     path("van-ban/", include("dangvu.documents.urls")),
+    path("theo-doi/", include("dangvu.tracking.urls")),
     path("", include("dangvu.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -252,6 +252,10 @@ class DirectiveOverview:
     def cell(self, org: Organization, task: Task) -> Assignment | None:
         return self.cells.get((org.pk, task.pk))
 
+    @property
+    def task_rows(self) -> list[tuple[Task, ProgressRow]]:
+        return [(t, self.completion[t.pk]) for t in self.tasks]
+
 
 def directive_overview(
     user: Any,

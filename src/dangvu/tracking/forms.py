@@ -1,0 +1,153 @@
+"""Forms of the tracking pages. They parse; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from dangvu.core.forms import VietDateField
+from dangvu.documents.models import Document, DocumentStatus
+from dangvu.documents.selectors import documents_by_symbol, documents_visible_to
+from dangvu.orgs.models import Organization
+
+from .models import ExemptReason, TaskKind, UnitRuleChoice
+
+
+def source_choices(user: Any) -> Any:
+    """Issued documents of the user's committee and those below it, newest first."""
+    qs = documents_visible_to(user).filter(status=DocumentStatus.ISSUED)
+    if not user.is_superuser:
+        qs = qs.filter(owner__in=Organization.objects.within(user.organization))
+    return qs.select_related("owner").defer("text", "search_text").order_by("-date", "-id")
+
+
+class DocumentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Document) -> str:
+        return f"{obj.symbol or obj.type_name} — {obj.title[:90]}" if obj.title else str(obj)
+
+
+class TaskForm(forms.Form):
+    source = DocumentChoiceField(
+        label="Văn bản giao việc", queryset=Document.objects.none(), empty_label="— chọn văn bản —"
+    )
+    title = forms.CharField(label="Nội dung công việc", max_length=500)
+    kind = forms.ChoiceField(label="Loại việc", choices=TaskKind.choices)
+    description = forms.CharField(
+        label="Yêu cầu cụ thể", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    issued_on = VietDateField(
+        label="Ngày giao", help_text="Đơn vị thực hiện được xác định theo cây tổ chức ngày này."
+    )
+    due_on = VietDateField(label="Hạn hoàn thành (lần 1)")
+    due_on_2 = VietDateField(label="Hạn lần 2", required=False)
+    due_on_3 = VietDateField(label="Hạn lần 3", required=False)
+    rule_root = forms.ModelChoiceField(
+        label="Trong phạm vi", queryset=Organization.objects.none(), empty_label=None
+    )
+    unit_rule = forms.ChoiceField(label="Đơn vị thực hiện", choices=UnitRuleChoice.choices)
+    listed = forms.CharField(
+        label="Mã các đơn vị (khi chọn theo danh sách)",
+        required=False,
+        help_text="Cách nhau bằng dấu phẩy, ví dụ: A1, A2, B.",
+    )
+    asks_sessions = forms.BooleanField(label="Yêu cầu báo cáo số buổi", required=False)
+    asks_participants = forms.BooleanField(
+        label="Yêu cầu báo cáo số lượt đảng viên tham dự", required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["source"].queryset = source_choices(user)
+        roots = Organization.objects.filter(dissolved_on__isnull=True)
+        if not user.is_superuser:
+            own = user.organization
+            roots = roots.within(own).filter(depth__lte=own.depth + 1)
+        else:
+            roots = roots.filter(depth__lte=2)
+        self.fields["rule_root"].queryset = roots.order_by("path")
+
+    def clean_listed(self) -> list[Organization]:
+        codes = [c.strip() for c in self.cleaned_data.get("listed", "").split(",") if c.strip()]
+        if not codes:
+            return []
+        scope = Organization.objects.filter(code__in=codes, dissolved_on__isnull=True)
+        if not self.user.is_superuser:
+            scope = scope.within(self.user.organization)
+        found: dict[str, list[Organization]] = {}
+        for org in scope:
+            found.setdefault(org.code, []).append(org)
+        unknown = [c for c in codes if c not in found]
+        if unknown:
+            raise ValidationError(f"Không tìm thấy đơn vị mã {', '.join(unknown)} trong phạm vi.")
+        twice = [c for c in codes if len(found[c]) > 1]
+        if twice:
+            raise ValidationError(
+                f"Mã {', '.join(twice)} dùng cho nhiều đơn vị: hãy chọn theo phạm vi hẹp hơn."
+            )
+        return [found[c][0] for c in codes]
+
+    def due_dates(self) -> list[Any]:
+        d = self.cleaned_data
+        return [x for x in (d["due_on"], d.get("due_on_2"), d.get("due_on_3")) if x]
+
+
+class SubmitForm(forms.Form):
+    text = forms.CharField(
+        label="Nội dung báo cáo, tình hình thực hiện",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    completed_on = VietDateField(
+        label="Ngày hoàn thành", required=False, help_text="Để trống: hôm nay."
+    )
+    sessions = forms.IntegerField(label="Số buổi đã tổ chức", required=False, min_value=0)
+    participants = forms.IntegerField(
+        label="Số lượt đảng viên tham dự", required=False, min_value=0
+    )
+    evidence_symbol = forms.CharField(
+        label="Văn bản của đơn vị (số, ký hiệu)",
+        required=False,
+        help_text="Ví dụ 15-KH/ĐU; văn bản phải có trong sổ văn bản.",
+    )
+    attachment = forms.FileField(label="Tệp đính kèm", required=False)
+
+    def __init__(self, *args: Any, user: Any, task: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not task.asks_sessions:
+            del self.fields["sessions"]
+        if not task.asks_participants:
+            del self.fields["participants"]
+
+    def clean_evidence_symbol(self) -> Document | None:
+        symbol = self.cleaned_data.get("evidence_symbol", "").strip()
+        if not symbol:
+            return None
+        found = list(documents_by_symbol(self.user, symbol).order_by("-date")[:1])
+        if not found:
+            raise ValidationError(
+                f"Không thấy văn bản “{symbol}” trong sổ văn bản: hãy ghi văn bản vào sổ trước."
+            )
+        return found[0]
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Ý kiến: đơn vị cần bổ sung, sửa gì",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Hãy ghi ý kiến để đơn vị bổ sung."},
+    )
+
+
+class ExemptForm(forms.Form):
+    reason = forms.ChoiceField(label="Lý do", choices=ExemptReason.choices)
+    note = forms.CharField(label="Ghi chú", required=False, max_length=255)
