@@ -66,6 +66,7 @@ class CleanText:
     folded: str
     segments: tuple[_Segment, ...]
     seg_starts: tuple[int, ...] = ()
+    plain: bool = False  # typed without Vietnamese diacritics at all
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span ``[start, end)`` of ``text`` to the span of ``original``."""
@@ -149,7 +150,8 @@ def clean(original: str) -> CleanText:
     """Strip markup and compose to NFC, remembering where every character came from."""
     if unicodedata.is_normalized("NFC", original) and not _MARKUP.search(original):
         text = _join_wrapped(original)
-        return CleanText(original, text, fold(text), ())
+        folded = fold(text)
+        return CleanText(original, text, folded, (), (), folded == text)
     pieces: list[str] = []
     segments: list[_Segment] = []
     clean_len = 0
@@ -167,4 +169,5 @@ def clean(original: str) -> CleanText:
         orig_pos = mark_end
     text = _join_wrapped("".join(pieces))
     starts = tuple(seg.clean_start for seg in segments)
-    return CleanText(original, text, fold(text), tuple(segments), starts)
+    folded = fold(text)
+    return CleanText(original, text, folded, tuple(segments), starts, folded == text)

@@ -15,8 +15,8 @@ from functools import cache
 
 from .clean import CleanText, fold
 from .models import Person
-from .phrases import Token, name_at, scan_org_phrase, tokens_from
-from .tables import POSITION_TITLES, SURNAMES
+from .phrases import Token, is_surname, name_at, scan_org_phrase, surname_words, tokens_from
+from .tables import POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
 
 __all__ = ["find_people"]
 
@@ -35,13 +35,20 @@ class _Mention:
 
 
 _SIGNATURE_ZONE = 1500
+# Columns of a two-column block (recipients left, signature right): a tab or 3+ spaces.
+_COLUMN_GAP = re.compile(r"\t| {3,}")
 
 
 @cache
 def _signature_title() -> re.Pattern[str]:
     titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
     alternation = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"^(?:[^\n]*\t)?[ \t]*(?P<title>{alternation})[ \t]*$", re.I | re.M)
+    suffixes = "|".join(re.escape(fold(s)) for s in SIGNATURE_TITLE_SUFFIXES)
+    return re.compile(
+        rf"^(?:[^\n]*(?:\t| {{3}}))?[ \t]*(?P<title>{alternation})"
+        rf"(?:[ \t]+(?P<suffix>{suffixes}))?[ \t]*$",
+        re.I | re.M,
+    )
 
 
 @cache
@@ -51,8 +58,8 @@ def _title_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _surname_pattern() -> re.Pattern[str]:
-    names = "|".join(sorted(SURNAMES, key=len, reverse=True))
+def _surname_pattern(plain: bool) -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in surname_words(plain))
     return re.compile(rf"(?<!\w)(?:{names})(?=[ \t]+[^\W\d_])")
 
 
@@ -73,17 +80,27 @@ def _position_at(ct: CleanText, pos: int) -> tuple[int, int] | None:
 def _split_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] | None:
     """A name closing the phrase ``[start, end)``: ``... Tỉnh ủy Phan Ngọc Thọ``."""
     tokens = tokens_from(ct.text, start, 24, until=end)
+    found = _trailing_name(ct, tokens)
+    if found is None and tokens and not tokens[-1].capitalized:
+        # "... Tỉnh ủy Trần Thanh Hùng quán triệt": "quán" was read as part of the name
+        while tokens and not tokens[-1].capitalized:
+            tokens.pop()
+        found = _trailing_name(ct, tokens)
+    return found
+
+
+def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None:
     candidates: list[tuple[int, Token]] = []
     for k in range(1, len(tokens)):
         size = len(tokens) - k
-        if size in (2, 3, 4) and tokens[k].text in SURNAMES:
+        if size in (2, 3, 4) and is_surname(tokens[k].text, ct.plain):
             tail = tokens[k:]
             if all(t.capitalized and not (len(t.text) > 1 and t.text.isupper()) for t in tail):
                 candidates.append(({3: 0, 4: 1, 2: 2}[size], tokens[k]))
     if not candidates:
         return None
     first = min(candidates, key=lambda c: c[0])[1]
-    if name_at(ct.text, first.start) is None:
+    if name_at(ct.text, first.start, ct.plain) is None:
         return None
     return (first.start, tokens[-1].end)
 
@@ -110,11 +127,11 @@ def _positions_after(ct: CleanText, pos: int) -> tuple[list[str], int]:
 
 def _forward_mentions(ct: CleanText) -> list[_Mention]:
     out: list[_Mention] = []
-    for match in _surname_pattern().finditer(ct.text):
+    for match in _surname_pattern(ct.plain).finditer(ct.text):
         before = _WORD_BEFORE.search(ct.text, max(0, match.start() - 30), match.start())
         if before is not None and before.group(1)[:1].isupper():
             continue  # inside a longer capitalized run: "Phạm Văn Hậu" holds "Văn Hậu"
-        name_end = name_at(ct.text, match.start())
+        name_end = name_at(ct.text, match.start(), ct.plain)
         if name_end is None:
             continue
         # A title glued to the name ends it: "Nguyễn Văn An Bí thư".
@@ -158,6 +175,11 @@ def _canonical_titles() -> dict[str, str]:
     return {fold(t).lower(): t for t in POSITION_TITLES}
 
 
+@cache
+def _canonical_suffixes() -> dict[str, str]:
+    return {fold(s).lower(): s for s in SIGNATURE_TITLE_SUFFIXES}
+
+
 def _signature_mentions(ct: CleanText) -> list[_Mention]:
     """The signer under a title line at the end: ``BÍ THƯ`` ... ``Nguyễn Văn An``."""
     out: list[_Mention] = []
@@ -168,11 +190,15 @@ def _signature_mentions(ct: CleanText) -> list[_Mention]:
         following = ct.text[line.end() : line.end() + 200].split("\n")[:6]
         offset = line.end()
         for text_line in following:
-            cell = text_line.rsplit("\t", 1)[-1]
-            name_start = offset + len(text_line) - len(cell) + (len(cell) - len(cell.lstrip()))
-            name_end = name_at(ct.text, name_start) if cell.strip() else None
+            gaps = list(_COLUMN_GAP.finditer(text_line))
+            cell_start = gaps[-1].end() if gaps else 0
+            cell = text_line[cell_start:]
+            name_start = offset + cell_start + (len(cell) - len(cell.lstrip()))
+            name_end = name_at(ct.text, name_start, ct.plain) if cell.strip() else None
             if name_end is not None and not ct.text[name_end : offset + len(text_line)].strip():
                 title = _canonical_titles()[line["title"].lower()]
+                if line["suffix"]:
+                    title += " " + _canonical_suffixes()[line["suffix"].lower()]
                 name = ct.text[name_start:name_end]
                 out.append(_Mention(line.start("title"), name_end, name, (title,)))
                 break

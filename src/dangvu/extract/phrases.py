@@ -13,9 +13,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .tables import LOCALITY_WORDS, NOT_PERSON_NAMES, ORG_SECOND_SYLLABLES, SURNAMES
+from .clean import fold
+from .tables import (
+    LOCALITY_WORDS,
+    NOT_PERSON_NAMES,
+    ORG_SECOND_SYLLABLES,
+    PARTY_DOC_TYPES,
+    POSITION_TITLES,
+    STATE_DOC_TYPES,
+    SURNAMES,
+)
 
-__all__ = ["Token", "name_at", "scan_org_phrase", "tokens_from"]
+__all__ = ["Token", "is_surname", "name_at", "scan_org_phrase", "surname_words", "tokens_from"]
 
 _WORD_AND_GAP = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?|[0-9]+)[ \t\u00a0]*")
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
@@ -56,6 +65,27 @@ def _locality_len(folded_words: list[str], i: int) -> int:
     return 0
 
 
+@cache
+def _not_joined() -> re.Pattern[str]:
+    """What ``và`` does not join into a name: a document type, a title (folded)."""
+    words = {fold(t.name) for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    words |= {fold(t) for t in POSITION_TITLES}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?!\w)", re.I)
+
+
+def _joins_next_name(text: str, folded: str, tokens: list[Token], i: int) -> bool:
+    """``Ban Tuyên giáo và Dân vận``: ``và`` then a capitalized word of the same name."""
+    if i + 1 >= len(tokens) or folded[tokens[i].start : tokens[i].end].lower() != "va":
+        return False
+    following = tokens[i + 1]
+    if not following.capitalized or (following.text.isupper() and len(following.text) > 1):
+        return False
+    if _not_joined().match(folded, following.start):
+        return False
+    return name_at(text, following.start, text == folded) is None
+
+
 def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> int | None:
     """End offset of an organization name starting at ``pos``, or None if none starts."""
     tokens = tokens_from(text, pos, max_words)
@@ -91,6 +121,9 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
             prev_capitalized = False
             i += locality
             continue
+        if _joins_next_name(text, folded, tokens, i):
+            i += 1  # the capitalized word after "và" continues the name
+            continue
         if prev_capitalized and folded_words[i] in ORG_SECOND_SYLLABLES:
             prev_capitalized = False
             end = token.end
@@ -109,19 +142,42 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
     return end
 
 
-def name_at(text: str, pos: int) -> int | None:
+@cache
+def _folded_names() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(fold(n) for n in SURNAMES), frozenset(fold(n) for n in NOT_PERSON_NAMES)
+
+
+def is_surname(word: str, plain: bool = False) -> bool:
+    """A family name as written; in a text typed without diacritics (``plain``), also
+    a family name written without them (``Nguyen``). Only there: ``Ban`` is a word."""
+    return word in SURNAMES or (plain and word in _folded_names()[0])
+
+
+@cache
+def surname_words(plain: bool = False) -> tuple[str, ...]:
+    """Every surname (and, when ``plain``, its form without diacritics), longest first."""
+    names = SURNAMES | _folded_names()[0] if plain else SURNAMES
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def name_at(text: str, pos: int, plain: bool = False) -> int | None:
     """End offset of a personal name (surname + 1-3 syllables) at ``pos``, or None."""
     tokens = tokens_from(text, pos, 4)
-    if len(tokens) < 2 or tokens[0].text not in SURNAMES:
+    if len(tokens) < 2 or not is_surname(tokens[0].text, plain):
         return None
     count = 0
     for token in tokens:
-        if not token.capitalized or token.text.isupper() or "-" in token.text:
+        if (
+            not token.capitalized
+            or (len(token.text) > 1 and token.text.isupper())
+            or "-" in token.text
+        ):
             break
         count += 1
     if count < 2:
         return None
     end = tokens[count - 1].end
-    if text[pos:end] in NOT_PERSON_NAMES:
+    name = text[pos:end]
+    if name in NOT_PERSON_NAMES or (plain and name in _folded_names()[1]):
         return None
     return end

@@ -23,6 +23,7 @@ __all__ = [
     "PARTY_ISSUER_CODES",
     "PERIOD_FALLBACK_BY_MONTH",
     "POSITION_TITLES",
+    "SIGNATURE_TITLE_SUFFIXES",
     "STATE_DOC_TYPES",
     "STATE_ISSUER_CODES",
     "SURNAMES",
@@ -191,14 +192,20 @@ POSITION_TITLES: tuple[str, ...] = (
     "Đại tá",
 )
 
-# Common Vietnamese family names: a capitalized run starting with one of these and two
-# to four syllables long reads as a personal name.
+# Words that may follow a title in a signature block: ``PHÓ BÍ THƯ THƯỜNG TRỰC``.
+SIGNATURE_TITLE_SUFFIXES: tuple[str, ...] = ("Thường trực",)
+
+# Common Vietnamese family names, those of ethnic minorities included (Hmong, Dao, Thai,
+# Ede, Khmer): a capitalized run starting with one of these and two to four syllables
+# long reads as a personal name. Written without diacritics (``Nguyen``) they match too.
 _SURNAME_WORDS = """
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
 Trương Lâm Phùng Mai Tô Hà Tạ Lưu Lương Cao Đinh Hứa Thái Châu Quách Triệu Tăng Lại Kiều Khổng
 Văn Nông Lò Lục Mạc Tôn Thân Giang Khúc Chu Diệp Doãn Hầu Kim Lã Đồng Đàm Quan Từ La Viên
 Thạch Ninh Ông Âu Mạnh Chế Y Hồng Tòng Nghiêm Bế Lăng Mẫn Cù Hàn Ma Sầm Vi Đậu Trình Thiều
 Phí Nhữ Lữ Khương Cấn Ưng Chử Mông Đường Đồ Mã
+Vàng Giàng Sùng Thào Mùa Lầu Hờ Cứ Tráng Sình Sồng Chảo Tẩn Bàn Cầm Quàng Lường Lù Pờ Hạng
+Ksor Siu Kpă Rmah Điểu Danh Sơn
 """
 SURNAMES: frozenset[str] = frozenset(_words(_SURNAME_WORDS))
 
@@ -227,6 +234,8 @@ NOT_PERSON_NAMES: frozenset[str] = frozenset(
         "Tiền Giang",
         "Bắc Giang",
         "Hồ Gươm",
+        "Sơn La",
+        "Điện Biên",
     }
 )
 

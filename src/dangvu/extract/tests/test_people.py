@@ -84,3 +84,63 @@ def test_the_signer_under_the_title_line_is_a_person() -> None:
 )
 def test_names_without_a_person_context_are_not_people(text: str) -> None:
     assert people_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a body whose name joins two words with "và"
+            "Phó Trưởng Ban Tuyên giáo và Dân vận Thành ủy Lê Hoài Nam quán triệt chuyên đề.",
+            [person("Lê Hoài Nam", "Phó Trưởng Ban Tuyên giáo và Dân vận Thành ủy")],
+        ),
+        (  # ethnic minority family names
+            "Đồng chí Giàng A Páo, Bí thư Đảng ủy xã Sà Phìn, báo cáo tham luận.",
+            [person("Giàng A Páo", "Bí thư Đảng ủy xã Sà Phìn")],
+        ),
+        (
+            "Chuẩn y đồng chí Thào Seo Sử, Chủ tịch Ủy ban nhân dân xã, giữ chức Bí thư.",
+            [person("Thào Seo Sử", "Chủ tịch Ủy ban nhân dân xã")],
+        ),
+        (  # typed without diacritics
+            "Dong chi Tran Van Long, Bi thu Dang uy phuong chu tri hoi nghi.",
+            [person("Tran Van Long", "Bi thu Dang uy phuong")],
+        ),
+        (  # "và" does not join a second position into the first
+            "Đồng chí Mai Văn Tú, Bí thư Đảng ủy xã và Chủ tịch Hội đồng nhân dân xã dự.",
+            [person("Mai Văn Tú", "Bí thư Đảng ủy xã")],
+        ),
+    ],
+)
+def test_people_in_more_forms(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a qualified title, the name indented in the right column
+            "Nơi nhận:                              K/T TRƯỞNG BAN\n"
+            "- Như trên,                  PHÓ TRƯỞNG BAN THƯỜNG TRỰC\n"
+            "- Lưu VP.\n\n                                  Triệu Thị Hoa\n",
+            [person("Triệu Thị Hoa", "Phó Trưởng ban Thường trực")],
+        ),
+        (
+            "Trên đây là báo cáo.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\n(Đã ký)\n\n"
+            "Lục Văn Bình\n",
+            [person("Lục Văn Bình", "Phó Bí thư Thường trực")],
+        ),
+    ],
+)
+def test_signers_in_more_layouts(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Thường vụ Tỉnh ủy chỉ đạo; Ban Bí thư Trung ương Đảng kết luận.",
+        "Danh sách Ban Chấp hành kèm theo.",
+    ],
+)
+def test_organization_words_are_not_people(text: str) -> None:
+    assert people_in(text) == []
