@@ -24,6 +24,7 @@ __all__ = [
 _MARKUP = re.compile(r"[#*_>|`]+")
 _RULE = re.compile(r"^[\s\-–—_=*.]{3,}$")
 _HEAD_LINES = 40
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TITLE_MAX_LINES = 4
 _BODY_OPENERS = ("thuc hien", "can cu", "trien khai", "theo ", "nham ", "i.", "1.", "phan ")
 
@@ -34,6 +35,7 @@ class TitleSpan:
     start: int
     end: int
     typed: bool  # found under a type-name line (an official header), not a first line
+    type_name: str = ""  # that type-name line's type ("Báo cáo"), when typed
 
 
 def number_key(number: str) -> str:
@@ -62,7 +64,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 def find_title(text: str, type_names: Iterable[str]) -> TitleSpan | None:
     """The summary line under the centred type name (``BÁO CÁO`` / ``Kết quả ...``), or,
     for a text without an official header, its first line when it reads like a headline."""
-    names = {code_key(n) for n in type_names if n}
+    names = {code_key(n): n for n in type_names if n}
     lines = _lines_with_offsets(text)
     for i, (_, line) in enumerate(lines[:_HEAD_LINES]):
         plain = _plain(line)
@@ -82,9 +84,11 @@ def find_title(text: str, type_names: Iterable[str]) -> TitleSpan | None:
             if len(picked) >= _TITLE_MAX_LINES:
                 break
         if picked:
-            return _span(picked, typed=True)
+            return _span(picked, typed=True, type_name=names[code_key(plain)])
     for offset, line in lines[:_HEAD_LINES]:
         stripped = _plain(line)
+        if _TIMESTAMP.search(stripped):  # "Cập nhật lúc : 13/07/2023 12:27" above a news item
+            continue
         if len(stripped) >= 20 and any(ch.isalpha() for ch in stripped):
             if len(stripped) <= 300:
                 return _span([(offset, line)], typed=False)
@@ -92,12 +96,13 @@ def find_title(text: str, type_names: Iterable[str]) -> TitleSpan | None:
     return None
 
 
-def _span(picked: Sequence[tuple[int, str]], *, typed: bool) -> TitleSpan:
+def _span(picked: Sequence[tuple[int, str]], *, typed: bool, type_name: str = "") -> TitleSpan:
     start = picked[0][0] + (len(picked[0][1]) - len(picked[0][1].lstrip(" \t#*_>")))
     last_offset, last_line = picked[-1]
     end = last_offset + len(last_line.rstrip(" \t*_"))
     joined = " ".join(_plain(line) for _, line in picked)
-    return TitleSpan(re.sub(r"\s+", " ", joined).strip(), start, max(end, start + 1), typed)
+    title = re.sub(r"\s+", " ", joined).strip()
+    return TitleSpan(title, start, max(end, start + 1), typed, type_name)
 
 
 def opening_paragraph(text: str, after: int) -> tuple[int, int] | None:
@@ -122,7 +127,7 @@ _HINTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _OPENERS = tuple(
-    (kind, re.compile(rf"(?:{pattern})[\s,:]*", re.I))
+    (kind, re.compile(rf"(?:{pattern})(?:[\s,:;]|\bva\b)*", re.I))
     for kind, pattern in (
         ("implements", r"(?:de )?(?:thuc hien|trien khai(?: thuc hien)?)"),
         ("replaces", r"thay the"),
@@ -144,16 +149,25 @@ def relation_hints(
         return []
     opening = opening_paragraph(text, title.end)
     hints: list[tuple[int, str]] = []
+    listed: list[tuple[int, int]] = []  # references of the opening's first clause so far
     for index, (start, end) in enumerate(spans):
         if title.start <= start and end <= title.end + 1:
             before = fold(text[max(title.start, start - _CLAUSE_BACK) : start])
             before = re.split(r"[.;\n]", before)[-1]
         elif opening and opening[0] <= start < opening[1]:
-            # only "Thực hiện <reference>, ..." opening the body: later in the sentence a
-            # reference is what the first one implements, not this document
-            before = fold(text[opening[0] : start]).strip()
-            if not any(pattern.fullmatch(before) for _, pattern in _OPENERS):
-                continue
+            # Only "Thực hiện <reference> [và <reference>], ..." opening the body: later in
+            # the sentence a reference is what the first one implements, not this document.
+            pieces, pos = [], opening[0]
+            for a, b in listed:
+                pieces.append(text[pos:a])
+                pos = b
+            pieces.append(text[pos:start])
+            before = fold(" ".join(pieces)).strip()
+            kind = next((k for k, pattern in _OPENERS if pattern.fullmatch(before)), None)
+            if kind is not None:
+                hints.append((index, kind))
+                listed.append((start, end))
+            continue
         else:
             continue
         for kind, pattern in _HINTS:

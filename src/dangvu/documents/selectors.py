@@ -298,6 +298,13 @@ def _walk(
     docs = {
         d.pk: d for d in visible.filter(pk__in=seen - {start.pk}).select_related("owner", "issuer")
     }
+
+    def by_date(edge: tuple[int, str]) -> tuple[date, int]:
+        found = docs.get(edge[0])
+        return (found.date if found and found.date else date.max, edge[0])
+
+    for edges in children.values():
+        edges.sort(key=by_date)
     nodes: list[ChainNode] = []
     stack: deque[tuple[int, int, int, str]] = deque(
         (b, 1, start.pk, via) for b, via in reversed(children.get(start.pk, []))

@@ -292,7 +292,7 @@ def document_ingest(
     details = {
         "kind": DocumentKind.PARTY,
         "type_code": (own.type_code or "") if own else "",
-        "type_name": (own.type or "") if own else "",
+        "type_name": (own.type or "") if own else (title.type_name if title else ""),
         "number": own.number if numbered else "",
         "year": None,
         "issuer_code": (own.issuer_code or "") if own else "",

@@ -12,6 +12,7 @@ from dangvu.core.request_id import new_request_id, set_request_id
 # `populate(scale, log, context)` may read what earlier ones put in `context`.
 DEMO_MODULES = [
     "dangvu.accounts.demo",
+    "dangvu.documents.demo",
 ]
 
 
