@@ -7,6 +7,13 @@ The first period phrase of the text wins (titles come first); a term only when n
 shorter period is named. A phrase without a year (``quý I; ... quý II năm 2023``) takes
 the next year on its line, else the year of the document. With no phrase at all, the
 month of the document's own date suggests one (``tables.PERIOD_FALLBACK_BY_MONTH``).
+
+Only reports report on a period: a text whose header names another type (a Kế hoạch,
+a Quyết định) has none. A phrase preceded in its clause by a cue (``kết quả``, ``sơ
+kết``, ``công tác``: ``tables.PERIOD_CUES``) wins over one without; a text without a
+header (a news article, a report pasted without its header) takes only a cued phrase,
+so ``năm 2024`` in a sentence about last year's figures is not the period of an
+article about a study conference.
 """
 
 from __future__ import annotations
@@ -16,18 +23,23 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-from .clean import CleanText
+from .clean import CleanText, fold
 from .dates import DateHit
 from .models import Period
-from .tables import PERIOD_FALLBACK_BY_MONTH
+from .tables import PERIOD_CUES, PERIOD_FALLBACK_BY_MONTH, REPORTING_TYPES
 
-__all__ = ["find_period", "period_year"]
+__all__ = ["TextKind", "find_period", "period_year", "text_kind"]
+
+TextKind = Literal["report", "news", "other"]
 
 _Y = r"(?:19|20)[0-9]{2}(?![0-9])"
 _TITLE_ZONE = 1000
 _ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR_ANYWHERE = re.compile(rf"(?<![0-9/.\-])(?P<y>{_Y})")
+_CUE_REACH = 120
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,20 @@ def _forms() -> tuple[_Form, ...]:
     )
 
 
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(fold(c)) for c in sorted(PERIOD_CUES, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I)
+
+
+def _cued(folded: str, start: int) -> bool:
+    """A cue stands before ``start`` in the same clause (``kết quả công tác ... quý I``)."""
+    floor = max(0, start - _CUE_REACH)
+    for boundary in _CLAUSE_END.finditer(folded, floor, start):
+        floor = boundary.end()
+    return _cue_pattern().search(folded, floor, start) is not None
+
+
 def _overlaps(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in masks)
 
@@ -103,6 +129,13 @@ def _year_after(ct: CleanText, pos: int, masks: Sequence[tuple[int, int]]) -> in
         if not _overlaps(match.start(), match.end(), masks):
             return int(match["y"])
     return None
+
+
+def text_kind(own_type: str | None, has_header: bool) -> TextKind:
+    """How a text reports on a period, from the type its header gives (if any)."""
+    if not has_header:
+        return "news"
+    return "report" if own_type is None or own_type in REPORTING_TYPES else "other"
 
 
 def period_year(period: Period | None) -> int | None:
@@ -117,8 +150,15 @@ def find_period(
     masks: Sequence[tuple[int, int]],
     doc_date: datetime.date | None,
     date_hit: DateHit | None,
+    kind: TextKind = "report",
 ) -> Period | None:
-    """The reporting period, with the span of the words that name it (clean offsets)."""
+    """The reporting period, with the span of the words that name it (clean offsets).
+
+    ``kind`` is ``report`` (a header naming a report, or unknown), ``other`` (a header
+    naming another type: no period) or ``news`` (no header: only a cued phrase).
+    """
+    if kind == "other":
+        return None
     candidates: list[tuple[bool, int, int, str]] = []
     for form in _forms():
         for match in form.pattern.finditer(ct.folded):
@@ -140,14 +180,17 @@ def find_period(
             value = form.render(match, year or 0)
             candidates.append((form.is_term, match.start(), match.end(), value))
     named = [c for c in candidates if not c[0]]
-    if named:
-        _, start, end, value = min(named)
-        return Period(start, end, ct.text[start:end], value)
     terms = [c for c in candidates if c[0]]
-    if terms:
-        _, start, end, value = min(terms)
-        return Period(start, end, ct.text[start:end], value)
-    if doc_date is not None and date_hit is not None:
+    cued_named = [c for c in named if _cued(ct.folded, c[1])]
+    cued_terms = [c for c in terms if _cued(ct.folded, c[1])]
+    groups = (cued_named, named, cued_terms, terms)
+    if kind == "news":
+        groups = (cued_named, cued_terms)
+    for group in groups:
+        if group:
+            _, start, end, value = min(group)
+            return Period(start, end, ct.text[start:end], value)
+    if kind == "report" and doc_date is not None and date_hit is not None:
         template = PERIOD_FALLBACK_BY_MONTH.get(doc_date.month, "{year}")
         value = template.format(year=doc_date.year, prev=doc_date.year - 1)
         return Period(date_hit.start, date_hit.end, ct.text[date_hit.start : date_hit.end], value)

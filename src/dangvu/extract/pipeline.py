@@ -17,7 +17,7 @@ from .figures import find_figures
 from .header import find_own_document
 from .models import Deadline, Extraction, Figure, OwnDocument, Period, Person, Reference
 from .people import find_people
-from .period import find_period, period_year
+from .period import find_period, period_year, text_kind
 from .references import find_references
 
 __all__ = ["extract"]
@@ -41,7 +41,8 @@ def extract(text: str) -> Extraction:
     doc_date = own.date if own is not None else None
     ref_masks = [(r.start, r.end) for r in references]
     date_masks = [(d.start, d.end) for d in dates]
-    period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit)
+    kind = text_kind(own.type if own is not None else None, own is not None)
+    period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit, kind)
     default_year = doc_date.year if doc_date is not None else period_year(period)
     deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year)
     figures = find_figures(ct, ref_masks + date_masks)

@@ -21,8 +21,10 @@ __all__ = [
     "ORG_SECOND_SYLLABLES",
     "PARTY_DOC_TYPES",
     "PARTY_ISSUER_CODES",
+    "PERIOD_CUES",
     "PERIOD_FALLBACK_BY_MONTH",
     "POSITION_TITLES",
+    "REPORTING_TYPES",
     "SIGNATURE_TITLE_SUFFIXES",
     "STATE_DOC_TYPES",
     "STATE_ISSUER_CODES",
@@ -344,6 +346,24 @@ DEADLINE_ACTIONS: tuple[str, ...] = (
     "thuc hien",
     "kiem tra",
     "xong",
+)
+
+# Document types that report on a period. A text whose header gives another type (a
+# plan, a guidance, a decision, a notice, a letter) reports on none, whatever years it
+# names; a text without a header (news) reports on a period only where a cue names it.
+REPORTING_TYPES: tuple[str, ...] = ("Báo cáo",)
+
+# Words that make a period phrase the period reported on when they stand before it in
+# the same clause: ``kết quả công tác ... quý I``, ``sơ kết ... 6 tháng đầu năm``.
+PERIOD_CUES: tuple[str, ...] = (
+    "báo cáo",
+    "sơ kết",
+    "tổng kết",
+    "kết quả",
+    "tình hình",
+    "đánh giá",
+    "công tác",
+    "hoạt động",
 )
 
 # When a report names no period, the month of its own date suggests one: a report dated

@@ -75,3 +75,53 @@ def test_report_without_period_words_takes_its_period_from_its_date() -> None:
 
 def test_text_without_period_or_date_has_no_period() -> None:
     assert extract("Các chi bộ đã tổ chức sinh hoạt chuyên đề.").period is None
+
+
+def _headed(type_line: str, symbol: str, body: str) -> str:
+    return (
+        f"ĐẢNG BỘ TỈNH NINH BÌNH\nĐẢNG ỦY XÃ GIA VIỄN\n*\nSố {symbol}\n\n"
+        f"Gia Viễn, ngày 14 tháng 10 năm 2025\n\n{type_line}\n{body}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("type_line", "symbol", "body"),
+    [
+        ("KẾ HOẠCH", "21-KH/ĐU", "tổ chức kiểm điểm, xếp loại chất lượng năm 2025"),
+        ("QUYẾT ĐỊNH", "305-QĐ/ĐU", "thành lập tổ công tác rà soát đảng viên năm 2025"),
+        ("HƯỚNG DẪN", "04-HD/ĐU", "chuẩn bị tổng kết công tác năm 2025"),
+        ("THÔNG BÁO", "88-TB/ĐU", "kết luận về kết quả công tác quý III năm 2025"),
+    ],
+)
+def test_documents_that_are_not_reports_report_on_no_period(
+    type_line: str, symbol: str, body: str
+) -> None:
+    assert extract(_headed(type_line, symbol, body)).period is None
+
+
+def test_a_report_header_keeps_its_period() -> None:
+    text = _headed("BÁO CÁO", "61-BC/ĐU", "kết quả công tác xây dựng Đảng quý III năm 2025")
+    period = extract(text).period
+    assert period is not None and period.value == "2025-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Huyện ủy học tập Nghị quyết. Báo cáo tại hội nghị cho biết, năm 2024 toàn "
+            "huyện kết nạp 312 đảng viên.",
+            None,
+        ),
+        ("Sáng 3/8, Tỉnh ủy tổ chức hội nghị quán triệt Kết luận số 150-KL/TW.", None),
+        (
+            "Chiều 9/1, Đảng ủy phường An Phú tổng kết công tác xây dựng Đảng năm 2025. "
+            "Năm 2026, phường phấn đấu kết nạp 40 đảng viên.",
+            "2025",
+        ),
+        ("Dang uy xa so ket cong tac 6 thang dau nam 2025", "2025-H1"),
+    ],
+)
+def test_news_takes_only_a_period_named_by_a_review(text: str, expected: str | None) -> None:
+    period = extract(text).period
+    assert (period.value if period is not None else None) == expected
