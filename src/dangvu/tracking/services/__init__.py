@@ -8,6 +8,7 @@ from .assignments import (
     assignment_submit,
 )
 from .follow import assignments_follow_org_ending, assignments_note_document
+from .reminders import reminders_send
 from .tasks import resolve_units, task_create
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "assignment_submit",
     "assignments_follow_org_ending",
     "assignments_note_document",
+    "reminders_send",
     "resolve_units",
     "task_create",
 ]

@@ -1,0 +1,84 @@
+"""Tracking in a real browser: assign from a plan, report from a unit, confirm above."""
+
+from datetime import date
+
+import pytest
+
+from dangvu.accounts.models import Role
+from dangvu.conftest import build_tree
+from dangvu.core.testing import login_in_browser, make_user
+from dangvu.tracking.models import Assignment, Task
+from dangvu.tracking.services import assignment_confirm, assignment_submit
+
+from .helpers import plan_126
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def logout(page) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_load_state()
+
+
+def test_assign_submit_confirm_and_see_the_count_grow(page) -> None:
+    from playwright.sync_api import expect
+
+    tree = build_tree()
+    officer = make_user("chuyenvien.tinh", tree.province, Role.OFFICER)
+    make_user("chuyenvien.a", tree.a, Role.OFFICER)
+    b_officer = make_user("chuyenvien.b", tree.b, Role.OFFICER)
+    make_user("lanhdao.huyen", tree.d1, Role.LEADER)
+    source = plan_126(officer)
+
+    # the province assigns "hold study sessions" to every grassroots organization
+    login_in_browser(page, "chuyenvien.tinh")
+    page.get_by_role("link", name="Theo dõi thực hiện").click()
+    page.get_by_role("link", name="Giao việc").click()
+    page.get_by_label("Văn bản giao việc").select_option(str(source.pk))
+    page.get_by_label("Nội dung công việc").fill("Tổ chức sinh hoạt chính trị, tư tưởng")
+    page.get_by_label("Loại việc").select_option("hold_activity")
+    page.get_by_label("Ngày giao").fill("4/4/2023")
+    page.get_by_label("Hạn hoàn thành (lần 1)").fill("29/6/2023")
+    page.get_by_label("Trong phạm vi").select_option(str(tree.province.pk))
+    page.locator("#id_unit_rule").select_option("grassroots")
+    page.get_by_label("Yêu cầu báo cáo số buổi").check()
+    page.get_by_role("button", name="Giao việc").click()
+    expect(
+        page.get_by_text("Đã giao việc “Tổ chức sinh hoạt chính trị, tư tưởng” cho 3 đơn vị.")
+    ).to_be_visible()
+    expect(page.locator("#completion")).to_have_text("0/3 đơn vị")
+    task = Task.objects.get()
+
+    # one unit already reported and was confirmed: 1/3
+    b = Assignment.objects.get(task=task, organization=tree.b)
+    assignment_submit(assignment=b, actor=b_officer, completed_on=date(2023, 5, 2), sessions=2)
+    assignment_confirm(assignment=b, actor=officer)
+    page.reload()
+    expect(page.locator("#completion")).to_have_text("1/3 đơn vị")
+    logout(page)
+
+    # commune A reports from its own list
+    login_in_browser(page, "chuyenvien.a")
+    page.goto("/theo-doi/viec-cua-don-vi/")
+    page.get_by_role("link", name="Tổ chức sinh hoạt chính trị, tư tưởng").click()
+    page.get_by_role("link", name="Báo cáo kết quả").click()
+    page.get_by_label("Nội dung báo cáo, tình hình thực hiện").fill("Đã tổ chức 3 buổi.")
+    page.get_by_label("Ngày hoàn thành").fill("20/5/2023")
+    page.get_by_label("Số buổi đã tổ chức").fill("3")
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    expect(page.locator("#status")).to_contain_text("Đã báo cáo, chờ cấp trên xác nhận")
+    logout(page)
+
+    # the district confirms from its list of reports waiting
+    login_in_browser(page, "lanhdao.huyen")
+    page.goto("/theo-doi/viec-cua-don-vi/")
+    page.locator("#review").get_by_role("link", name="Đảng bộ xã Việt Thành").click()
+    page.get_by_role("button", name="Xác nhận hoàn thành").click()
+    expect(page.locator("#status")).to_contain_text("Hoàn thành đúng hạn")
+    logout(page)
+
+    login_in_browser(page, "chuyenvien.tinh")
+    page.goto(f"/theo-doi/viec/{task.pk}/")
+    expect(page.locator("#completion")).to_have_text("2/3 đơn vị")
+    expect(page.get_by_text("5 buổi")).to_be_visible()
+    expect(page.locator("#missing")).to_contain_text("Đảng bộ xã Đông Cuông")
