@@ -5,6 +5,12 @@ A date is a deadline when a deadline word stands right before it (``trước ng�
 ``hoàn thành``) in the same clause is dated after the document's own date
 (``báo cáo kết quả lần 2 ngày 10/12/2023`` in a report dated in June). The task is
 the clause before the date, from its first action verb.
+
+A month or a quarter is due too: ``hoàn thành trong quý I năm 2026`` is due on its last
+day (2026-03-31), ``chậm nhất trong tháng 9/2024`` on 2024-09-30, ``trước quý II năm
+2026`` on the day before it begins. After ``trong`` a completion word
+(``tables.DEADLINE_COMPLETIONS``) must stand in the clause: ``trong quý I, toàn Đảng
+bộ kết nạp ...`` is when, not a due date.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from functools import cache
 from .clean import CleanText
 from .dates import DateHit
 from .models import Deadline
-from .tables import DEADLINE_ACTIONS
+from .tables import DEADLINE_ACTIONS, DEADLINE_COMPLETIONS
 
 __all__ = ["find_deadlines"]
 
@@ -37,13 +43,23 @@ _BOUNDARY = re.compile(r"[;:.!?\n]")
 _TRIM = re.compile(r"^[\s,\-+\u2022\u2013]*(?:(?:va|de|con|dong thoi)\s+)?", re.I)
 _CLAUSE_LIMIT = 200
 _JOINED = re.compile(r"(?<!\w)va[ \t]+$", re.I)
+_YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
+_DUE_PERIOD = re.compile(
+    r"(?<!\w)(?P<lead>truoc|(?:cham|muon)[ \t]+nhat(?:[ \t]+la)?(?:[ \t]+trong)?|trong)[ \t]+"
+    r"(?:quy[ \t]+(?P<q>IV|III|II|I|[1-4])(?!\w)"
+    rf"(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
+    r"|thang[ \t]+(?P<m>[0-9]{1,2})"
+    rf"(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
+    re.I,
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @cache
 def _action_pattern() -> re.Pattern[str]:
     words = "|".join(sorted(DEADLINE_ACTIONS, key=len, reverse=True))
-    # "tổ chức đảng", "tổ chức cơ sở" are the noun, not the verb "tổ chức"
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)(?![ \t]+(?:dang|co[ \t]+so)\b)", re.I)
+    # "tổ chức đảng", "tổ chức cơ sở", "Ban Tổ chức" are nouns, not the verb "tổ chức"
+    return re.compile(rf"(?<!\w)(?<!ban )(?:{words})(?!\w)(?![ \t]+(?:dang|co[ \t]+so)\b)", re.I)
 
 
 def _clause_start(folded: str, pos: int) -> int:
@@ -61,6 +77,81 @@ def _task_start(folded: str, start: int, end: int) -> int | None:
         return None
     joined = [a for a in actions if _JOINED.search(folded, start, a.start())]
     return (joined[-1] if joined else actions[0]).start()
+
+
+@cache
+def _completion_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(DEADLINE_COMPLETIONS, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+
+
+def _period_bounds(
+    match: re.Match[str], default_year: int | None
+) -> tuple[datetime.date, datetime.date] | None:
+    """First and last day of the quarter or month a due-period phrase names."""
+    if match["q"]:
+        year_text = match["qy"]
+        first_month = 3 * _QUARTERS[match["q"].upper()] - 2
+        months = 3
+    else:
+        year_text = match["my"]
+        first_month = int(match["m"])
+        months = 1
+        if not 1 <= first_month <= 12:
+            return None
+    year = int(year_text) if year_text else default_year
+    if year is None:
+        return None
+    first = datetime.date(year, first_month, 1)
+    after_month = first_month + months
+    after = datetime.date(year + (after_month - 1) // 12, (after_month - 1) % 12 + 1, 1)
+    return first, after - datetime.timedelta(days=1)
+
+
+def _task_span(folded: str, trigger: int, strong: bool) -> int | None:
+    """Where the task before a deadline trigger starts, or None if it names none."""
+    clause_start = _clause_start(folded, trigger)
+    if strong and not folded[clause_start:trigger].strip():
+        clause_start = _clause_start(folded, max(0, clause_start - 1))
+    action = _task_start(folded, clause_start, trigger)
+    if action is not None:
+        return action
+    if not strong:
+        return None
+    trim = _TRIM.match(folded, clause_start, trigger)
+    return trim.end() if trim else clause_start
+
+
+def _due_periods(
+    ct: CleanText,
+    masks: Sequence[tuple[int, int]],
+    doc_date: datetime.date | None,
+    default_year: int | None,
+) -> list[Deadline]:
+    out: list[Deadline] = []
+    for match in _DUE_PERIOD.finditer(ct.folded):
+        if any(s < match.end() and match.start() < e for s, e in masks):
+            continue
+        bounds = _period_bounds(match, default_year)
+        if bounds is None:
+            continue
+        before = match["lead"].lower().startswith("truoc")
+        date = bounds[0] - datetime.timedelta(days=1) if before else bounds[1]
+        if doc_date is not None and date < doc_date:
+            continue
+        plain_in = match["lead"].lower() == "trong"
+        clause_start = _clause_start(ct.folded, match.start())
+        if plain_in and not _completion_pattern().search(ct.folded, clause_start, match.start()):
+            continue
+        what_start = _task_span(ct.folded, match.start(), strong=True)
+        if what_start is None:
+            continue
+        what = ct.text[what_start : match.start()].strip(" \t,.;:")
+        if what:
+            out.append(
+                Deadline(what_start, match.end(), ct.text[what_start : match.end()], date, what)
+            )
+    return out
 
 
 def _inside(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
@@ -94,19 +185,12 @@ def find_deadlines(
                 continue
             if doc_date is None or date <= doc_date:
                 continue
-        clause_start = _clause_start(ct.folded, trigger.start())
-        if strong and not ct.folded[clause_start : trigger.start()].strip():
-            clause_start = _clause_start(ct.folded, max(0, clause_start - 1))
-        action = _task_start(ct.folded, clause_start, trigger.start())
-        if action is not None:
-            what_start = action
-        elif strong:
-            trim = _TRIM.match(ct.folded, clause_start, trigger.start())
-            what_start = trim.end() if trim else clause_start
-        else:
+        what_start = _task_span(ct.folded, trigger.start(), strong)
+        if what_start is None:
             continue
         what = ct.text[what_start : trigger.start()].strip(" \t,.;:")
         if not what:
             continue
         out.append(Deadline(what_start, hit.end, ct.text[what_start : hit.end], date, what))
-    return out
+    out += _due_periods(ct, masks, doc_date, default_year)
+    return sorted(out, key=lambda d: d.start)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 __all__ = [
     "COUNT_UNITS",
     "DEADLINE_ACTIONS",
+    "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
     "LOCALITY_WORDS",
     "NOT_PERSON_NAMES",
@@ -364,6 +365,16 @@ PERIOD_CUES: tuple[str, ...] = (
     "đánh giá",
     "công tác",
     "hoạt động",
+)
+
+# Words that make ``trong quý I năm 2026`` / ``trong tháng 9/2024`` a due period (its
+# last day is the deadline) rather than the time something happened (folded).
+DEADLINE_COMPLETIONS: tuple[str, ...] = (
+    "hoan thanh",
+    "hoan thien",
+    "xong",
+    "ket thuc",
+    "dut diem",
 )
 
 # When a report names no period, the month of its own date suggests one: a report dated

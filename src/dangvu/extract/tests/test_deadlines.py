@@ -68,3 +68,46 @@ def test_past_dates_cutoffs_and_document_dates_are_not_deadlines(text: str) -> N
 def test_deadline_without_year_takes_the_year_of_the_document() -> None:
     text = HEADER + "Các đảng viên hoàn thành bản kiểm điểm trước ngày 15/12."
     assert deadlines_in(text) == [("2024-12-15", "hoàn thành bản kiểm điểm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            HEADER + "Hoàn thành việc bổ sung quy hoạch cấp ủy trong quý II năm 2024.",
+            [("2024-06-30", "Hoàn thành việc bổ sung quy hoạch cấp ủy")],
+        ),
+        (
+            HEADER + "Các chi bộ tổng kết công tác, báo cáo xong trong tháng 11/2024.",
+            [("2024-11-30", "tổng kết công tác, báo cáo xong")],
+        ),
+        (
+            HEADER + "Ban Tổ chức trình đề án chậm nhất trong quý IV/2024.",
+            [("2024-12-31", "trình đề án")],
+        ),
+        (
+            HEADER + "Nộp hồ sơ đề nghị trao Huy hiệu Đảng trước quý III năm 2024.",
+            [("2024-06-30", "Nộp hồ sơ đề nghị trao Huy hiệu Đảng")],
+        ),
+        (  # a month of the next year
+            HEADER + "Hoàn thành kiểm điểm trong tháng 12 năm 2024; tổng kết trong tháng 01/2025.",
+            [("2024-12-31", "Hoàn thành kiểm điểm")],
+        ),
+    ],
+)
+def test_a_due_month_or_quarter_is_due_on_its_last_day(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert deadlines_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADER + "Trong quý I năm 2024, toàn Đảng bộ kết nạp 12 đảng viên.",
+        HEADER + "Đảng ủy đã hoàn thành đại hội chi bộ trong quý IV năm 2023.",
+        HEADER + "Hội nghị được tổ chức trong tháng 5/2024 tại hội trường xã.",
+    ],
+)
+def test_a_month_or_quarter_when_something_happens_is_not_due(text: str) -> None:
+    assert deadlines_in(text) == []
