@@ -17,11 +17,15 @@ from .clean import CleanText, fold
 from .models import Figure
 from .tables import COUNT_UNITS, FIGURE_BLOCKERS
 
-__all__ = ["find_figures", "parse_number"]
+__all__ = ["count_unit_in", "find_figures", "parse_number"]
 
 _N = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
 _FIGURE = re.compile(
     rf"(?<![\w.,/\-:])(?P<a>{_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ \t]?%)?(?![\w/])"
+)
+# "giảm từ 217 xuống 167 đơn vị": the first number counts what the second counts.
+_FROM_TO = re.compile(
+    rf"(?<!\w)tu[ \t]+(?P<a>{_N})[ \t]+(?:xuong|len|con)(?:[ \t]+con)?[ \t]+(?=[0-9])", re.I
 )
 _PREV_WORD = re.compile(r"(\w+)[ \t]*$")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
@@ -41,9 +45,23 @@ def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(fold(w)) for w in sorted(items, key=len, reverse=True))
 
-    lower = re.compile(rf"[ \t]+(?P<unit>{alternation(words)})(?![\w])", re.I)
-    upper = re.compile(rf"[ \t]+(?P<unit>{alternation(caps)})(?![\w])")
+    lower = re.compile(rf"[ \u00a0]+(?P<unit>{alternation(words)})(?![\w])", re.I)
+    upper = re.compile(rf"[ \u00a0]+(?P<unit>{alternation(caps)})(?![\w])")
     return lower, upper, canonical
+
+
+@cache
+def _unit_anywhere() -> re.Pattern[str]:
+    words = sorted({fold(w).lower() for w, _ in COUNT_UNITS}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.I)
+
+
+def count_unit_in(text: str) -> str | None:
+    """The first counting unit named in ``text`` (``Kết nạp đảng viên mới`` → ``đảng viên``)."""
+    match = _unit_anywhere().search(fold(text))
+    if match is None:
+        return None
+    return _unit_patterns()[2].get(match.group().lower())
 
 
 def parse_number(written: str) -> int | float:
@@ -112,4 +130,18 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
         described = ct.text[unit_match.end() : end].strip()
         what = f"{unit} {described}".strip()
         out.append(Figure(match.start(), end, ct.text[match.start() : end], what, value, of, unit))
-    return out
+    return _with_ranges(ct, out)
+
+
+def _with_ranges(ct: CleanText, figures: list[Figure]) -> list[Figure]:
+    """Add the first number of ``từ 217 xuống 167 đơn vị`` with the second's unit."""
+    by_start = {f.start: f for f in figures}
+    added: list[Figure] = []
+    for match in _FROM_TO.finditer(ct.folded):
+        second = by_start.get(match.end())
+        if second is None or second.of is not None or match.start("a") in by_start:
+            continue
+        start, end = match.start("a"), match.end("a")
+        value = parse_number(match["a"])
+        added.append(Figure(start, end, ct.text[start:end], second.what, value, None, second.unit))
+    return sorted(figures + added, key=lambda f: f.start) if added else figures

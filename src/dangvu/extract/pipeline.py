@@ -14,6 +14,7 @@ from .clean import CleanText, clean
 from .dates import find_dates
 from .deadlines import find_deadlines
 from .figures import find_figures
+from .grid import find_grid_figures
 from .header import find_own_document
 from .models import Deadline, Extraction, Figure, OwnDocument, Period, Person, Reference
 from .people import find_people
@@ -31,6 +32,15 @@ def _resolve(ct: CleanText, finding: _F) -> _F:
     return dataclasses.replace(finding, start=start, end=end, text=ct.original[start:end])
 
 
+def _merge(figures: list[Figure], more: list[Figure]) -> list[Figure]:
+    """Figures of running text, then table cells not already read, in text order."""
+    if not more:
+        return figures
+    taken = [(f.start, f.end) for f in figures]
+    extra = [g for g in more if not any(s < g.end and g.start < e for s, e in taken)]
+    return sorted(figures + extra, key=lambda f: f.start)
+
+
 def extract(text: str) -> Extraction:
     """Find references, figures, deadlines, people, the period and the own document."""
     ct = clean(text)
@@ -45,7 +55,7 @@ def extract(text: str) -> Extraction:
     period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit, kind)
     default_year = doc_date.year if doc_date is not None else period_year(period)
     deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year)
-    figures = find_figures(ct, ref_masks + date_masks)
+    figures = _merge(find_figures(ct, ref_masks + date_masks), find_grid_figures(ct, date_masks))
     people = find_people(ct)
     return Extraction(
         references=tuple(_resolve(ct, r) for r in references),
