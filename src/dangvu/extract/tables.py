@@ -244,94 +244,32 @@ NOT_PERSON_NAMES: frozenset[str] = frozenset(
 
 # Units a figure counts, as written; the value is the unit name reported. Matched
 # case-insensitively on folded text except the all-caps abbreviations.
-COUNT_UNITS: tuple[tuple[str, str], ...] = (
-    ("tổ chức cơ sở đảng", "tổ chức cơ sở đảng"),
-    ("TCCSĐ", "tổ chức cơ sở đảng"),
-    ("tổ chức đảng", "tổ chức đảng"),
-    ("TCĐ", "tổ chức đảng"),
-    ("đảng viên dự bị", "đảng viên dự bị"),
-    ("đảng viên mới", "đảng viên"),
-    ("đảng viên", "đảng viên"),
-    ("ĐV", "đảng viên"),
-    ("quần chúng", "quần chúng"),
-    ("chi, đảng bộ", "chi, đảng bộ"),
-    ("chi bộ, đảng bộ", "chi bộ, đảng bộ"),
-    ("đảng bộ, chi bộ", "đảng bộ, chi bộ"),
-    ("đảng bộ cơ sở", "đảng bộ cơ sở"),
-    ("chi bộ cơ sở", "chi bộ cơ sở"),
-    ("chi bộ", "chi bộ"),
-    ("đảng bộ", "đảng bộ"),
-    ("cấp ủy viên", "cấp ủy viên"),
-    ("cấp ủy", "cấp ủy"),
-    ("cán bộ", "cán bộ"),
-    ("công chức", "công chức"),
-    ("đồng chí", "đồng chí"),
-    ("lượt người", "lượt người"),
-    ("lượt", "lượt"),
-    ("người", "người"),
-    ("buổi", "buổi"),
-    ("hội nghị", "hội nghị"),
-    ("lớp", "lớp"),
-    ("cuộc", "cuộc"),
-    ("văn bản", "văn bản"),
-    ("nghị quyết", "nghị quyết"),
-    ("kế hoạch", "kế hoạch"),
-    ("chương trình", "chương trình"),
-    ("báo cáo", "báo cáo"),
-    ("hướng dẫn", "hướng dẫn"),
-    ("đại biểu", "đại biểu"),
-    ("đơn vị", "đơn vị"),
-    ("đầu mối", "đầu mối"),
-    ("cơ quan", "cơ quan"),
-    ("địa phương", "địa phương"),
-    ("xã, phường", "xã, phường"),
-    ("xã", "xã"),
-    ("phường", "phường"),
-    ("thôn", "thôn"),
-    ("tổ dân phố", "tổ dân phố"),
-    ("hộ", "hộ"),
-    ("nhóm", "nhóm"),
-    ("nội dung", "nội dung"),
-    ("nhiệm vụ", "nhiệm vụ"),
-    ("chỉ tiêu", "chỉ tiêu"),
-    ("tập thể", "tập thể"),
-    ("cá nhân", "cá nhân"),
-    ("trường hợp", "trường hợp"),
-    ("vụ", "vụ"),
-    ("đơn", "đơn"),
-    ("tin, bài", "tin, bài"),
-    ("bài", "bài"),
-    ("tin", "tin"),
-    ("ý kiến", "ý kiến"),
-    ("tài liệu", "tài liệu"),
-    ("hồ sơ", "hồ sơ"),
-    ("học viên", "học viên"),
-    ("đoàn viên", "đoàn viên"),
-    ("hội viên", "hội viên"),
-    ("Huy hiệu Đảng", "Huy hiệu Đảng"),
-    ("huy hiệu", "huy hiệu"),
-    ("tổ chức", "tổ chức"),
-    ("doanh nghiệp", "doanh nghiệp"),
-    ("điểm cầu", "điểm cầu"),
-    ("bằng khen", "bằng khen"),
-    ("giấy khen", "giấy khen"),
-    ("mô hình", "mô hình"),
-    ("sáng kiến", "sáng kiến"),
-    ("công trình", "công trình"),
-    ("đề tài", "đề tài"),
-    ("chuyên đề", "chuyên đề"),
-    ("kiến nghị", "kiến nghị"),
-    ("vụ việc", "vụ việc"),
-    ("khu dân cư", "khu dân cư"),
-    ("gia đình", "gia đình"),
-    ("thành viên", "thành viên"),
-    ("ủy viên", "ủy viên"),
-    ("quyết định", "quyết định"),
-    ("đề án", "đề án"),
-    ("tỷ đồng", "tỷ đồng"),
-    ("triệu đồng", "triệu đồng"),
-    ("đồng", "đồng"),
-)
+_COUNT_UNIT_LIST = """
+    tổ chức cơ sở đảng; TCCSĐ = tổ chức cơ sở đảng; tổ chức đảng; TCĐ = tổ chức đảng;
+    đảng viên dự bị; đảng viên mới = đảng viên; đảng viên; ĐV = đảng viên; quần chúng;
+    chi, đảng bộ; chi bộ, đảng bộ; đảng bộ, chi bộ; đảng bộ cơ sở; chi bộ cơ sở; chi bộ;
+    đảng bộ; cấp ủy viên; cấp ủy; cán bộ; công chức; đồng chí; lượt người; lượt; người;
+    buổi; hội nghị; lớp; cuộc; văn bản; nghị quyết; kế hoạch; chương trình; báo cáo;
+    hướng dẫn; đại biểu; đơn vị; đầu mối; cơ quan; địa phương; xã, phường; xã; phường;
+    thôn; tổ dân phố; hộ; nhóm; nội dung; nhiệm vụ; chỉ tiêu; tập thể; cá nhân;
+    trường hợp; vụ; đơn; tin, bài; bài; tin; ý kiến; tài liệu; hồ sơ; học viên;
+    đoàn viên; hội viên; Huy hiệu Đảng; huy hiệu; tổ chức; doanh nghiệp; điểm cầu;
+    bằng khen; giấy khen; mô hình; sáng kiến; công trình; đề tài; chuyên đề; kiến nghị;
+    vụ việc; khu dân cư; gia đình; thành viên; ủy viên; quyết định; đề án; tỷ đồng;
+    triệu đồng; đồng
+"""
+
+
+def _units(listing: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for entry in " ".join(listing.split()).split(";"):
+        written, _, name = entry.partition("=")
+        if written.strip():
+            out.append((written.strip(), (name or written).strip()))
+    return tuple(out)
+
+
+COUNT_UNITS: tuple[tuple[str, str], ...] = _units(_COUNT_UNIT_LIST)
 
 # Words just before a number that make it a label, not a quantity (folded, lower case).
 FIGURE_BLOCKERS: frozenset[str] = frozenset(
