@@ -13,6 +13,7 @@ from dangvu.core.request_id import new_request_id, set_request_id
 DEMO_MODULES = [
     "dangvu.accounts.demo",
     "dangvu.documents.demo",
+    "dangvu.tracking.demo",
 ]
 
 
