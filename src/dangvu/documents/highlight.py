@@ -41,13 +41,13 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
     for index, span in enumerate(spans):
         by_start.setdefault(span.start, []).append(index)
     active: list[int] = []
-    out: list[str] = []
+    pieces: list[tuple[str, str]] = []  # (link, html) in text order
     for left, right in itertools.pairwise(cuts):
         active = [i for i in active if spans[i].end > left]
         active.extend(by_start.get(left, []))
         piece = text[left:right]
         if not active:
-            out.append(escape(piece))
+            pieces.append(("", escape(piece)))
             continue
         covering = [spans[i] for i in active]
         kinds = " ".join(sorted({f"f-{s.kind}" for s in covering}))
@@ -60,10 +60,15 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
             mark_safe(f' id="{escape(anchors[0])}"') if anchors else "",
             piece,
         )
-        link = next((s.href for s in covering if s.href), "")
+        pieces.append((next((s.href for s in covering if s.href), ""), mark))
+    out: list[str] = []
+    # Consecutive pieces of one link are one <a>, however many marks cut it.
+    for link, group in itertools.groupby(pieces, key=lambda p: p[0]):
+        inner = "".join(html for _, html in group)
         if link:
-            mark = format_html('<a class="ref-link" href="{}">{}</a>', link, mark)
-        out.append(mark)
+            out.append(format_html('<a class="ref-link" href="{}">{}</a>', link, mark_safe(inner)))
+        else:
+            out.append(inner)
     return mark_safe("".join(out))
 
 

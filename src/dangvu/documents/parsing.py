@@ -118,7 +118,7 @@ def opening_paragraph(text: str, after: int) -> tuple[int, int] | None:
 
 # A verb right before a reference, within the same clause.
 _HINTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rf"(?:{pattern})[\s,:]*(?:(?:mot so dieu|cac noi dung) cua\s+)?$"))
+    (kind, re.compile(rf"(?:{pattern})[\s,:]*(?:(?:mot so dieu|cac noi dung) cua\s*)?$"))
     for kind, pattern in (
         ("implements", r"thuc hien|trien khai(?: thuc hien)?|quan triet(?:,? trien khai)?"),
         ("replaces", r"thay the"),

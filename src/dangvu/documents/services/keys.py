@@ -16,7 +16,9 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 
+from dangvu.core.text import fold
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
 from dangvu.orgs.selectors import ancestors_on, version_on
@@ -125,6 +127,19 @@ def _chain(context: Organization, on: date | None) -> list[tuple[int, str]]:
     return [(pk, codes.get(pk, "")) for pk in reversed(ids)]
 
 
+_HEADER_LINES = 12
+_HEADER_CANDIDATES = 5000
+
+
+def _names_of(org: Organization) -> set[str]:
+    """How a header may name the unit: its committee (Đảng ủy xã X), or its name with
+    the committee's word (Đảng bộ xã X -> Đảng ủy xã X)."""
+    names = {fold(org.name), fold(org.name.replace("Đảng bộ", "Đảng ủy", 1))}
+    if org.committee_name:
+        names.add(fold(org.committee_name))
+    return names
+
+
 class IssuerResolver:
     """Finds issuing organizations for codes read in one document, with a cache."""
 
@@ -141,6 +156,26 @@ class IssuerResolver:
         if key not in self._found:
             self._found[key] = self._lookup(key, issuer_code)
         return self._found[key]
+
+    def resolve_named(self, kind: str, issuer_code: str, header: str) -> Organization | None:
+        """The unit a document's header names ("ĐẢNG ỦY XÃ VIỆT THÀNH" over its number),
+        among the units above, at and below the context that sign with `issuer_code`;
+        None when the header names none of them, or more than one."""
+        if kind != DocumentKind.PARTY or not issuer_code or not header:
+            return None
+        lines = {
+            fold(part).strip(" *")
+            for line in header.splitlines()[:_HEADER_LINES]
+            for part in line.split("\t")
+            if part.strip()
+        }
+        above = paths.ids_of(self.context.path)
+        candidates = Organization.objects.filter(
+            Q(pk__in=above) | Q(path__gte=self.context.path, path__lt=self.context.path + "~"),
+            issuer_code=issuer_code,
+        ).only("pk", "name", "committee_name")[:_HEADER_CANDIDATES]
+        named = [org for org in candidates if lines & _names_of(org)]
+        return named[0] if len(named) == 1 else None
 
     def _lookup(self, key: str, issuer_code: str) -> Organization | None:
         if self._chain is None:

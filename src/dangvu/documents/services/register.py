@@ -303,10 +303,18 @@ def document_ingest(
         "visibility": visibility,
         "title": "" if title else _fallback_title(name),
     }
+    named = None
+    if numbered and own is not None:
+        context = context_org(actor, owner)
+        named = IssuerResolver(context, own.date).resolve_named(
+            DocumentKind.PARTY,
+            canonical_issuer(DocumentKind.PARTY, own.issuer_code or ""),
+            text[: own.start],
+        )
     return _write(
         actor=actor,
         owner=owner,
-        issuer=None,
+        issuer=named,
         details=details,
         text=text,
         extraction=extraction,

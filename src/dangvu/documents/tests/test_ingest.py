@@ -382,6 +382,20 @@ def test_commune_registers_the_issued_program_it_received_at_the_province(tree, 
     assert doc.owner == tree.province and doc.status == DocumentStatus.ISSUED
 
 
+def test_header_naming_a_unit_below_gives_the_document_to_it(tree, users) -> None:
+    plan = ingest_text(PLAN_15, users.a_officer).document
+    # the district office registers a report it received from commune A
+    report = ingest_text(REPORT_27, users.d1_officer).document
+    assert report.issuer == tree.a and report.owner == tree.a
+    assert report.references.get(type_code="KH").target == plan
+
+
+def test_header_naming_no_known_unit_falls_back_to_the_registering_unit(tree, users) -> None:
+    text = REPORT_27.replace("ĐẢNG ỦY XÃ VIỆT THÀNH", "ĐẢNG ỦY XÃ KHÔNG CÓ")
+    report = ingest_text(text, users.d1_officer).document
+    assert report.issuer is None and report.owner == tree.d1
+
+
 def test_commune_may_not_register_a_draft_of_the_province(tree, users) -> None:
     with pytest.raises(ValidationError) as exc:
         ingest_text(PROGRAM_42, users.a_officer, status=DocumentStatus.DRAFT)
