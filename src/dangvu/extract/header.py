@@ -37,7 +37,7 @@ class HeaderInfo:
 
 def _date_line(ct: CleanText) -> tuple[DateHit, str] | None:
     for match in _DATE_LINE.finditer(ct.folded, 0, _HEAD_CHARS):
-        hit = match_date_at(ct.folded, match.end())
+        hit = match_date_at(ct.lower, match.end())
         if hit is not None:
             place = ct.text[match.start("place") : match.end("place")].strip(" *_#")
             return hit, place

@@ -35,6 +35,10 @@ class _Mention:
 
 
 _SIGNATURE_ZONE = 1500
+# A name stands this close to the title after it or the address before it.
+_NAME_REACH = 48
+# Positions before a name: "UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Lý Thị Mai".
+_CHAIN_REACH = 240
 # Columns of a two-column block (recipients left, signature right): a tab or 3+ spaces.
 _COLUMN_GAP = re.compile(r"\t| {3,}")
 
@@ -54,7 +58,8 @@ def _signature_title() -> re.Pattern[str]:
 @cache
 def _title_pattern() -> re.Pattern[str]:
     titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(t) for t in titles)})(?!\w)", re.I)
+    alternation = "|".join(re.escape(t.lower()) for t in titles)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")  # on ``ct.lower``
 
 
 @cache
@@ -65,7 +70,7 @@ def _surname_pattern(plain: bool) -> re.Pattern[str]:
 
 def _position_at(ct: CleanText, pos: int) -> tuple[int, int] | None:
     """Span of a position phrase (a title and the body it belongs to) at ``pos``."""
-    title = _title_pattern().match(ct.folded, pos)
+    title = _title_pattern().match(ct.lower, pos)
     if title is None:
         return None
     end = title.end()
@@ -79,6 +84,8 @@ def _position_at(ct: CleanText, pos: int) -> tuple[int, int] | None:
 
 def _split_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] | None:
     """A name closing the phrase ``[start, end)``: ``... Tỉnh ủy Phan Ngọc Thọ``."""
+    if _surname_pattern(ct.plain).search(ct.text, start, end) is None:
+        return None  # no family name in the phrase: no name closes it
     tokens = tokens_from(ct.text, start, 24, until=end)
     found = _trailing_name(ct, tokens)
     if found is None and tokens and not tokens[-1].capitalized:
@@ -125,9 +132,31 @@ def _positions_after(ct: CleanText, pos: int) -> tuple[list[str], int]:
     return positions, end
 
 
+@cache
+def _person_cue() -> re.Pattern[str]:
+    titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
+    words = "|".join(re.escape(t.lower()) for t in [*titles, "dong chi", "ong", "ba"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")  # on ``ct.lower``
+
+
+def _person_windows(ct: CleanText) -> list[tuple[int, int]]:
+    """Where a forward mention can start: near a title (``Nguyễn Văn An, Bí thư``) or
+    an address (``đồng chí Nguyễn Văn An``); merged, in order."""
+    windows: list[tuple[int, int]] = []
+    for cue in _person_cue().finditer(ct.lower):
+        start, end = max(0, cue.start() - _NAME_REACH), cue.end() + _NAME_REACH
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _forward_mentions(ct: CleanText) -> list[_Mention]:
     out: list[_Mention] = []
-    for match in _surname_pattern(ct.plain).finditer(ct.text):
+    surnames = _surname_pattern(ct.plain)
+    matches = [m for s, e in _person_windows(ct) for m in surnames.finditer(ct.text, s, e)]
+    for match in matches:
         before = _WORD_BEFORE.search(ct.text, max(0, match.start() - 30), match.start())
         if before is not None and before.group(1)[:1].isupper():
             continue  # inside a longer capitalized run: "Phạm Văn Hậu" holds "Văn Hậu"
@@ -136,7 +165,7 @@ def _forward_mentions(ct: CleanText) -> list[_Mention]:
             continue
         # A title glued to the name ends it: "Nguyễn Văn An Bí thư".
         for token in tokens_from(ct.text, match.start(), 4)[2:]:
-            if token.start < name_end and _title_pattern().match(ct.folded, token.start):
+            if token.start < name_end and _title_pattern().match(ct.lower, token.start):
                 name_end = ct.text.rfind(" ", match.start(), token.start)
                 break
         name = ct.text[match.start() : name_end].strip()
@@ -150,7 +179,11 @@ def _forward_mentions(ct: CleanText) -> list[_Mention]:
 def _reverse_mentions(ct: CleanText) -> list[_Mention]:
     out: list[_Mention] = []
     chain: list[tuple[int, int]] = []
-    for match in _title_pattern().finditer(ct.folded):
+    surnames = _surname_pattern(ct.plain)
+    for match in _title_pattern().finditer(ct.lower):
+        if surnames.search(ct.text, match.end(), match.end() + _CHAIN_REACH) is None:
+            chain = []  # no family name follows soon: no name closes this chain
+            continue
         span = _position_at(ct, match.start())
         if span is None:
             continue

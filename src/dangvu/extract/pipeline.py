@@ -28,6 +28,8 @@ _F = TypeVar("_F", Reference, Figure, Deadline, Person, Period, OwnDocument)
 
 
 def _resolve(ct: CleanText, finding: _F) -> _F:
+    if ct.identity:
+        return finding  # clean text and input are one string: offsets and text hold
     start, end = ct.to_original(finding.start, finding.end)
     return dataclasses.replace(finding, start=start, end=end, text=ct.original[start:end])
 
@@ -45,7 +47,7 @@ def extract(text: str) -> Extraction:
     """Find references, figures, deadlines, people, the period and the own document."""
     ct = clean(text)
     references = find_references(ct)
-    dates = find_dates(ct.folded)
+    dates = find_dates(ct.lower)
     header = find_own_document(ct, references)
     own = header.own
     doc_date = own.date if own is not None else None

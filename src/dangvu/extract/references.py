@@ -234,7 +234,7 @@ def _read_forward(ct: CleanText, pos: int) -> tuple[int, datetime.date | None, s
     date: datetime.date | None = None
     lead = _DATE_LEAD.match(ct.folded, pos)
     if lead:
-        hit = match_date_at(ct.folded, lead.end())
+        hit = match_date_at(ct.lower, lead.end())
         if hit is not None:
             date = hit.date
             end = hit.end

@@ -11,7 +11,7 @@ from dangvu.extract.dates import find_dates
 
 
 def dates_in(text: str, year: int | None = None) -> list[datetime.date | None]:
-    return [hit.resolve(year) for hit in find_dates(clean(text).folded)]
+    return [hit.resolve(year) for hit in find_dates(clean(text).lower)]
 
 
 def day(iso: str) -> datetime.date:
