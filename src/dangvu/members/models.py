@@ -114,6 +114,7 @@ class Member(models.Model):
         verbose_name="chi bộ sinh hoạt",
         on_delete=models.PROTECT,
         related_name="members",
+        db_index=False,  # members_member_org_idx starts with it
     )
     host_organization = models.ForeignKey(
         "orgs.Organization",
@@ -155,7 +156,6 @@ class Member(models.Model):
             models.Index(fields=["given_key"], name="members_member_given_idx"),
             models.Index(fields=["status", "probation_ends_on"], name="members_member_prob_idx"),
             models.Index(fields=["status", "party_age_from"], name="members_member_age_idx"),
-            models.Index(fields=["host_organization"], name="members_member_host_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -274,7 +274,11 @@ class MembershipEvent(models.Model):
     a mistake is corrected by a later CORRECTION event that annuls it."""
 
     member = models.ForeignKey(
-        Member, verbose_name="đảng viên", on_delete=models.PROTECT, related_name="events"
+        Member,
+        verbose_name="đảng viên",
+        on_delete=models.PROTECT,
+        related_name="events",
+        db_index=False,  # members_event_member_idx starts with it
     )
     kind = models.CharField("sự kiện", max_length=24, choices=EventKind.choices)
     on = models.DateField("ngày")
@@ -284,6 +288,7 @@ class MembershipEvent(models.Model):
         verbose_name="tổ chức",
         on_delete=models.PROTECT,
         related_name="member_events",
+        db_index=False,  # members_event_org_idx starts with it
     )
     other_org = models.ForeignKey(
         "orgs.Organization",
@@ -292,6 +297,7 @@ class MembershipEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,  # never searched by; organizations are not deleted
     )
     transfer = models.ForeignKey(
         Transfer,
@@ -300,6 +306,7 @@ class MembershipEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="events",
+        db_index=False,  # read from the transfer side only on a member's page
     )
     badge_years = models.PositiveSmallIntegerField(
         "huy hiệu (năm tuổi đảng)", null=True, blank=True
@@ -328,6 +335,7 @@ class MembershipEvent(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # the audit log answers "who recorded what"
     )
     recorded_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
 
@@ -416,8 +424,8 @@ class MemberSpan(models.Model):
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="spans")
     organization = models.ForeignKey(
-        "orgs.Organization", on_delete=models.PROTECT, related_name="+"
-    )
+        "orgs.Organization", on_delete=models.PROTECT, related_name="+", db_index=False
+    )  # members_span_org_idx starts with it
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12)
@@ -435,7 +443,6 @@ class MemberSpan(models.Model):
             models.Index(fields=["organization", "valid_from"], name="members_span_org_idx"),
             models.Index(fields=["valid_from"], name="members_span_from_idx"),
             models.Index(fields=["valid_to"], name="members_span_to_idx"),
-            models.Index(fields=["member"], name="members_span_member_idx"),
         ]
 
     def __str__(self) -> str:

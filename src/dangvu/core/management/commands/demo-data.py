@@ -11,6 +11,7 @@ from dangvu.core.request_id import new_request_id, set_request_id
 # Each area adds its own generator here, in dependency order. A module's
 # `populate(scale, log, context)` may read what earlier ones put in `context`.
 DEMO_MODULES = [
+    "dangvu.members.demo",
     "dangvu.accounts.demo",
     "dangvu.documents.demo",
     "dangvu.tracking.demo",
