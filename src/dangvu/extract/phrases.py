@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from .clean import fold
 from .tables import (
@@ -26,7 +27,10 @@ from .tables import (
 
 __all__ = ["Token", "is_surname", "name_at", "scan_org_phrase", "surname_words", "tokens_from"]
 
-_WORD_AND_GAP = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?|[0-9]+)[ \t\u00a0]*")
+_WORD_TEXT = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?|[0-9]+)"
+_WORD = re.compile(_WORD_TEXT)
+_RUN = re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT})*")
+_CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run search
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
 
 
@@ -42,14 +46,20 @@ class Token:
 
 
 def tokens_from(text: str, pos: int, limit: int = 16, until: int | None = None) -> list[Token]:
-    """Up to ``limit`` words from ``pos`` (ending by ``until``), spaces between them."""
-    out: list[Token] = []
-    match = _WORD_AND_GAP.match(text, pos, len(text) if until is None else until)
-    while match is not None and len(out) < limit:
-        out.append(Token(match.start(), match.end(1), match.group(1)))
-        if match.end(1) == match.end():
-            break
-        match = _WORD_AND_GAP.match(text, match.end(), len(text) if until is None else until)
+    """Up to ``limit`` words from ``pos`` (ending by ``until``), spaces between them.
+
+    One regex finds the run of space-separated words, a second lists its words: no
+    Python loop over the characters or a match call per word.
+    """
+    stop = len(text) if until is None else until
+    window = min(stop, pos + _CHARS_PER_WORD * limit)
+    run = _RUN.match(text, pos, window)
+    if run is None:
+        return []
+    words = islice(_WORD.finditer(text, pos, run.end()), limit)
+    out = [Token(m.start(), m.end(), m.group()) for m in words]
+    if run.end() == window < stop and out and out[-1].end == window:
+        out.pop()  # the window may have cut the last word
     return out
 
 
