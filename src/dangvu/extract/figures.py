@@ -15,6 +15,7 @@ from functools import cache
 
 from .clean import CleanText, fold
 from .models import Figure
+from .spans import SpanSet
 from .tables import COUNT_UNITS, FIGURE_BLOCKERS
 
 __all__ = ["count_unit_in", "find_figures", "parse_number"]
@@ -71,10 +72,6 @@ def parse_number(written: str) -> int | float:
     return int(value) if value.is_integer() and "," not in written else value
 
 
-def _overlaps(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in masks)
-
-
 def _extension(ct: CleanText, pos: int, limit: int = 5) -> int:
     """End of the lower-case words after ``pos`` that describe what was counted."""
     end = pos
@@ -102,9 +99,10 @@ def _context_before(ct: CleanText, pos: int, limit: int = 8) -> str:
 def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure]:
     """Every figure in the clean text, in order (clean offsets)."""
     lower_units, upper_units, canonical = _unit_patterns()
+    masked = SpanSet(masks)
     out: list[Figure] = []
     for match in _FIGURE.finditer(ct.text):
-        if _overlaps(match.start(), match.end(), masks):
+        if masked.overlaps(match.start(), match.end()):
             continue
         prev = _PREV_WORD.search(ct.folded, max(0, match.start() - 30), match.start())
         if prev and prev.group(1).lower() in FIGURE_BLOCKERS:

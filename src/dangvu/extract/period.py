@@ -28,6 +28,7 @@ from typing import Literal
 from .clean import CleanText, fold
 from .dates import DateHit
 from .models import Period
+from .spans import SpanSet
 from .tables import PERIOD_CUES, PERIOD_FALLBACK_BY_MONTH, REPORTING_TYPES
 
 __all__ = ["TextKind", "find_period", "period_year", "text_kind"]
@@ -61,12 +62,12 @@ def _forms() -> tuple[_Form, ...]:
     year = rf"(?P<y>{_Y})"
 
     def compile_(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, re.I)
+        return re.compile(pattern)  # on ``ct.lower``: no re.I
 
     return (
         _Form(
             compile_(
-                rf"(?<!\w)quy[ \t]+(?P<q>IV|III|II|I|[1-4])(?!\w)"
+                rf"(?<!\w)quy[ \t]+(?P<q>iv|iii|ii|i|[1-4])(?!\w)"
                 rf"(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*{year})?"
             ),
             _quarter,
@@ -107,7 +108,7 @@ def _forms() -> tuple[_Form, ...]:
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     cues = "|".join(re.escape(fold(c)) for c in sorted(PERIOD_CUES, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)(?:{cues.lower()})(?!\w)")  # on ``ct.lower``
 
 
 def _cued(folded: str, start: int) -> bool:
@@ -118,15 +119,11 @@ def _cued(folded: str, start: int) -> bool:
     return _cue_pattern().search(folded, floor, start) is not None
 
 
-def _overlaps(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in masks)
-
-
-def _year_after(ct: CleanText, pos: int, masks: Sequence[tuple[int, int]]) -> int | None:
+def _year_after(ct: CleanText, pos: int, masks: SpanSet) -> int | None:
     line_end = ct.folded.find("\n", pos)
     stop = len(ct.folded) if line_end < 0 else line_end
     for match in _YEAR_ANYWHERE.finditer(ct.folded, pos, stop):
-        if not _overlaps(match.start(), match.end(), masks):
+        if not masks.overlaps(match.start(), match.end()):
             return int(match["y"])
     return None
 
@@ -159,18 +156,19 @@ def find_period(
     """
     if kind == "other":
         return None
+    masked = SpanSet(masks)
     candidates: list[tuple[bool, int, int, str]] = []
     for form in _forms():
-        for match in form.pattern.finditer(ct.folded):
-            if _overlaps(match.start(), match.end(), masks):
+        for match in form.pattern.finditer(ct.lower):
+            if masked.overlaps(match.start(), match.end()):
                 continue
-            if any(0 <= match.start() - e <= 2 for _, e in masks):
+            if masked.overlaps(match.start() - 3, match.start()):
                 continue  # "Quy định số 29-QĐi/TW năm 2016": the year of a document
             written_year = match.groupdict().get("y")
             if written_year is not None:
                 year: int | None = int(written_year)
             else:
-                year = _year_after(ct, match.end(), masks)
+                year = _year_after(ct, match.end(), masked)
                 if year is None and doc_date is not None:
                     year = doc_date.year
             if year is None and not form.is_term:
@@ -181,8 +179,8 @@ def find_period(
             candidates.append((form.is_term, match.start(), match.end(), value))
     named = [c for c in candidates if not c[0]]
     terms = [c for c in candidates if c[0]]
-    cued_named = [c for c in named if _cued(ct.folded, c[1])]
-    cued_terms = [c for c in terms if _cued(ct.folded, c[1])]
+    cued_named = [c for c in named if _cued(ct.lower, c[1])]
+    cued_terms = [c for c in terms if _cued(ct.lower, c[1])]
     groups = (cued_named, named, cued_terms, terms)
     if kind == "news":
         groups = (cued_named, cued_terms)

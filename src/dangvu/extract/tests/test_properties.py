@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dangvu.extract import extract, extraction_to_dict, summary
+from dangvu.extract.phrases import tokens_from
+from dangvu.extract.spans import SpanSet
 
 from .factories import spans_hold
 
@@ -64,3 +66,23 @@ def test_spans_hold_on_document_like_text_in_any_normalisation(text: str, form: 
 def test_spans_hold_on_markdown_decorated_text(text: str, mark: str) -> None:
     decorated = mark.join(text.split(" "))
     assert spans_hold(decorated, extract(decorated))
+
+
+spans = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans, st.integers(-5, 70), st.integers(0, 10))
+def test_span_set_agrees_with_a_plain_scan(masks: list[tuple[int, int]], a: int, n: int) -> None:
+    expected = any(s < a + n and a < e for s, e in masks)
+    assert SpanSet(masks).overlaps(a, a + n) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(vietnamese_text, st.integers(0, 40), st.integers(1, 30))
+def test_tokens_are_words_of_the_text(text: str, pos: int, limit: int) -> None:
+    for token in tokens_from(text, min(pos, len(text)), limit):
+        assert text[token.start : token.end] == token.text and token.text.strip() == token.text

@@ -1,0 +1,27 @@
+"""A set of masked spans, merged once, asked for overlaps in logarithmic time."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+__all__ = ["SpanSet"]
+
+
+class SpanSet:
+    """The union of ``[start, end)`` spans (references, dates) that findings must avoid."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` share a character with any span?"""
+        i = bisect.bisect_left(self._ends, start + 1)
+        return i < len(self._starts) and self._starts[i] < end
