@@ -706,6 +706,10 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
                 f"  {province.name}: {members.count:,} đảng viên, {events.count:,} sự kiện "
                 f"({time.perf_counter() - started:.0f} giây)"
             )
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA foreign_keys = ON")
+    _create_indexes(log)
     _reset_sequences()
     log(
         f"Đã ghi {members.count:,} đảng viên, {events.count:,} sự kiện, {spans.count:,} giai "

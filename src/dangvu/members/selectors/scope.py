@@ -110,19 +110,18 @@ class MemberFilter:
 
 
 def search_condition(query: str) -> Q | None:
-    """Name or card number, diacritics ignored: prefix ranges on two folded keys (full name
-    and given name first), then the remaining words as substrings."""
+    """Name or card number, diacritics ignored. One index-friendly condition: the last word
+    is the start of the given name (lists are kept by given name, as committees keep them),
+    every other word must appear in the folded full name; digits search the card number."""
     tokens = search_tokens(query)
     if not tokens:
         return None
-    phrase = " ".join(tokens)
-    cond = _prefix("search_text", phrase) | _prefix("given_key", phrase)
-    last = Q(_prefix("given_key", tokens[-1]))
+    phrase = "".join(tokens)
+    if phrase.isdigit():
+        return Q(card_number__gte=phrase, card_number__lt=phrase + UPPER)
+    cond = _prefix("given_key", tokens[-1])
     for t in tokens[:-1]:
-        last &= Q(search_text__contains=t)
-    cond |= last
-    if phrase.replace(" ", "").isdigit():
-        cond |= Q(card_number__startswith=phrase.replace(" ", ""))
+        cond &= Q(search_text__contains=t)
     return cond
 
 

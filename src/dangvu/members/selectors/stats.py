@@ -104,36 +104,40 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
     select, _ = _group(prefix_len)
     low, high = paths.subtree_bounds(path)
     groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
-    head = f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_SPAN} s JOIN {_VER} v ON "
+    # CROSS JOIN fixes the join order on SQLite (the table whose date column bounds the
+    # rows goes first, read through its date index); PostgreSQL plans it as a plain join.
+    spans_first = f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
+    versions_first = f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v CROSS JOIN {_SPAN} s "
     in_range = "v.path >= %s AND v.path < %s"
+    same_org = "v.organization_id = s.organization_id"
     parts = [
         # a span began (in a version that covers its first day)
         (
             1,
-            head + "v.organization_id = s.organization_id AND v.valid_from <= s.valid_from "
-            "AND (v.valid_to IS NULL OR v.valid_to > s.valid_from) "
-            f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {in_range} GROUP BY {groups}",
+            spans_first + f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {same_org} "
+            "AND v.valid_from <= s.valid_from AND (v.valid_to IS NULL OR v.valid_to > "
+            f"s.valid_from) AND {in_range} GROUP BY {groups}",
         ),
         # a version began under a span already running
         (
             1,
-            head + "v.organization_id = s.organization_id AND s.valid_from < v.valid_from "
-            "AND (s.valid_to IS NULL OR s.valid_to > v.valid_from) "
-            f"WHERE v.valid_from > %s AND v.valid_from <= %s AND {in_range} GROUP BY {groups}",
+            versions_first + f"WHERE v.valid_from > %s AND v.valid_from <= %s AND {same_org} "
+            "AND s.valid_from < v.valid_from AND (s.valid_to IS NULL OR s.valid_to > "
+            f"v.valid_from) AND {in_range} GROUP BY {groups}",
         ),
         # a span ended (in the version that covered its last day)
         (
             -1,
-            head + "v.organization_id = s.organization_id AND v.valid_from < s.valid_to "
-            "AND (v.valid_to IS NULL OR v.valid_to >= s.valid_to) "
-            f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {in_range} GROUP BY {groups}",
+            spans_first + f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {same_org} "
+            "AND v.valid_from < s.valid_to AND (v.valid_to IS NULL OR v.valid_to >= "
+            f"s.valid_to) AND {in_range} GROUP BY {groups}",
         ),
         # a version ended under a span that runs on
         (
             -1,
-            head + "v.organization_id = s.organization_id AND s.valid_from < v.valid_to "
-            "AND (s.valid_to IS NULL OR s.valid_to > v.valid_to) "
-            f"WHERE v.valid_to > %s AND v.valid_to <= %s AND {in_range} GROUP BY {groups}",
+            versions_first + f"WHERE v.valid_to > %s AND v.valid_to <= %s AND {same_org} "
+            "AND s.valid_from < v.valid_to AND (s.valid_to IS NULL OR s.valid_to > "
+            f"v.valid_to) AND {in_range} GROUP BY {groups}",
         ),
     ]
     out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
