@@ -61,13 +61,16 @@ def _quarter(match: re.Match[str], year: int) -> str:
 def _forms() -> tuple[_Form, ...]:
     year = rf"(?P<y>{_Y})"
 
+    # A pattern that opens with a literal is searched for that literal first, many
+    # times faster than one opening with a look-behind: "quy(?<!\wquy)" is
+    # "(?<!\w)quy" written literal first.
     def compile_(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern)  # on ``ct.lower``: no re.I
 
     return (
         _Form(
             compile_(
-                rf"(?<!\w)quy[ \t]+(?P<q>iv|iii|ii|i|[1-4])(?!\w)"
+                rf"quy(?<!\wquy)[ \t]+(?P<q>iv|iii|ii|i|[1-4])(?!\w)"
                 rf"(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*{year})?"
             ),
             _quarter,
@@ -84,7 +87,8 @@ def _forms() -> tuple[_Form, ...]:
         ),
         _Form(
             compile_(
-                rf"(?<!\w)thang[ \t]+(?P<m>[0-9]{{1,2}})(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+){year}"
+                rf"thang(?<!\wthang)[ \t]+(?P<m>[0-9]{{1,2}})"
+                rf"(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+){year}"
             ),
             lambda m, y: f"{y}-{int(m['m']):02d}",
             title_only=True,
@@ -99,7 +103,7 @@ def _forms() -> tuple[_Form, ...]:
             title_only=True,
         ),
         _Form(
-            compile_(rf"(?<!\w)nam[ \t]+{year}(?![ \t]*[-\u2013][ \t]*[0-9])"),
+            compile_(rf"nam(?<!\wnam)[ \t]+{year}(?![ \t]*[-\u2013][ \t]*[0-9])"),
             lambda m, y: str(y),
         ),
     )
