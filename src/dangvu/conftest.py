@@ -113,8 +113,36 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup: None, django_db_blocker: Any) -> str:
+    """The rows dangvu's data migrations load (member rules, document types, issuer codes),
+    taken once after the test database is migrated. (Django's own tables are left out: the
+    flush's post_migrate signal recreates content types and permissions itself.)"""
+    from django.apps import apps
+    from django.core import serializers
+
+    with django_db_blocker.unblock():
+        rows = [
+            row
+            for config in apps.get_app_configs()
+            if config.name.startswith("dangvu.")
+            for model in config.get_models()
+            for row in model._base_manager.order_by("pk")
+        ]
+        return serializers.serialize("json", rows)
+
+
 @pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
+def page(browser: Any, live_server: Any, migrated_data: str) -> Iterator[Any]:
+    """A tab on the live server. Browser tests are transactional, and the flush after one
+    takes the data migrations' rows away from the next, so they are restored first.
+    (pytest-django's serialized_rollback loses its copy when a plain db test runs first.)"""
+    from django.core import serializers
+    from django.db import transaction
+
+    with transaction.atomic():
+        for row in serializers.deserialize("json", migrated_data):
+            row.save()
     context = browser.new_context(locale="vi-VN", base_url=live_server.url)
     context.set_default_timeout(10_000)
     page = context.new_page()
