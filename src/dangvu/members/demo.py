@@ -724,8 +724,7 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
     log(f"  số liệu đầu tháng: {time.perf_counter() - t:.0f} giây")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (Member, MembershipEvent, MemberSpan, Transfer):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
+            cursor.execute("ANALYZE")  # the bulk-loaded organizations too
     else:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
