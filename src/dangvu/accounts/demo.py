@@ -35,8 +35,9 @@ def populate(scale: str, log: Callable[[str], None], context: dict[str, Any]) ->
         .filter(kind=OrgKind.COMMUNE, dissolved_on__isnull=True)
         .order_by("code")[:2]
     )
-    for n, commune in enumerate(communes, start=1):
-        accounts.append((f"xa{n}", commune, Role.OFFICER, f"Trần Thị Lan {n}"))
+    officers = ["Trần Thị Lan", "Lê Văn Bình"]
+    for n, (commune, full_name) in enumerate(zip(communes, officers, strict=False), start=1):
+        accounts.append((f"xa{n}", commune, Role.OFFICER, full_name))
     if scale != "demo":
         accounts = [(f"{u}.{province.code.lower()}", o, r, f) for u, o, r, f in accounts]
     log("")

@@ -41,7 +41,7 @@ def test_login_page_is_in_vietnamese_and_logs_in(client, tree) -> None:
     page = client.get(LOGIN).content.decode()
     assert "Tên đăng nhập" in page and "Mật khẩu" in page and 'lang="vi"' in page
     response = client.post(LOGIN, {"username": "chuyenvien", "password": TEST_PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("orgs:organization_tree")
+    assert response.status_code == 302 and response["Location"] == reverse("home")
 
 
 def test_a_wrong_password_gets_a_vietnamese_message(client, tree) -> None:

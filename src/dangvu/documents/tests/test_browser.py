@@ -32,7 +32,7 @@ def test_officer_uploads_a_plan_and_follows_its_reference(page, tmp_path: Path) 
     good.write_bytes(text_docx(PLAN_15))
 
     login_in_browser(page, "chuyenvien.xa")
-    page.get_by_role("link", name="Văn bản").click()
+    page.get_by_role("link", name="Văn bản", exact=True).click()
     expect(page.get_by_role("heading", name="Sổ văn bản")).to_be_visible()
     expect(page.get_by_role("link", name="42-CTr/TU")).to_be_visible()
     page.get_by_role("link", name="Tải văn bản lên").click()

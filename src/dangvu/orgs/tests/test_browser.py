@@ -17,6 +17,8 @@ def test_officer_browses_expands_searches_and_is_refused_elsewhere(page) -> None
     tree = build_tree()
     make_user("lanhdao.huyen", tree.d1, Role.LEADER)
     login_in_browser(page, "lanhdao.huyen")
+    expect(page.get_by_role("heading", name="Đảng bộ huyện Trấn Yên")).to_be_visible()
+    page.get_by_role("link", name="Cây tổ chức").click()
 
     expect(page.get_by_role("heading", name="Cây tổ chức đảng")).to_be_visible()
     district = page.locator(f'li[data-org="{tree.d1.pk}"]')
