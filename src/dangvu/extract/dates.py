@@ -16,13 +16,17 @@ from functools import cache
 __all__ = ["DateHit", "find_dates", "match_date_at"]
 
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+# Each pattern opens with a digit or a literal, its look-behind written after it
+# ("[0-9](?<![0-9/.][0-9])" is "(?<![0-9/.])[0-9]"), so that the regex engine skips to
+# the next candidate in C instead of trying the whole pattern at every position.
 _NUMERIC = (
-    r"(?<![0-9/.])(?P<d>[0-9]{1,2})[ \t]?[/.\-]{1,2}[ \t]?(?P<m>[0-9]{1,2})"
+    r"(?P<d>[0-9](?<![0-9/.][0-9])[0-9]?)[ \t]?[/.\-]{1,2}[ \t]?(?P<m>[0-9]{1,2})"
     r"[ \t]?[/.\-]{1,2}[ \t]?" + _YEAR
 )
-_WORDS = r"(?<![0-9])(?P<d>[0-9]{1,2})[ \t]+thang[ \t]+(?P<m>[0-9]{1,2})[ \t,]+nam[ \t]+" + _YEAR
+_WORDS = r"(?P<d>[0-9](?<![0-9][0-9])[0-9]?)[ \t]+thang[ \t]+(?P<m>[0-9]{1,2})[ \t,]+nam[ \t]+" + _YEAR
+_LEAD_WORDS = "ngay mung mong sang chieu toi trua dem hom truoc nhat han".split()
 _YEARLESS = (
-    r"\b(?:ngay|mung|mong|sang|chieu|toi|trua|dem|hom|truoc|nhat|han)[ \t]+"
+    "(?:" + "|".join(rf"{w}(?<!\w{w})" for w in _LEAD_WORDS) + r")[ \t]+"
     r"(?P<d>[0-9]{1,2})(?:[ \t]?[/.\-][ \t]?|[ \t]+thang[ \t]+)(?P<m>[0-9]{1,2})"
     r"(?![0-9]|[ \t]?[/.\-][ \t]?[0-9]|[ \t,]+nam[ \t]+[0-9])"
 )

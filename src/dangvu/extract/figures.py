@@ -21,12 +21,19 @@ from .tables import COUNT_UNITS, FIGURE_BLOCKERS
 __all__ = ["count_unit_in", "find_figures", "parse_number"]
 
 _N = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
+# ``_N`` with its look-behind after the first digit: the engine skips to digits in C.
+_FIRST_N = (
+    r"[0-9](?<![\w.,/\-:][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+|[0-9]*)"
+    r"(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
+)
 _FIGURE = re.compile(
-    rf"(?<![\w.,/\-:])(?P<a>{_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ \t]?%)?(?![\w/])"
+    rf"(?P<a>{_FIRST_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ \t]?%)?(?![\w/])"
 )
 # "giảm từ 217 xuống 167 đơn vị": the first number counts what the second counts.
+# On ``ct.lower`` without re.I (none of its letters has a case-insensitive twin such as
+# "ſ" for "s"), opening with its literal.
 _FROM_TO = re.compile(
-    rf"(?<!\w)tu[ \t]+(?P<a>{_N})[ \t]+(?:xuong|len|con)(?:[ \t]+con)?[ \t]+(?=[0-9])", re.I
+    rf"tu(?<!\wtu)[ \t]+(?P<a>{_N})[ \t]+(?:xuong|len|con)(?:[ \t]+con)?[ \t]+(?=[0-9])"
 )
 _PREV_WORD = re.compile(r"(\w+)[ \t]*$")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
@@ -135,7 +142,7 @@ def _with_ranges(ct: CleanText, figures: list[Figure]) -> list[Figure]:
     """Add the first number of ``từ 217 xuống 167 đơn vị`` with the second's unit."""
     by_start = {f.start: f for f in figures}
     added: list[Figure] = []
-    for match in _FROM_TO.finditer(ct.folded):
+    for match in _FROM_TO.finditer(ct.lower):
         second = by_start.get(match.end())
         if second is None or second.of is not None or match.start("a") in by_start:
             continue

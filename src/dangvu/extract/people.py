@@ -23,6 +23,7 @@ __all__ = ["find_people"]
 _SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:)[ \t]*(?:nguyên[ \t]+)?")
 _CHAIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:va[ \t]+)?(?:nguyen[ \t]+)?", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_GAP = re.compile(r"[ \t]+")
 _ADDRESS = re.compile(r"(?<!\w)(?:dong[ \t]+chi|ong|ba)[ \t]+$", re.I)
 
 
@@ -68,13 +69,30 @@ def _surname_pattern(plain: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{names})(?=[ \t]+[^\W\d_])")
 
 
-def _position_at(ct: CleanText, pos: int) -> tuple[int, int] | None:
+class _Memo:
+    """Position phrases and trailing names already read in one text: the forward and
+    the reverse readings ask for the same ones."""
+
+    def __init__(self) -> None:
+        self.positions: dict[int, tuple[int, int] | None] = {}
+        self.names: dict[tuple[int, int], tuple[int, int] | None] = {}
+
+
+def _position_at(ct: CleanText, pos: int, memo: _Memo) -> tuple[int, int] | None:
     """Span of a position phrase (a title and the body it belongs to) at ``pos``."""
+    if pos in memo.positions:
+        return memo.positions[pos]
+    found = _read_position(ct, pos)
+    memo.positions[pos] = found
+    return found
+
+
+def _read_position(ct: CleanText, pos: int) -> tuple[int, int] | None:
     title = _title_pattern().match(ct.lower, pos)
     if title is None:
         return None
     end = title.end()
-    gap = re.compile(r"[ \t]+").match(ct.text, end)
+    gap = _GAP.match(ct.text, end)
     if gap:
         body_end = scan_org_phrase(ct.text, ct.folded, gap.end())
         if body_end is not None:
@@ -82,8 +100,19 @@ def _position_at(ct: CleanText, pos: int) -> tuple[int, int] | None:
     return (pos, end)
 
 
-def _split_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] | None:
+def _split_trailing_name(
+    ct: CleanText, start: int, end: int, memo: _Memo
+) -> tuple[int, int] | None:
     """A name closing the phrase ``[start, end)``: ``... Tỉnh ủy Phan Ngọc Thọ``."""
+    key = (start, end)
+    if key in memo.names:
+        return memo.names[key]
+    found = _read_trailing_name(ct, start, end)
+    memo.names[key] = found
+    return found
+
+
+def _read_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] | None:
     if _surname_pattern(ct.plain).search(ct.text, start, end) is None:
         return None  # no family name in the phrase: no name closes it
     tokens = tokens_from(ct.text, start, 24, until=end)
@@ -112,16 +141,16 @@ def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None
     return (first.start, tokens[-1].end)
 
 
-def _positions_after(ct: CleanText, pos: int) -> tuple[list[str], int]:
+def _positions_after(ct: CleanText, pos: int, memo: _Memo) -> tuple[list[str], int]:
     """Positions listed after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy``."""
     positions: list[str] = []
     end = pos
     sep = _SEPARATOR.match(ct.text, pos)
     while sep is not None:
-        span = _position_at(ct, sep.end())
+        span = _position_at(ct, sep.end(), memo)
         if span is None:
             break
-        name = _split_trailing_name(ct, span[0], span[1])
+        name = _split_trailing_name(ct, span[0], span[1], memo)
         if name is not None:
             break
         positions.append(ct.text[span[0] : span[1]])
@@ -152,7 +181,7 @@ def _person_windows(ct: CleanText) -> list[tuple[int, int]]:
     return windows
 
 
-def _forward_mentions(ct: CleanText) -> list[_Mention]:
+def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
     out: list[_Mention] = []
     surnames = _surname_pattern(ct.plain)
     matches = [m for s, e in _person_windows(ct) for m in surnames.finditer(ct.text, s, e)]
@@ -169,14 +198,14 @@ def _forward_mentions(ct: CleanText) -> list[_Mention]:
                 name_end = ct.text.rfind(" ", match.start(), token.start)
                 break
         name = ct.text[match.start() : name_end].strip()
-        positions, end = _positions_after(ct, name_end)
+        positions, end = _positions_after(ct, name_end, memo)
         addressed = _ADDRESS.search(ct.folded, max(0, match.start() - 12), match.start())
         if positions or addressed:
             out.append(_Mention(match.start(), end, name, tuple(positions)))
     return out
 
 
-def _reverse_mentions(ct: CleanText) -> list[_Mention]:
+def _reverse_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
     out: list[_Mention] = []
     chain: list[tuple[int, int]] = []
     surnames = _surname_pattern(ct.plain)
@@ -184,18 +213,18 @@ def _reverse_mentions(ct: CleanText) -> list[_Mention]:
         if surnames.search(ct.text, match.end(), match.end() + _CHAIN_REACH) is None:
             chain = []  # no family name follows soon: no name closes this chain
             continue
-        span = _position_at(ct, match.start())
+        span = _position_at(ct, match.start(), memo)
         if span is None:
             continue
         if chain and not _CHAIN.fullmatch(ct.folded, chain[-1][1], span[0]):
             chain = []
-        name = _split_trailing_name(ct, span[0], span[1])
+        name = _split_trailing_name(ct, span[0], span[1], memo)
         if name is None:
             chain.append(span)
             continue
         last = ct.text[span[0] : name[0]].strip()
         positions = [ct.text[s:e] for s, e in chain] + ([last] if last else [])
-        more, end = _positions_after(ct, name[1])
+        more, end = _positions_after(ct, name[1], memo)
         start = chain[0][0] if chain else span[0]
         text_name = ct.text[name[0] : name[1]]
         out.append(_Mention(start, max(end, name[1]), text_name, (*positions, *more)))
@@ -241,7 +270,8 @@ def _signature_mentions(ct: CleanText) -> list[_Mention]:
 
 def find_people(ct: CleanText) -> list[Person]:
     """Each named person once, in order of first mention (clean offsets)."""
-    found = _forward_mentions(ct) + _reverse_mentions(ct) + _signature_mentions(ct)
+    memo = _Memo()
+    found = _forward_mentions(ct, memo) + _reverse_mentions(ct, memo) + _signature_mentions(ct)
     mentions = sorted(found, key=lambda m: m.start)
     chosen: dict[str, _Mention] = {}
     order: list[str] = []
