@@ -528,7 +528,7 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
         for p_index, (province, cells) in enumerate(_cells_by_province(provinces)):
             if not cells:
                 continue
-            code = 1 + (p_index * 3) % 96
+            code = 1 + p_index * 2  # 34 provinces: distinct CCCD province codes 1..67
             serials: dict[str, int] = {}
             for _ in range(per_province):
                 female = rng.random() < 0.4
