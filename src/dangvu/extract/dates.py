@@ -23,10 +23,12 @@ _NUMERIC = (
     r"(?P<d>[0-9](?<![0-9/.][0-9])[0-9]?)[ \t]?[/.\-]{1,2}[ \t]?(?P<m>[0-9]{1,2})"
     r"[ \t]?[/.\-]{1,2}[ \t]?" + _YEAR
 )
-_WORDS = r"(?P<d>[0-9](?<![0-9][0-9])[0-9]?)[ \t]+thang[ \t]+(?P<m>[0-9]{1,2})[ \t,]+nam[ \t]+" + _YEAR
-_LEAD_WORDS = "ngay mung mong sang chieu toi trua dem hom truoc nhat han".split()
+_WORDS = (
+    r"(?P<d>[0-9](?<![0-9][0-9])[0-9]?)[ \t]+thang[ \t]+(?P<m>[0-9]{1,2})[ \t,]+nam[ \t]+" + _YEAR
+)
+_LEAD_WORDS = ("ngay", "mung", "mong", "sang", "chieu", "toi", "trua", "dem", "hom", "truoc")
 _YEARLESS = (
-    "(?:" + "|".join(rf"{w}(?<!\w{w})" for w in _LEAD_WORDS) + r")[ \t]+"
+    "(?:" + "|".join(rf"{w}(?<!\w{w})" for w in (*_LEAD_WORDS, "nhat", "han")) + r")[ \t]+"
     r"(?P<d>[0-9]{1,2})(?:[ \t]?[/.\-][ \t]?|[ \t]+thang[ \t]+)(?P<m>[0-9]{1,2})"
     r"(?![0-9]|[ \t]?[/.\-][ \t]?[0-9]|[ \t,]+nam[ \t]+[0-9])"
 )

@@ -44,13 +44,19 @@ _TRIM = re.compile(r"^[\s,\-+\u2022\u2013]*(?:(?:va|de|con|dong thoi)\s+)?", re.
 _CLAUSE_LIMIT = 200
 _JOINED = re.compile(r"(?<!\w)va[ \t]+$", re.I)
 _YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
+# On ``ct.lower`` without re.I, each lead opening with its literal; "ı" stands beside
+# "i" in the quarter numerals as re.I would read it.
+_NEAREST = r"[ \t]+nhat(?:[ \t]+la)?(?:[ \t]+trong)?"
 _DUE_PERIOD = re.compile(
-    r"(?<!\w)(?P<lead>truoc|(?:cham|muon)[ \t]+nhat(?:[ \t]+la)?(?:[ \t]+trong)?|trong)[ \t]+"
-    r"(?:quy[ \t]+(?P<q>IV|III|II|I|[1-4])(?!\w)"
+    r"(?P<lead>truoc(?<!\wtruoc)|cham(?<!\wcham)"
+    + _NEAREST
+    + r"|muon(?<!\wmuon)"
+    + _NEAREST
+    + r"|trong(?<!\wtrong))[ \t]+"
+    r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
     rf"(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
     r"|thang[ \t]+(?P<m>[0-9]{1,2})"
     rf"(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
-    re.I,
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -129,7 +135,7 @@ def _due_periods(
     default_year: int | None,
 ) -> list[Deadline]:
     out: list[Deadline] = []
-    for match in _DUE_PERIOD.finditer(ct.folded):
+    for match in _DUE_PERIOD.finditer(ct.lower):
         if any(s < match.end() and match.start() < e for s, e in masks):
             continue
         bounds = _period_bounds(match, default_year)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .anchors import word_alternation
 from .clean import CleanText, fold
 from .models import Person
 from .phrases import Token, is_surname, name_at, scan_org_phrase, surname_words, tokens_from
@@ -65,8 +66,8 @@ def _title_pattern() -> re.Pattern[str]:
 
 @cache
 def _surname_pattern(plain: bool) -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in surname_words(plain))
-    return re.compile(rf"(?<!\w)(?:{names})(?=[ \t]+[^\W\d_])")
+    # literal first: a capital letter, rare enough for the engine to skip to in C
+    return re.compile(rf"(?:{word_alternation(surname_words(plain))})(?=[ \t]+[^\W\d_])")
 
 
 class _Memo:

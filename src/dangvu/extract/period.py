@@ -77,12 +77,15 @@ def _forms() -> tuple[_Form, ...]:
         ),
         _Form(
             compile_(
-                rf"(?<!\w)(?:06|6)[ \t]+thang[ \t]+(?P<h>dau|cuoi)(?:[ \t]+nam)?(?:[ \t]+{year})?"
+                r"(?:06(?<!\w06)|6(?<!\w6))[ \t]+thang[ \t]+(?P<h>dau|cuoi)"
+                rf"(?:[ \t]+nam)?(?:[ \t]+{year})?"
             ),
             lambda m, y: f"{y}-H1" if m["h"].lower() == "dau" else f"{y}-H2",
         ),
         _Form(
-            compile_(rf"(?<!\w)(?:09|9)[ \t]+thang[ \t]+(?:dau[ \t]+)?nam(?:[ \t]+{year})?"),
+            compile_(
+                rf"(?:09(?<!\w09)|9(?<!\w9))[ \t]+thang[ \t]+(?:dau[ \t]+)?nam(?:[ \t]+{year})?"
+            ),
             lambda m, y: f"{y}-9M",
         ),
         _Form(
@@ -95,7 +98,8 @@ def _forms() -> tuple[_Form, ...]:
         ),
         _Form(
             compile_(
-                rf"(?<!\w)(?:nhiem[ \t]+ky|giai[ \t]+doan|5[ \t]+nam)[ \t]*\(?[ \t]*"
+                r"(?:nhiem(?<!\wnhiem)[ \t]+ky|giai(?<!\wgiai)[ \t]+doan|5(?<!\w5)[ \t]+nam)"
+                rf"[ \t]*\(?[ \t]*"
                 rf"(?P<a>{_Y})[ \t]*[-\u2013][ \t]*(?P<b>{_Y})"
             ),
             lambda m, y: f"{m['a']}-{m['b']}",

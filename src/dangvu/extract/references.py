@@ -88,14 +88,15 @@ def _tables() -> _Tables:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tables = _tables()
     party = re.compile(
-        r"(?<![\w/.\-])(?P<num>[0-9]{1,4})[ \t]*[-\u2013][ \t]*"
+        # the look-behind after the first digit: the engine skips to digits in C
+        r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,3})[ \t]*[-\u2013][ \t]*"
         rf"(?P<code>{_alternation(list(tables.party_codes))})[ \t]*/[ \t]*"
         # the issuer is upper case: "TWngày" (a missing space) still ends at "TW"
         r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})*))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))",
         re.I,
     )
     state = re.compile(
-        r"(?<![\w/.\-])(?P<num>[0-9]{1,5})[ \t]*/[ \t]*"
+        r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,4})[ \t]*/[ \t]*"
         r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]*/[ \t]*)?"
         rf"(?:(?P<code>{_alternation(list(tables.state_codes))})[ \t]*[-\u2013][ \t]*"
         r"(?P<issuer>(?-i:(?:TTg|[A-Z][A-Z0-9]*)(?:-(?:TTg|[A-Z][A-Z0-9]*))*))"
