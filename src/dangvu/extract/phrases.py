@@ -10,7 +10,6 @@ second syllable from a table (``hành``, ``ương``, ``ủy``), plus locality wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
@@ -34,11 +33,18 @@ _CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word of the text and its span (a plain slotted class: built by the thousand)."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
     @property
     def capitalized(self) -> bool:
