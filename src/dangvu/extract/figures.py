@@ -26,9 +26,7 @@ _FIRST_N = (
     r"[0-9](?<![\w.,/\-:][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+|[0-9]*)"
     r"(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
 )
-_FIGURE = re.compile(
-    rf"(?P<a>{_FIRST_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ \t]?%)?(?![\w/])"
-)
+_FIGURE = re.compile(rf"(?P<a>{_FIRST_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ \t]?%)?(?![\w/])")
 # "giảm từ 217 xuống 167 đơn vị": the first number counts what the second counts.
 # On ``ct.lower`` without re.I (none of its letters has a case-insensitive twin such as
 # "ſ" for "s"), opening with its literal.
