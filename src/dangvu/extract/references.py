@@ -255,13 +255,18 @@ def _read_forward(ct: CleanText, pos: int) -> tuple[int, datetime.date | None, s
 
 def _share_within_lists(ct: CleanText, refs: list[Reference]) -> list[Reference]:
     """``18-NQ/TW và 19-NQ/TW ngày 25/10/2017 của ...``: the tail and the type name
-    written once belong to every symbol of the list (same type and issuer codes)."""
+    written once belong to every symbol of the list (same type and issuer codes).
+
+    A symbol that opens with its own type name or ``số`` (``Nghị quyết số 18-NQ/TW và
+    Nghị quyết số 19-NQ/TW ngày ...``) is a reference of its own: the tail after it is
+    its alone."""
     out = list(refs)
     for i in range(len(out) - 1, 0, -1):
         prev, cur = out[i - 1], out[i]
         same_kind = (prev.type_code, prev.issuer_code) == (cur.type_code, cur.issuer_code)
         joined = _LIST_GAP.fullmatch(ct.folded, prev.end, cur.start)
-        if not (same_kind and joined and prev.date is None and prev.issuer_name is None):
+        bare = ct.folded[cur.start : cur.start + 1].isdigit()
+        if not (same_kind and joined and bare and prev.date is None and prev.issuer_name is None):
             continue
         out[i - 1] = dataclasses.replace(prev, date=cur.date, issuer_name=cur.issuer_name)
     for i in range(1, len(out)):

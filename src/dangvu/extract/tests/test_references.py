@@ -220,3 +220,32 @@ def test_prefilter_skips_text_without_any_code() -> None:
     assert not might_contain_references(clean("Năm 2023 đạt 12/15 chỉ tiêu.").folded)
     assert might_contain_references(clean("theo 12-NQ/TW").folded)
     assert might_contain_references(clean("theo 13/2023/NĐ-CP").folded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quán triệt Chỉ thị số 11-CT/TU và Chỉ thị số 14-CT/TU ngày 02/8/2022 của Tỉnh ủy.",
+            [ref("11-CT/TU"), ref("14-CT/TU", "2022-08-02")],
+        ),
+        (
+            "theo Nghị quyết số 03-NQ/ĐU và Kế hoạch số 09-KH/ĐU, ngày 17/3/2025 của Đảng ủy",
+            [ref("03-NQ/ĐU"), ref("09-KH/ĐU", "2025-03-17")],
+        ),
+        (
+            "Kết luận số 40-KL/HU và số 41-KL/HU ngày 5/6/2019 của Huyện ủy",
+            [ref("40-KL/HU"), ref("41-KL/HU", "2019-06-05")],
+        ),
+        (
+            "Quyết định số 61-QĐ/TU và 62-QĐ/TU ngày 9/1/2023 của Ban Thường vụ",
+            [ref("61-QĐ/TU", "2023-01-09"), ref("62-QĐ/TU", "2023-01-09")],
+        ),
+    ],
+)
+def test_a_symbol_with_its_own_type_name_or_so_keeps_its_own_date(
+    text: str, expected: list[ExpectedRef]
+) -> None:
+    found = refs_in(text)
+    assert len(found) == len(expected), found
+    assert all(e.matches(f) for e, f in zip(expected, found, strict=True)), found
