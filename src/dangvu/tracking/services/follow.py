@@ -183,22 +183,30 @@ def _transfer(assignment: Assignment, successor: Organization, on: date, actor: 
     )
 
 
+def _open_of(org: Organization) -> list[Assignment]:
+    return list(
+        Assignment.objects.filter(organization=org, state__in=rules.OPEN_STATES)
+        .select_related("task", "organization")
+        .order_by("task_id")
+    )
+
+
 def assignments_follow_org_ending(
     *, org: Organization, on: date, successor: Organization | None, actor: Any
 ) -> None:
     """Registered as an orgs ending handler. When `org` merges into `successor`, its open
     assignments pass to the successor with their submissions; where the successor has
     the same task, the one further along is kept and the other is exempt "đã hợp nhất"
-    with a link to it. Without a successor (dissolution, split) they are exempt."""
-    open_ones = list(
-        Assignment.objects.filter(organization=org, state__in=rules.OPEN_STATES)
-        .select_related("task", "organization")
-        .order_by("task_id")
-    )
+    with a link to it. On dissolution they are exempt. On a split the handler runs before
+    the parts exist; `assignments_follow_split` passes them on once orgs records the
+    parts, in the same transaction."""
+    if successor is None and _ending_reason(org, on) == ExemptReason.SPLIT:
+        return
+    open_ones = _open_of(org)
     if not open_ones:
         return
     if successor is None:
-        reason = _ending_reason(org, on)
+        reason = ExemptReason.DISSOLVED
         note = f"{org.name} chấm dứt hoạt động từ ngày {fmt(on)}"
         for assignment in open_ones:
             _exempt(assignment, reason, note, actor)
@@ -222,3 +230,56 @@ def assignments_follow_org_ending(
             _transfer(mine, successor, on, actor)
         else:
             _exempt(mine, ExemptReason.MERGED, note, actor, merged_into=other)
+
+
+def assignments_follow_split(*, change: Restructuring, actor: Any) -> int:
+    """When a split's parts are recorded: every open assignment of the split unit passes
+    to each part (a new assignment, pending, `transferred_from` the split unit); the split
+    unit's own is exempt "chia tách" naming the parts. What it had done stays with it.
+    Returns how many assignments were created."""
+    if change.kind != RestructuringKind.SPLIT:
+        return 0
+    parts = list(change.results.order_by("path"))
+    if not parts:
+        return 0
+    names = ", ".join(p.name for p in parts)
+    created = 0
+    for org in change.sources.all():
+        for mine in _open_of(org):
+            taken = set(
+                Assignment.objects.filter(task=mine.task, organization__in=parts)
+                .exclude(state=AssignmentState.EXEMPT)
+                .values_list("organization_id", flat=True)
+            )
+            note = f"{org.name} chia tách thành {names} từ ngày {fmt(change.effective_on)}"
+            _exempt(mine, ExemptReason.SPLIT, note, actor)
+            for part in parts:
+                if part.pk in taken:
+                    continue
+                theirs = Assignment.objects.create(
+                    task=mine.task,
+                    organization=part,
+                    transferred_from=org,
+                    transferred_on=change.effective_on,
+                )
+                created += 1
+                audit_record(
+                    actor=actor,
+                    action="tracking.assignment_transfer",
+                    obj=theirs,
+                    organization=part,
+                    summary=f"“{mine.task.title}” của “{org.name}” chuyển cho “{part.name}” "
+                    f"(chia tách từ ngày {fmt(change.effective_on)})",
+                    before={"organization": org.pk, "state": mine.state},
+                    after={"organization": part.pk, "state": theirs.state},
+                )
+    return created
+
+
+def on_restructuring_results(
+    sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any
+) -> None:
+    """m2m_changed receiver for `Restructuring.results` (connected in the app config):
+    orgs adds a split's parts after running the ending handlers."""
+    if action == "post_add" and not reverse and isinstance(instance, Restructuring):
+        assignments_follow_split(change=instance, actor=instance.actor)

@@ -2,7 +2,10 @@
 
 from datetime import date
 
+from django.urls import reverse
+
 from dangvu.core.models import AuditEntry
+from dangvu.core.testing import client_for
 from dangvu.documents.models import DocumentStatus
 from dangvu.documents.services import document_ingest, document_register
 from dangvu.orgs.models import OrgKind
@@ -180,6 +183,20 @@ def test_done_work_of_a_merged_unit_is_kept(tree, users) -> None:
     assert get(task, tree.b).state == AssignmentState.PENDING
 
 
+def _split_c(tree, assignment=None):
+    return org_split(
+        org=tree.c,
+        on=MERGE_DAY,
+        decision="QĐ 4-QĐ/HU",
+        actor=None,
+        parts=[
+            NewOrgSpec("Đảng bộ xã Đông Cuông 1", OrgKind.GRASSROOTS_COMMITTEE, "C-1"),
+            NewOrgSpec("Đảng bộ xã Đông Cuông 2", OrgKind.GRASSROOTS_COMMITTEE, "C-2"),
+        ],
+        assignment={tree.c1.pk: 1} if assignment is None else assignment,
+    )
+
+
 def test_dissolution_and_split_exempt_the_units_part_with_the_reason(tree, users) -> None:
     from .helpers import plan_126
 
@@ -189,18 +206,66 @@ def test_dissolution_and_split_exempt_the_units_part_with_the_reason(tree, users
     org_dissolve(org=tree.a2, on=MERGE_DAY, decision="QĐ 3-QĐ/ĐU", actor=None)
     a2 = Assignment.objects.get(task=cells, organization=tree.a2)
     assert a2.state == AssignmentState.EXEMPT and a2.get_exempt_reason_display() == "giải thể"
-    org_split(
-        org=tree.c,
-        on=MERGE_DAY,
-        decision="QĐ 4-QĐ/HU",
-        actor=None,
-        parts=[
-            NewOrgSpec("Đảng bộ xã Đông Cuông 1", OrgKind.GRASSROOTS_COMMITTEE, "C-1"),
-            NewOrgSpec("Đảng bộ xã Đông Cuông 2", OrgKind.GRASSROOTS_COMMITTEE, "C-2"),
-        ],
-        assignment={tree.c1.pk: 0},
-    )
+    _split_c(tree, assignment={tree.c1.pk: 0})
     c = Assignment.objects.get(task=grassroots, organization=tree.c)
     assert c.state == AssignmentState.EXEMPT and c.get_exempt_reason_display() == "chia tách"
     # C1 moved with the split: still its own part, still open
     assert Assignment.objects.get(task=cells, organization=tree.c1).state == AssignmentState.PENDING
+
+
+def test_a_split_units_open_parts_pass_to_each_new_unit(tree, users) -> None:
+    from .helpers import plan_126
+
+    source = plan_126(users.province_officer)
+    task = make_task(users.province_officer, source, tree.province)
+    before = progress_of(task, tree.d2, date(2023, 5, 2)).summary
+    assert str(before.completion) == "0/1 đơn vị"
+    c = get(task, tree.c)
+    assignment_submit(assignment=c, actor=None, text="Đang làm", final=False)
+    c1_part, c2_part = _split_c(tree)
+    c.refresh_from_db()
+    assert c.state == AssignmentState.EXEMPT and c.exempt_reason == "split"
+    assert "Đông Cuông 1" in c.exempt_note and "Đông Cuông 2" in c.exempt_note
+    assert c.submissions.count() == 1  # what it reported stays with it
+    for part in (c1_part, c2_part):
+        theirs = get(task, part)
+        assert theirs.state == AssignmentState.PENDING
+        assert theirs.transferred_from == tree.c and theirs.transferred_on == MERGE_DAY
+    after = progress_of(task, tree.d2, date(2023, 5, 2)).summary
+    assert str(after.completion) == "0/2 đơn vị" and after.exempt == 1
+    transfers = AuditEntry.objects.filter(action="tracking.assignment_transfer")
+    assert transfers.count() == 2
+    assert "chia tách" in transfers.first().summary
+    page = client_for(users.province_officer).get(
+        reverse("tracking:assignment_detail", args=[get(task, c2_part).pk])
+    )
+    assert "Đông Cuông (chia tách từ ngày 1/5/2023)" in page.content.decode()
+
+
+def test_a_split_units_done_part_stays_and_gives_the_new_units_nothing(tree, users) -> None:
+    from dangvu.tracking.services import assignment_confirm
+
+    from .helpers import plan_126
+
+    task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)
+    c = get(task, tree.c)
+    assignment_submit(assignment=c, actor=None, completed_on=date(2023, 4, 20))
+    assignment_confirm(assignment=c, actor=users.province_officer)
+    parts = _split_c(tree)
+    c.refresh_from_db()
+    assert c.state == AssignmentState.DONE and c.organization == tree.c
+    assert not Assignment.objects.filter(task=task, organization__in=parts).exists()
+    assert str(progress_of(task, tree.d2, date(2023, 5, 2)).summary.completion) == "1/1 đơn vị"
+
+
+def test_a_refused_split_leaves_the_parts_as_they_were(tree, users) -> None:
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from .helpers import plan_126
+
+    task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)
+    with pytest.raises(ValidationError):
+        _split_c(tree, assignment={})  # C1 is given no part: refused, rolled back
+    assert get(task, tree.c).state == AssignmentState.PENDING
+    assert Assignment.objects.filter(task=task).count() == 3
