@@ -26,8 +26,16 @@ from functools import cache
 
 __all__ = ["CleanText", "clean", "fold"]
 
-# Markup removed before matching: bold/italic runs of asterisks, HTML footnote marks.
-_MARKUP = re.compile(r"\*{2,}|<sup>[^<>]{0,12}</sup>|</?(?:sup|sub|b|i|em|strong)>", re.I)
+# Markup removed before matching: bold/italic runs of asterisks, HTML footnote marks,
+# the brackets and address of a Markdown link (``[Kế hoạch số 12-KH/ĐU](url), ngày``
+# reads ``Kế hoạch số 12-KH/ĐU, ngày``) and the backslash of a Markdown escape (``\*``).
+# A line break tag (``<br>``, in the cells of a Markdown table) is read as a line break.
+_MARKUP = re.compile(
+    r"\*{2,}|<sup>[^<>]{0,12}</sup>|</?(?:sup|sub|b|i|em|strong)>"
+    r"|!?\[(?=[^\[\]\n]{1,300}\]\([^()\s]{1,500}\))|\]\([^()\s]{1,500}\)"
+    r"|\\(?=[*_#>|\[\]\-.])|(?P<br><br[ \t]*/?>)",
+    re.I,
+)
 
 
 # A wrapped line: long, no sentence punctuation at its end, continued on the next line.
@@ -171,9 +179,9 @@ def clean(original: str) -> CleanText:
     segments: list[_Segment] = []
     clean_len = 0
     orig_pos = 0
-    bounds = [(m.start(), m.end()) for m in _MARKUP.finditer(original)]
-    bounds.append((len(original), len(original)))
-    for mark_start, mark_end in bounds:
+    bounds = [(m.start(), m.end(), "\n" if m["br"] else "") for m in _MARKUP.finditer(original)]
+    bounds.append((len(original), len(original), ""))
+    for mark_start, mark_end, replacement in bounds:
         if mark_start > orig_pos:
             for line in original[orig_pos:mark_start].splitlines(keepends=True):
                 text, segs = _nfc_pieces(line, clean_len, orig_pos)
@@ -181,6 +189,10 @@ def clean(original: str) -> CleanText:
                 segments.extend(segs)
                 clean_len += len(text)
                 orig_pos += len(line)
+        if replacement:
+            pieces.append(replacement)
+            segments.append(_Segment(clean_len, mark_start, 1, mark_end - mark_start, False))
+            clean_len += 1
         orig_pos = mark_end
     text = _join_wrapped("".join(pieces))
     starts = tuple(seg.clean_start for seg in segments)

@@ -249,3 +249,29 @@ def test_a_symbol_with_its_own_type_name_or_so_keeps_its_own_date(
     found = refs_in(text)
     assert len(found) == len(expected), found
     assert all(e.matches(f) for e, f in zip(expected, found, strict=True)), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thực hiện [Kế hoạch số 26-KH/ĐU](https://dangbo.vn/van-ban/26.pdf), ngày"
+            " 3/4/2024 của Đảng ủy xã",
+            ref("26-KH/ĐU", "2024-04-03", issuer_name="Đảng ủy xã"),
+        ),
+        (
+            "theo Hướng dẫn số [12-HD/BTCTW](http://x.vn/hd12) ngày 05/6/2023",
+            ref("12-HD/BTCTW", "2023-06-05", type="Hướng dẫn"),
+        ),
+        (
+            "Xem [Quyết định số 3/2022/QĐ-UBND ngày 4/1/2022](https://a.b/q3) của tỉnh.",
+            ref("3/2022/QĐ-UBND", "2022-01-04"),
+        ),
+    ],
+)
+def test_a_markdown_link_around_a_reference_is_read_through(
+    text: str, expected: ExpectedRef
+) -> None:
+    found = the_only_ref(text)
+    assert expected.matches(found), found
+    assert text[found.start : found.end] == found.text
