@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from .clean import CleanText, fold
 from .dates import DateHit, match_date_at
 from .models import OwnDocument, Reference
-from .tables import PARTY_DOC_TYPES, STATE_DOC_TYPES
+from .tables import PARTY_DOC_TYPES, STATE_DOC_TYPES, DocType
 
 __all__ = ["HeaderInfo", "find_own_document"]
 
 _HEAD_CHARS = 3000
 _LINE_LEAD = re.compile(r"(?:[^\n]*[\t|])?[ \t#>*|]*")
+# The place opens a line or a column: after a tab, a ``|`` or a gap of two or more spaces
+# (a two-column header pasted as plain text: ``Số 12-TB/TU        Đà Nẵng, ngày ...``).
 _DATE_LINE = re.compile(
-    r"(?:^|(?<=[\t|]))[ \t*_]*(?P<place>[^\W\d_][^\n,\t|]{0,40}?)[ \t*_]*,[ \t]*ngay[ \t]+",
+    r"(?:^|(?<=[\t|])|(?<=  ))[ \t*_]*"
+    r"(?P<place>[^\W\d_](?:(?!  )[^\n,\t|]){0,40}?)[ \t*_]*,[ \t]*ngay[ \t]+",
     re.I | re.M,
 )
 _TYPE_LINE = re.compile(r"^[ \t#>*_|]*(?P<name>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4})[ \t*_|]*$")
@@ -45,7 +48,11 @@ def _date_line(ct: CleanText) -> tuple[DateHit, str] | None:
 
 
 def _type_line(ct: CleanText, code: str | None) -> str | None:
-    """A centred type name line (``BÁO CÁO``) agreeing with the code, if any."""
+    """A centred type name line (``BÁO CÁO``) agreeing with the code, if any.
+
+    A longer name of the code's own type reads as that type: ``THÔNG BÁO KẾT LUẬN`` over
+    ``Số 12-TB/TU`` is a ``Thông báo``, ``QUY ĐỊNH`` over ``-QĐ/TW`` stays ``Quy định``.
+    """
     names = {fold(t.name).upper(): t for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
     for line in ct.text[:_HEAD_CHARS].splitlines():
         match = _TYPE_LINE.match(line)
@@ -59,8 +66,20 @@ def _type_line(ct: CleanText, code: str | None) -> str | None:
             or not doc_type.codes
             or fold(code).upper() in {fold(c).upper() for c in doc_type.codes}
         ):
-            return doc_type.name
+            return _shortest_of_code(doc_type, code)
     return None
+
+
+def _shortest_of_code(doc_type: DocType, code: str | None) -> str:
+    """``Thông báo kết luận`` (TB) → ``Thông báo``: the code's first type, if it opens it."""
+    if code is None:
+        return doc_type.name
+    key = fold(code).upper()
+    for types in (PARTY_DOC_TYPES, STATE_DOC_TYPES):
+        first = next((t for t in types if key in {fold(c).upper() for c in t.codes}), None)
+        if first is not None and doc_type.name.startswith(first.name + " "):
+            return first.name
+    return doc_type.name
 
 
 def find_own_document(ct: CleanText, references: Sequence[Reference]) -> HeaderInfo:

@@ -125,3 +125,35 @@ def test_a_report_header_keeps_its_period() -> None:
 def test_news_takes_only_a_period_named_by_a_review(text: str, expected: str | None) -> None:
     period = extract(text).period
     assert (period.value if period is not None else None) == expected
+
+
+HEADERS_IN_OTHER_LAYOUTS = [
+    # two columns pasted as plain text, aligned with spaces
+    (
+        "HUYỆN ỦY MƯỜNG LA                      ĐẢNG CỘNG SẢN VIỆT NAM\n         *\n"
+        "Số 214-BC/HU                        Mường La, ngày 28 tháng 12 năm 2019\n\nBÁO CÁO\n",
+        ("Báo cáo", "214", "BC", "HU", datetime.date(2019, 12, 28), "Mường La"),
+    ),
+    # a Markdown table whose cells break lines with <br>
+    (
+        "| ĐẢNG BỘ TỈNH AN GIANG<br>**ĐẢNG ỦY XÃ VĨNH HẬU**<br>\\*<br>Số 31-KH/ĐU "
+        "| **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*Vĩnh Hậu, ngày 07 tháng 5 năm 2025* |\n"
+        "|---|---|\n\n**KẾ HOẠCH**\n",
+        ("Kế hoạch", "31", "KH", "ĐU", datetime.date(2025, 5, 7), "Vĩnh Hậu"),
+    ),
+    # a Markdown table, one header line per row
+    (
+        "| THÀNH ỦY HUẾ | ĐẢNG CỘNG SẢN VIỆT NAM |\n|:---:|:---:|\n| * | |\n"
+        "| Số 09-TB/TU | _Huế, ngày 3 tháng 9 năm 2021_ |\n\nTHÔNG BÁO KẾT LUẬN\n",
+        ("Thông báo", "09", "TB", "TU", datetime.date(2021, 9, 3), "Huế"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADERS_IN_OTHER_LAYOUTS)
+def test_header_is_read_in_plain_text_columns_and_markdown_tables(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    own = extract(text).own_document
+    assert own is not None
+    assert (own.type, own.number, own.type_code, own.issuer_code, own.date, own.place) == expected
