@@ -1,5 +1,11 @@
+from datetime import date
+
+from dangvu.documents.models import Document, DocumentStatus
+from dangvu.documents.services import document_register
+from dangvu.orgs.models import OrgKind
+from dangvu.orgs.services import org_create
 from dangvu.tracking import demo
-from dangvu.tracking.models import Assignment, Submission
+from dangvu.tracking.models import Assignment, Submission, Task
 
 
 def test_demo_data_gives_every_page_something_to_show(tree) -> None:
@@ -13,3 +19,47 @@ def test_demo_data_gives_every_page_something_to_show(tree) -> None:
     assert any(a.completed_on <= a.task.due_on for a in done.select_related("task"))
     demo.populate("demo", lines.append, {"province": tree.province})  # idempotent
     assert "đã có" in lines[-1]
+
+
+def test_province_scale_registers_the_directive_that_other_demos_left_as_a_placeholder(
+    db,
+) -> None:
+    """The documents demo's texts cite 35-CT/TW before tracking registers it: the run
+    stopped with "Chỉ giao việc từ văn bản đã ban hành" on the placeholder."""
+
+    def add(parent, name, kind, code, issuer=""):
+        return org_create(
+            name=name,
+            kind=kind,
+            code=code,
+            parent=parent,
+            founded_on=date(2015, 1, 1),
+            decision="Quyết định số 1-QĐ/TW",
+            actor=None,
+            issuer_code=issuer,
+        )
+
+    centre = add(None, "Đảng Cộng sản Việt Nam", OrgKind.CENTRAL, "TW", "TW")
+    province = add(centre, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "P", "TU")
+    commune = add(province, "Đảng bộ xã Gia Phú", OrgKind.COMMUNE, "X", "ĐU")
+    for n in (1, 2):
+        add(commune, f"Đảng bộ cơ sở {n}", OrgKind.GRASSROOTS_COMMITTEE, f"G{n}", "ĐU")
+    citing = document_register(
+        actor=None,
+        owner=province,
+        type_code="KH",
+        number="301",
+        issuer_code="TU",
+        date=date(2025, 9, 20),
+        text="Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp.",
+    ).document
+    placeholder = Document.objects.get(number="35", type_code="CT")
+    assert placeholder.status == DocumentStatus.PLACEHOLDER and placeholder.issuer == centre
+    lines: list[str] = []
+    demo.populate("province", lines.append, {"province": province})
+    placeholder.refresh_from_db()
+    assert placeholder.status == DocumentStatus.ISSUED  # completed, not duplicated
+    assert Document.objects.filter(number="35", type_code="CT").count() == 1
+    task = Task.objects.get(source=placeholder)
+    assert task.rule_root == province and task.assignments.count() == 2
+    assert citing.references.filter(target=placeholder).exists()
