@@ -42,6 +42,13 @@ _MARKUP = re.compile(
 _WRAPPED = re.compile(r"^[ \t]*[^\n]{49,}[^\s.:;!?][ \t]*\n(?=[ \t]*(?P<next>\S))", re.M)
 
 
+# A line ending with a word that a number must follow (``ngày``, ``số``, ``tháng``) is
+# continued by the number on the next line: ``... Kế hoạch số 12-KH/TU ngày\n05/3/2024``.
+_NUMBER_LEAD_END = re.compile(
+    r"(?<!\w)(?:ng[aà]y|s[oố]|th[aá]ng|n[aă]m|qu[yý]|tr[uư][oớ]c)[ \t]*\n$", re.I
+)
+
+
 def _join_wrapped(text: str) -> str:
     """Read hard line breaks inside sentences as spaces (same length, same offsets)."""
     if "\n" not in text:
@@ -49,7 +56,12 @@ def _join_wrapped(text: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         line = match.group()
-        if match["next"].islower() or line.rstrip().endswith(("-", "/")):
+        following = match["next"]
+        if (
+            following.islower()
+            or line.rstrip().endswith(("-", "/"))
+            or (following.isdigit() and _NUMBER_LEAD_END.search(line))
+        ):
             return line[:-1] + " "
         return line
 

@@ -111,3 +111,11 @@ def test_a_due_month_or_quarter_is_due_on_its_last_day(
 )
 def test_a_month_or_quarter_when_something_happens_is_not_due(text: str) -> None:
     assert deadlines_in(text) == []
+
+
+def test_a_deadline_date_on_the_line_after_its_ngay_is_read() -> None:
+    text = (
+        HEADER + "Các chi bộ tổng hợp danh sách đảng viên đủ điều kiện, gửi về Đảng ủy trước ngày\n"
+        "25/3/2024 để xét duyệt."
+    )
+    assert [date for date, _ in deadlines_in(text)] == ["2024-03-25"]

@@ -25,6 +25,16 @@ WRAPPED_REFERENCES: list[tuple[str, ExpectedRef]] = [
         "ngày 11/8/2025 của Ban Tuyên giáo Tỉnh ủy.",
         ref("09-HD/BTGDVTU", "2025-08-11", issuer_name="Ban Tuyên giáo Tỉnh ủy"),
     ),
+    (
+        "Đảng ủy xã đã xây dựng và ban hành Kế hoạch số 14-KH/ĐU ngày\n"
+        "21/02/2025 để triển khai học tập, quán triệt.",
+        ref("14-KH/ĐU", "2025-02-21"),
+    ),
+    (
+        "       Thực hiện nghiêm túc và có hiệu quả Chỉ thị số 35-CT/TW, ngày\n"
+        "14 tháng 6 năm 2024 của Bộ Chính trị về đại hội đảng bộ các cấp.",
+        ref("35-CT/TW", "2024-06-14", issuer_name="Bộ Chính trị"),
+    ),
 ]
 
 
