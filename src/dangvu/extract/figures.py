@@ -1,10 +1,13 @@
 """Figures: counts (``108 buổi``), shares (``71/74 chi, đảng bộ``), percentages (``105%``).
 
 A number is a figure only when it counts something: it is followed by a counting unit
-from ``tables.COUNT_UNITS`` or by ``%``. Document numbers, dates and years never reach
-here because their spans are masked out, and a number right after a labelling word
-(``lần 2``, ``khóa 13``, ``Trung ương 4``) is skipped. Vietnamese number formats are
-read as written: ``1.234`` is 1234 and ``12,5`` is 12.5.
+from ``tables.COUNT_UNITS``, by ``%``, or by any other lower-case noun phrase
+(``12 kỳ sinh hoạt``, ``1,2 km``) whose first word is not one that a number never counts
+(``tables.NOT_COUNTED``: durations, clock times, conjunctions). Document numbers, dates
+and years never reach here because their spans are masked out, a bare year (``2025
+đạt``) is no count, and a number right after a labelling word (``lần 2``, ``khóa 13``,
+``Trung ương 4``) or inside a proper name (``xã Hòa Tú 1``) is skipped. Vietnamese
+number formats are read as written: ``1.234`` is 1234 and ``12,5`` is 12.5.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ from functools import cache
 from .clean import CleanText, fold
 from .models import Figure
 from .spans import SpanSet
-from .tables import COUNT_UNITS, FIGURE_BLOCKERS
+from .tables import (
+    COUNT_UNITS,
+    FIGURE_BLOCKERS,
+    NOT_COUNTED,
+    PARTY_DOC_TYPES,
+    STATE_DOC_TYPES,
+)
 
 __all__ = ["count_unit_in", "find_figures", "parse_number"]
 
@@ -35,6 +44,10 @@ _FROM_TO = re.compile(
 )
 _PREV_WORD = re.compile(r"(\w+)[ \t]*$")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_COUNTED_WORD = re.compile(r"[ \t\u00a0]+(?P<unit>[^\W\d_]\w*)")
+# A capitalized word that opens its clause (``Trồng 500 cây``) is no proper name.
+_CLAUSE_OPENING = re.compile(r"(?:^|[.:;!?(\n\-\u2013\u2022+*])[ \t]*$")
 _STOP_WORD_LIST = """và của tại trong đã được với cho ở để theo trên đạt chiếm bằng là có từ đến
 vào so tăng giảm gồm nhưng còn hoặc thì mà nên này do khi sau trước về"""
 _STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
@@ -110,7 +123,7 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
         if masked.overlaps(match.start(), match.end()):
             continue
         prev = _PREV_WORD.search(ct.folded, max(0, match.start() - 30), match.start())
-        if prev and prev.group(1).lower() in FIGURE_BLOCKERS:
+        if prev and (prev.group(1).lower() in FIGURE_BLOCKERS or _in_name(ct, prev)):
             continue
         value = parse_number(match["a"])
         of = parse_number(match["b"]) if match["b"] else None
@@ -126,7 +139,9 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
             ct.folded, match.end()
         )
         if unit_match is None:
-            continue
+            unit_match = _counted_noun(ct, match, prev)
+            if unit_match is None:
+                continue
         unit_written = ct.text[unit_match.start("unit") : unit_match.end("unit")]
         unit = canonical.get(fold(unit_written).lower(), unit_written)
         end = _extension(ct, unit_match.end())
@@ -134,6 +149,35 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
         what = f"{unit} {described}".strip()
         out.append(Figure(match.start(), end, ct.text[match.start() : end], what, value, of, unit))
     return _with_ranges(ct, out)
+
+
+def _counted_noun(
+    ct: CleanText, number: re.Match[str], prev: re.Match[str] | None
+) -> re.Match[str] | None:
+    """The word after a number that tells what it counts, when it is no known unit."""
+    following = _COUNTED_WORD.match(ct.text, number.end())
+    if following is None or not following["unit"][:1].islower():
+        return None
+    if fold(following["unit"]).lower() in NOT_COUNTED:
+        return None
+    if number["b"] is None and _YEAR.fullmatch(number["a"]):
+        return None  # "năm 2025 đạt", "đến 2030 phấn đấu": a year, not a count
+    return following
+
+
+@cache
+def _doc_type_end() -> re.Pattern[str]:
+    names = {fold(t.name).lower() for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})[ \t]+$")
+
+
+def _in_name(ct: CleanText, prev: re.Match[str]) -> bool:
+    """Is the number after ``prev`` part of a name: ``xã Hòa Tú 1``, ``Chỉ thị 05``?"""
+    if ct.text[prev.start()].isupper():
+        return not _CLAUSE_OPENING.search(ct.text, max(0, prev.start() - 3), prev.start())
+    named = _doc_type_end().search(ct.lower, max(0, prev.start() - 24), prev.end())
+    return named is not None and ct.text[named.start()].isupper()  # not "kỷ luật 2"
 
 
 def _with_ranges(ct: CleanText, figures: list[Figure]) -> list[Figure]:

@@ -18,6 +18,7 @@ __all__ = [
     "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
     "LOCALITY_WORDS",
+    "NOT_COUNTED",
     "NOT_PERSON_NAMES",
     "ORG_SECOND_SYLLABLES",
     "PARTY_DOC_TYPES",
@@ -271,11 +272,26 @@ def _units(listing: str) -> tuple[tuple[str, str], ...]:
 
 COUNT_UNITS: tuple[tuple[str, str], ...] = _units(_COUNT_UNIT_LIST)
 
-# Words just before a number that make it a label, not a quantity (folded, lower case).
+# Words just before a number that make it a label, not a quantity (folded, lower case):
+# ``lần 2``, ``khóa 13``, ``thôn 5``, ``mẫu 01``, ``hạng 3``.
 FIGURE_BLOCKERS: frozenset[str] = frozenset(
     _words(
         """so lan thu khoa dieu khoan diem muc uong quy thang nam ngay mung mong doan ky phu
-        luc bieu trang tiet chuong phan lop tuan dot ban"""
+        luc bieu trang tiet chuong phan lop tuan dot ban thon ap xom khom khu to mau hang
+        loai cap buoc cau tap pho phuong quan"""
+    )
+)
+
+# A number followed by any other lower-case noun phrase counts it (``12 kỳ sinh hoạt``,
+# ``1,2 km đường``), unless the word after the number is one of these: a unit of time
+# or age (a duration, a clock time), an ordinal, or a word that cannot be what is
+# counted (a conjunction, a preposition, a verb of comparison). Folded, lower case.
+NOT_COUNTED: frozenset[str] = frozenset(
+    _words(
+        """nam thang ngay gio phut giay tuan quy tuoi h g lan thu nhiem cap khoa
+        va cua tai trong da duoc voi cho o de theo tren dat chiem bang la co tu den vao so
+        tang giam gom nhung con hoac thi ma nen nay do khi sau truoc ve se dang khong chua
+        cung deu van tro len xuong hay ra toi nua roi"""
     )
 )
 

@@ -61,3 +61,40 @@ def test_figure_describes_what_it_counts() -> None:
     (found,) = extract("hoàn thành 11 nhóm nhiệm vụ trọng tâm và các nhiệm vụ khác").figures
     assert found.what == "nhóm nhiệm vụ trọng tâm"
     assert found.text == "11 nhóm nhiệm vụ trọng tâm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chi bộ duy trì 12 kỳ sinh hoạt thường kỳ.", [fig(12, "kỳ")]),
+        ("Nhân dân hiến đất làm 1,2 km đường giao thông nông thôn.", [fig(1.2, "km")]),
+        ("Đoàn viên trồng 3.500 cây xanh dọc tuyến đê.", [fig(3500, "cây")]),
+        ("Trồng 450 cây phân tán.", [fig(450, "cây")]),
+        ("- 27 gia đình được hỗ trợ sửa nhà", [fig(27, "gia đình")]),
+        ("hỗ trợ 8 căn nhà đại đoàn kết cho hộ nghèo", [fig(8, "căn")]),
+        ("tổ chức 35 buổi với 1.240 lượt đảng viên", [fig(35, "buổi"), fig(1240, "lượt")]),
+        ("thăm hỏi 64 suất quà và 18 gia đình chính sách", [fig(64, "suất"), fig(18, "gia đình")]),
+        ("có 17/20 thôn đạt chuẩn", [fig(17, "thôn", of=20)]),
+    ],
+)
+def test_a_number_before_any_noun_phrase_counts_it(text: str, expected: list[Fig]) -> None:
+    assert figures_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị khai mạc lúc 14 giờ tại hội trường tầng 2.",
+        "Sau 5 năm thực hiện, trong 6 tháng đầu năm, mỗi 3 tuần một lần.",
+        "Quần chúng từ đủ 18 tuổi trở lên; cao tuổi nhất 60 tuổi.",
+        "Đến 2030 phấn đấu xây dựng Đảng bộ trong sạch.",
+        "Thực hiện Chỉ thị 05 yêu cầu các chi bộ; Kết luận 21 nêu rõ.",
+        "Chi bộ ấp Tân Phú 2 tổ chức hội nghị; xã Hòa Bình 1 có đề xuất.",
+        "Thi hành kỷ luật theo quy định; khen thưởng thôn 5 xã Tân Lập.",
+        "Mô hình chính quyền địa phương 2 cấp đi vào hoạt động.",
+        "Đảng viên thứ 3 phát biểu; xếp loại 2 năm liền.",
+        "Quyết định có hiệu lực trong 30 ngày kể từ ngày ký.",
+    ],
+)
+def test_numbers_before_time_units_and_inside_names_are_not_counts(text: str) -> None:
+    assert figures_in(text) == []
