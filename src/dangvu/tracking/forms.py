@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from dangvu.core.forms import VietDateField
 from dangvu.documents.models import Document, DocumentStatus
@@ -13,6 +15,7 @@ from dangvu.documents.selectors import documents_by_symbol, documents_visible_to
 from dangvu.orgs.models import Organization
 
 from .models import ExemptReason, TaskKind, UnitRuleChoice
+from .selectors import unit_label
 
 
 def source_choices(user: Any) -> Any:
@@ -21,6 +24,51 @@ def source_choices(user: Any) -> Any:
     if not user.is_superuser:
         qs = qs.filter(owner__in=Organization.objects.within(user.organization))
     return qs.select_related("owner").defer("text", "search_text").order_by("-date", "-id")
+
+
+PICKER_LIMIT = 300
+
+
+@dataclass
+class PickerUnit:
+    pk: int
+    label: str
+    level: int
+
+
+def picker_units(units: Any, own: Organization | None, chosen: list[str]) -> list[PickerUnit]:
+    """What the unit picker lists: the units of the next two levels below `own` (one level
+    when that is too many), at most PICKER_LIMIT, plus those already chosen."""
+    top = own.depth if own is not None else -1
+    shown = list(units.filter(depth__lte=top + 2).order_by("path")[: PICKER_LIMIT + 1])
+    if len(shown) > PICKER_LIMIT:
+        shown = list(units.filter(depth=top + 1).order_by("path")[:PICKER_LIMIT])
+    ids = {o.pk for o in shown}
+    extra = [int(v) for v in chosen if v.isdigit() and int(v) not in ids]
+    if extra:
+        shown += list(units.filter(pk__in=extra).order_by("path"))
+    return [PickerUnit(o.pk, unit_label(o), max(o.depth - top - 1, 0)) for o in shown]
+
+
+class UnitPicker(forms.CheckboxSelectMultiple):
+    """Checkboxes of units with a filter box (static/tracking/unit-picker.js, served by
+    dangvu itself): typing filters the listed units and asks the server for the others."""
+
+    template_name = "tracking/widgets/unit_picker.html"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.units: list[PickerUnit] = []
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        chosen = {str(v) for v in (value or [])}
+        context["widget"]["units"] = [
+            {"pk": u.pk, "label": u.label, "level": u.level, "checked": str(u.pk) in chosen}
+            for u in self.units
+        ]
+        context["widget"]["search_url"] = reverse("tracking:unit_search")
+        return context
 
 
 class DocumentChoiceField(forms.ModelChoiceField):
@@ -47,10 +95,16 @@ class TaskForm(forms.Form):
         label="Trong phạm vi", queryset=Organization.objects.none(), empty_label=None
     )
     unit_rule = forms.ChoiceField(label="Đơn vị thực hiện", choices=UnitRuleChoice.choices)
-    listed = forms.CharField(
-        label="Mã các đơn vị (khi chọn theo danh sách)",
+    listed = forms.ModelMultipleChoiceField(
+        label="Các đơn vị thực hiện (khi chọn theo danh sách)",
+        queryset=Organization.objects.none(),
         required=False,
-        help_text="Cách nhau bằng dấu phẩy, ví dụ: A1, A2, B.",
+        widget=UnitPicker,
+        error_messages={
+            "invalid_choice": "Đơn vị mã số %(value)s không thuộc phạm vi của bạn hoặc đã chấm "
+            "dứt hoạt động: chỉ chọn các đơn vị trực thuộc.",
+            "invalid_pk_value": "“%(pk)s” không phải một đơn vị: hãy chọn trong danh sách.",
+        },
     )
     asks_sessions = forms.BooleanField(label="Yêu cầu báo cáo số buổi", required=False)
     asks_participants = forms.BooleanField(
@@ -68,26 +122,20 @@ class TaskForm(forms.Form):
         else:
             roots = roots.filter(depth__lte=2)
         self.fields["rule_root"].queryset = roots.order_by("path")
+        # Any unit of the user's subtree that is still active may be picked (the service
+        # checks again that it lies below the chosen scope); the page lists the nearest
+        # levels and the search finds the rest.
+        units = Organization.objects.filter(dissolved_on__isnull=True)
+        own = None if user.is_superuser else user.organization
+        if own is not None:
+            units = units.within(own).exclude(pk=own.pk)
+        listed = self.fields["listed"]
+        listed.queryset = units
+        chosen = self.data.getlist(self.add_prefix("listed")) if self.is_bound else []
+        listed.widget.units = picker_units(units, own, chosen)
 
     def clean_listed(self) -> list[Organization]:
-        codes = [c.strip() for c in self.cleaned_data.get("listed", "").split(",") if c.strip()]
-        if not codes:
-            return []
-        scope = Organization.objects.filter(code__in=codes, dissolved_on__isnull=True)
-        if not self.user.is_superuser:
-            scope = scope.within(self.user.organization)
-        found: dict[str, list[Organization]] = {}
-        for org in scope:
-            found.setdefault(org.code, []).append(org)
-        unknown = [c for c in codes if c not in found]
-        if unknown:
-            raise ValidationError(f"Không tìm thấy đơn vị mã {', '.join(unknown)} trong phạm vi.")
-        twice = [c for c in codes if len(found[c]) > 1]
-        if twice:
-            raise ValidationError(
-                f"Mã {', '.join(twice)} dùng cho nhiều đơn vị: hãy chọn theo phạm vi hẹp hơn."
-            )
-        return [found[c][0] for c in codes]
+        return list(self.cleaned_data["listed"].order_by("path"))
 
     def due_dates(self) -> list[Any]:
         d = self.cleaned_data

@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404
 from dangvu.documents.models import Document
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
+from dangvu.orgs.selectors import organization_search
 
 from . import rules
 from .models import Assignment, AssignmentState, Reminder, Submission, Task, TaskKind
@@ -35,12 +36,14 @@ __all__ = [
     "directive_overview",
     "due_list",
     "missing_units",
+    "pickable_units",
     "progress_of",
     "recent_reminders",
     "require_assignment",
     "require_task",
     "task_node",
     "tasks_visible_to",
+    "unit_label",
 ]
 
 LEVEL = paths.SEGMENT_WIDTH + 1
@@ -119,6 +122,34 @@ def task_node(user: Any, task: Task, node_id: int | None) -> Organization:
     if user.is_superuser or own is None or paths.is_within(root.path, own.path):
         return root
     return own
+
+
+def unit_label(org: Any) -> str:
+    """A unit as the picker lists it: name and code (an Organization or an OrgVersion)."""
+    return f"{org.name} ({org.code})" if org.code else org.name
+
+
+def pickable_units(user: Any, query: str, today: date, *, limit: int = 30) -> list[dict[str, Any]]:
+    """Active units strictly below the user's organization whose name, committee name or
+    code holds every word of `query` (diacritics ignored), shallowest first, each with
+    the unit it belongs to."""
+    own = getattr(user, "organization", None)
+    if not user.is_superuser and own is None:
+        return []
+    found = [
+        v
+        for v in organization_search(user, query, today, limit=limit * 3)
+        if user.is_superuser or (v.organization_id != own.pk and paths.is_within(v.path, own.path))
+    ][:limit]
+    parents = Organization.objects.in_bulk({v.parent_id for v in found if v.parent_id})
+    return [
+        {
+            "pk": v.organization_id,
+            "label": unit_label(v),
+            "context": parents[v.parent_id].name if v.parent_id in parents else "",
+        }
+        for v in found
+    ]
 
 
 # --- completion -------------------------------------------------------------------------

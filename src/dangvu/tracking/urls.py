@@ -6,6 +6,7 @@ app_name = "tracking"
 urlpatterns = [
     path("", views.task_list, name="task_list"),
     path("giao-viec/", views.task_create, name="task_create"),
+    path("giao-viec/don-vi/", views.unit_search, name="unit_search"),
     path("viec/<int:pk>/", views.task_detail, name="task_detail"),
     path("lich/", views.task_calendar, name="task_calendar"),
     path("van-ban/<int:document_pk>/", views.directive_detail, name="document_detail"),

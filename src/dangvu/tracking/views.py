@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -129,7 +129,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
             return redirect("tracking:task_detail", pk=tasks[0].pk)
     return render(
         request,
-        "core/form_page.html",
+        "tracking/task_form.html",
         {
             "form": form,
             "title": "Giao việc từ văn bản",
@@ -138,6 +138,17 @@ def task_create(request: HttpRequest) -> HttpResponse:
             "cancel_url": reverse("tracking:task_list"),
         },
     )
+
+
+@login_required
+def unit_search(request: HttpRequest) -> JsonResponse:
+    """Units of the user's subtree (not the user's own) whose name or code matches, for
+    the unit picker of the task form."""
+    user = request.user
+    if not user.can_edit:  # type: ignore[union-attr]
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được giao việc.")
+    found = selectors.pickable_units(user, request.GET.get("q", ""), _today())
+    return JsonResponse({"units": found})
 
 
 @login_required

@@ -82,3 +82,43 @@ def test_assign_submit_confirm_and_see_the_count_grow(page) -> None:
     expect(page.locator("#completion")).to_have_text("2/3 đơn vị")
     expect(page.get_by_text("5 buổi")).to_be_visible()
     expect(page.locator("#missing")).to_contain_text("Đảng bộ xã Đông Cuông")
+
+
+def test_pick_units_by_searching_their_names(page) -> None:
+    from playwright.sync_api import expect
+
+    tree = build_tree()
+    source = plan_126(make_user("chuyenvien.tinh", tree.province, Role.OFFICER))
+    login_in_browser(page, "chuyenvien.tinh")
+    page.goto("/theo-doi/giao-viec/")
+    picker = page.locator("[data-unit-picker]")
+    expect(picker).to_be_hidden()  # only for the rule "theo danh sách"
+    page.get_by_label("Văn bản giao việc").select_option(str(source.pk))
+    page.get_by_label("Nội dung công việc").fill("Kiểm tra chi bộ")
+    page.get_by_label("Loại việc").select_option("other")
+    page.get_by_label("Ngày giao").fill("4/4/2023")
+    page.get_by_label("Hạn hoàn thành (lần 1)").fill("29/6/2023")
+    page.get_by_label("Trong phạm vi").select_option(str(tree.province.pk))
+    page.locator("#id_unit_rule").select_option("listed")
+    expect(picker).to_be_visible()
+    search = page.get_by_label("Tìm đơn vị")
+    # a listed unit, filtered without diacritics
+    search.fill("hoa cuong")
+    expect(picker.get_by_label("Đảng bộ xã Hòa Cuông (B)")).to_be_visible()
+    expect(picker.get_by_label("Đảng bộ xã Việt Thành (A)")).to_be_hidden()
+    picker.get_by_label("Đảng bộ xã Hòa Cuông (B)").check()
+    # a cell three levels down is not listed: the server finds it
+    search.fill("thon 2 viet thanh")
+    found = picker.get_by_label("Chi bộ Thôn 2 xã Việt Thành (A2) — Đảng bộ xã Việt Thành")
+    expect(found).to_be_visible()
+    found.check()
+    expect(picker.locator(".unit-status")).to_contain_text("Đã chọn 2 đơn vị")
+    search.press("Enter")  # does not submit the form
+    expect(page.get_by_role("button", name="Giao việc")).to_be_visible()
+    page.get_by_role("button", name="Giao việc").click()
+    expect(page.get_by_text("Đã giao việc “Kiểm tra chi bộ” cho 2 đơn vị.")).to_be_visible()
+    task = Task.objects.get(title="Kiểm tra chi bộ")
+    assert set(task.assignments.values_list("organization_id", flat=True)) == {
+        tree.b.pk,
+        tree.a2.pk,
+    }

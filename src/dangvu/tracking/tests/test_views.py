@@ -1,5 +1,6 @@
 """Pages: the permission matrix, completion as committees write it, pinned query counts."""
 
+import re
 from datetime import date
 
 import pytest
@@ -8,7 +9,7 @@ from django.urls import reverse
 from dangvu.core.testing import client_for, make_user
 from dangvu.orgs.models import OrgKind, OrgVersion
 from dangvu.orgs.services import org_create
-from dangvu.tracking.models import Assignment, AssignmentState, TaskKind
+from dangvu.tracking.models import Assignment, AssignmentState, Task, TaskKind
 from dangvu.tracking.services import assignment_confirm, assignment_submit
 
 from .helpers import DUE, make_task, plan_126
@@ -313,3 +314,69 @@ def test_bad_dates_in_the_task_form_name_the_field(tree, users) -> None:
         },
     )
     assert "Ngày không hợp lệ" in bad.content.decode()
+
+
+# --- the unit picker of the task form ------------------------------------------------------
+
+
+def _listed_task(source, root, units):
+    return {
+        "source": source.pk,
+        "title": "Kiểm tra chi bộ",
+        "kind": "other",
+        "issued_on": "4/4/2023",
+        "due_on": "29/6/2023",
+        "rule_root": root.pk,
+        "unit_rule": "listed",
+        "listed": [u.pk for u in units],
+    }
+
+
+def test_the_task_form_lists_the_officers_units_as_checkboxes(tree, users) -> None:
+    page = client_for(users.d1_officer).get(reverse("tracking:task_create")).content.decode()
+    picker = page.split("data-unit-picker")[1].split("</ul>")[0]
+    for unit in (tree.a, tree.b, tree.a1, tree.b1):
+        assert f'type="checkbox" name="listed" value="{unit.pk}"' in picker
+        assert unit.name in picker
+    for outside in (tree.d1, tree.c, tree.c1, tree.province):  # own unit and other branches
+        assert f'value="{outside.pk}"' not in picker
+    assert "/static/tracking/unit-picker.js" in page
+    assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', page)  # no CDN
+
+
+def test_picked_units_get_the_task(tree, users) -> None:
+    source = plan_126(users.province_officer)
+    response = client_for(users.province_officer).post(
+        reverse("tracking:task_create"), _listed_task(source, tree.d1, [tree.b, tree.a1])
+    )
+    assert response.status_code == 302
+    task = Task.objects.get(title="Kiểm tra chi bộ")
+    assert set(task.assignments.values_list("organization_id", flat=True)) == {
+        tree.b.pk,
+        tree.a1.pk,
+    }
+
+
+def test_an_officer_cannot_pick_a_unit_outside_their_subtree(tree, users) -> None:
+    source = plan_126(users.province_officer)
+    response = client_for(users.d1_officer).post(
+        reverse("tracking:task_create"), _listed_task(source, tree.d1, [tree.a, tree.c])
+    )
+    assert response.status_code == 200
+    assert f"Đơn vị mã số {tree.c.pk} không thuộc phạm vi của bạn" in response.content.decode()
+    assert not Task.objects.filter(title="Kiểm tra chi bộ").exists()
+    # within the subtree but not below the chosen scope: the service refuses it
+    response = client_for(users.province_officer).post(
+        reverse("tracking:task_create"), _listed_task(source, tree.d1, [tree.c])
+    )
+    assert "không trực thuộc" in response.content.decode()
+    assert not Task.objects.filter(title="Kiểm tra chi bộ").exists()
+
+
+def test_the_unit_search_finds_units_of_the_subtree_only(tree, users) -> None:
+    url = reverse("tracking:unit_search")
+    found = client_for(users.d1_officer).get(url, {"q": "thon 1"}).json()["units"]
+    assert {u["pk"] for u in found} == {tree.a1.pk, tree.b1.pk}  # not C1 (Văn Yên)
+    assert found[0]["context"] in {tree.a.name, tree.b.name}
+    assert client_for(users.d1_officer).get(url, {"q": "tran yen"}).json()["units"] == []
+    assert client_for(users.a_viewer).get(url, {"q": "thon"}).status_code == 403
