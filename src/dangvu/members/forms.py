@@ -126,19 +126,79 @@ class ExitForm(DecisionForm):
 
 
 class TransferForm(forms.Form):
+    """The destination is a cell of the province, chosen from a list, or an organization of
+    another province, found by name (`outside_q`) and chosen among the results: the nation
+    holds too many organizations for a list."""
+
     kind = forms.ChoiceField(label="Loại", choices=Transfer.Kind.choices)
-    to_org = forms.ModelChoiceField(label="Nơi đến (chi bộ)", queryset=Organization.objects.none())
+    to_org = forms.ModelChoiceField(
+        label="Nơi đến trong tỉnh (chi bộ)",
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label="— không, chuyển ra ngoài tỉnh —",
+    )
+    outside_q = forms.CharField(
+        label="Nơi đến ở tỉnh khác: tìm theo tên",
+        required=False,
+        help_text="Gõ tên cấp ủy hoặc chi bộ nơi đến, không cần dấu (ví dụ: tinh uy lao cai), "
+        "rồi bấm Tìm.",
+    )
+    outside_org = forms.ModelChoiceField(
+        label="Chọn nơi đến ở tỉnh khác",
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
     on = VietDateField(label="Ngày giới thiệu")
     until = VietDateField(label="Sinh hoạt tạm thời đến ngày", required=False)
     decision = forms.CharField(label="Giấy giới thiệu", help_text="Ví dụ: Giấy giới thiệu số 15")
 
-    def __init__(self, *args: Any, cells: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, cells: Any, outside: list[tuple[Organization, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_org"].queryset = cells
+        labels = {o.pk: label for o, label in outside}
+        posted = self.data.get("outside_org") if self.is_bound else None
+        ids = list(labels) + ([int(posted)] if posted and str(posted).isdigit() else [])
+        field = self.fields["outside_org"]
+        field.queryset = Organization.objects.filter(pk__in=ids).order_by("depth", "name")
+        field.label_from_instance = lambda o: labels.get(o.pk, o.name)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        inside, outside = data.get("to_org"), data.get("outside_org")
+        if inside is None and outside is None:
+            self.add_error(
+                "to_org",
+                "Hãy chọn nơi đến: một chi bộ trong tỉnh, hoặc tìm và chọn cấp ủy, chi bộ "
+                "nơi đến ở tỉnh khác.",
+            )
+        elif inside is not None and outside is not None:
+            self.add_error(
+                "outside_org",
+                "Đã chọn cả chi bộ trong tỉnh và nơi đến ở tỉnh khác: hãy chỉ giữ một nơi đến.",
+            )
+        data["destination"] = inside or outside
+        return data
 
 
 class ConfirmForm(forms.Form):
     on = VietDateField(label="Ngày tiếp nhận")
+    cell = forms.ModelChoiceField(
+        label="Chi bộ tiếp nhận",
+        queryset=Organization.objects.none(),
+        required=False,
+        help_text="Giấy giới thiệu gửi cấp ủy: chọn chi bộ nơi đảng viên sinh hoạt.",
+    )
+
+    def __init__(self, *args: Any, cells: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if cells is None:
+            del self.fields["cell"]
+        else:
+            self.fields["cell"].queryset = cells
 
 
 class RatingForm(forms.Form):

@@ -17,13 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangvu.core.forms import apply_service_errors, parse_as_of
-from dangvu.orgs import paths
-from dangvu.orgs import rules as org_rules
 from dangvu.orgs.models import CELL_KINDS, Organization
 from dangvu.orgs.selectors import ancestors_on, require_view, version_on
 
 from . import forms, selectors, services
 from .models import MembershipEvent, Transfer
+from .selectors import transfers as transfer_selectors
 from .selectors.rules import age_limits
 from .services.excel import COLUMNS, check_rows, read_rows
 
@@ -72,13 +71,9 @@ def member_list(request: HttpRequest) -> HttpResponse:
     page_obj = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    incoming = []
-    if org is not None and selectors.can_record_for(request.user, org):
-        incoming = list(
-            Transfer.objects.filter(state=Transfer.State.PENDING, to_org__path__startswith=org.path)
-            .select_related("member", "from_org", "to_org")
-            .order_by("on")[:50]
-        )
+    incoming = transfer_selectors.incoming_transfers(
+        request.user, org or (None if request.user.is_superuser else request.user.organization)
+    )
     return render(
         request,
         "members/list.html",
@@ -125,6 +120,14 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     annulled = {e.annuls_id for e in events if e.annuls_id}
     transfers = list(member.transfers.select_related("from_org", "to_org"))
+    placed = {  # the cell that received a letter addressed to a committee
+        e.transfer_id: e.organization
+        for e in events
+        if e.kind in ("chuyen_den", "tam_chuyen_den") and e.pk not in annulled
+    }
+    for t in transfers:
+        cell = placed.get(t.pk)
+        t.placed_in = cell if cell is not None and cell.pk != t.to_org_id else None
     can_record = selectors.can_record_for(request.user, member.organization)
     return render(
         request,
@@ -157,6 +160,8 @@ def _form_page(
     perform: Callable[[dict[str, Any]], Any],
     done: str,
     back: str,
+    template: str = "core/form_page.html",
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,13 +173,14 @@ def _form_page(
             return redirect(back)
     return render(
         request,
-        "core/form_page.html",
+        template,
         {
             "form": form,
             "title": title,
             "subtitle": subtitle,
             "submit_label": submit,
             "cancel_url": back,
+            **(extra or {}),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -212,32 +218,74 @@ def member_create(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _transfer_targets(user: Any) -> Any:
-    qs = Organization.objects.filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
-    if user.is_superuser:
-        return qs.order_by("path")[:3000]
-    own = user.organization
-    ids = paths.ids_of(own.path)
-    kinds = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "kind"))
-    top = next((i for i in ids if org_rules.LEVEL.get(kinds.get(i, ""), 9) == 1), ids[0])
-    return qs.within(Organization.objects.get(pk=top)).order_by("path")
+def _search_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    search_fields: list[str],
+    search_notes: list[tuple[str, str]],
+    **context: Any,
+) -> HttpResponse:
+    """A form with search steps: "Tìm" sends it back with the matches and writes nothing."""
+    extra = {"search_fields": search_fields, "search_notes": search_notes}
+    if request.method == "POST" and "tim" in request.POST:
+        return render(
+            request,
+            "members/search_form_page.html",
+            {
+                "form": form,
+                "title": context["title"],
+                "subtitle": context["subtitle"],
+                "submit_label": context["submit"],
+                "cancel_url": context["back"],
+                **extra,
+            },
+        )
+    return _form_page(
+        request, form, template="members/search_form_page.html", extra=extra, **context
+    )
 
 
 @login_required
 def member_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     member = _recordable(request, pk)
+    data = request.POST or None
+    query = (request.POST.get("outside_q") or "").strip()
+    outside = transfer_selectors.destinations_outside(member.organization, query) if query else []
+    searching = request.method == "POST" and "tim" in request.POST
     form = forms.TransferForm(
-        request.POST or None,
-        cells=_transfer_targets(request.user),
-        initial={"on": timezone.localdate()},
+        None if searching else data,
+        initial=request.POST.dict() if searching else {"on": timezone.localdate()},
+        cells=transfer_selectors.cells_in_province(member.organization),
+        outside=outside,
     )
-    return _form_page(
+    notes = []
+    if searching:
+        if len(query) < transfer_selectors.MIN_QUERY_CHARS:
+            notes.append(("outside_q", "Hãy gõ ít nhất 3 chữ của tên nơi đến."))
+        elif not outside:
+            notes.append(
+                ("outside_q", f"Không tìm thấy tổ chức nào ngoài tỉnh có tên chứa “{query}”.")
+            )
+        else:
+            notes.append(("outside_q", f"Tìm thấy {len(outside)} tổ chức: chọn một ở dưới."))
+    return _search_page(
         request,
         form,
+        search_fields=["outside_q"],
+        search_notes=notes,
         title="Chuyển sinh hoạt đảng",
         subtitle=member.full_name,
         submit="Ghi giấy giới thiệu",
-        perform=lambda d: services.member_transfer(member=member, actor=request.user, **d),
+        perform=lambda d: services.member_transfer(
+            member=member,
+            actor=request.user,
+            to_org=d["destination"],
+            kind=d["kind"],
+            on=d["on"],
+            until=d.get("until"),
+            decision=d["decision"],
+        ),
         done="Đã ghi giấy giới thiệu; chờ nơi đến tiếp nhận.",
         back=reverse("members:member_detail", args=[member.pk]),
     )
@@ -249,14 +297,26 @@ def transfer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     selectors.get_member(request.user, transfer.member_id)
     if not selectors.can_record_for(request.user, transfer.to_org):
         raise PermissionDenied("Chỉ đơn vị nơi đến được tiếp nhận.")
-    form = forms.ConfirmForm(request.POST or None, initial={"on": timezone.localdate()})
+    cells = None
+    if transfer.to_org.kind not in CELL_KINDS:
+        cells = (
+            Organization.objects.filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
+            .within(transfer.to_org)
+            .order_by("path")
+        )
+    form = forms.ConfirmForm(
+        request.POST or None, cells=cells, initial={"on": timezone.localdate()}
+    )
     return _form_page(
         request,
         form,
         title="Tiếp nhận sinh hoạt đảng",
-        subtitle=f"{transfer.member.full_name} → {transfer.to_org.name}",
+        subtitle=f"{transfer.member.full_name}: từ {transfer.from_org.name} đến "
+        f"{transfer.to_org.name} ({transfer.decision})",
         submit="Tiếp nhận",
-        perform=lambda d: services.transfer_confirm(transfer=transfer, actor=request.user, **d),
+        perform=lambda d: services.transfer_confirm(
+            transfer=transfer, actor=request.user, on=d["on"], cell=d.get("cell")
+        ),
         done="Đã tiếp nhận đảng viên.",
         back=reverse("members:member_detail", args=[transfer.member_id]),
     )

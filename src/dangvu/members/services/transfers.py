@@ -11,9 +11,12 @@ from django.db import transaction
 
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
-from dangvu.orgs.models import Organization, Restructuring
+from dangvu.orgs import paths
+from dangvu.orgs.models import CELL_KINDS, Organization, OrgKind, Restructuring
+from dangvu.orgs.selectors import version_on
 
 from ..models import ACTIVE_STATUSES, EventKind, Member, Transfer
+from ..selectors.transfers import province_of
 from .base import (
     audit_event,
     authorize,
@@ -60,15 +63,7 @@ def member_transfer(
     require_after_last_change(member, on)
     if to_org.pk == member.organization_id:
         raise ValidationError({"to_org": "Nơi đến trùng với chi bộ đang sinh hoạt."})
-    try:
-        require_cell(to_org, on, field="to_org")
-    except ValidationError as exc:
-        raise ValidationError(
-            {
-                "to_org": "Nơi đến phải là một chi bộ có trong sổ và đang hoạt động: "
-                + " ".join(exc.messages)
-            }
-        ) from exc
+    _require_destination(member, to_org, on)
     if kind == Transfer.Kind.TEMPORARY:
         if until is None or until <= on:
             raise ValidationError(
@@ -103,10 +98,67 @@ def member_transfer(
     return transfer
 
 
+def _require_destination(member: Member, to_org: Organization, on: date) -> None:
+    """Inside the sender's province a letter names the receiving cell. A letter out of the
+    province goes from the province's Ban Tổ chức to the receiving committee (of the
+    province, a commune, a grassroots organization), which places the member in a cell
+    when it confirms; a cell of the other province may be named directly too."""
+    home = province_of(member.organization)
+    outside = home is None or not paths.is_within(to_org.path, home.path)
+    version = version_on(to_org, on)
+    if outside and version is not None and version.kind not in CELL_KINDS:
+        if version.kind in (OrgKind.CENTRAL, OrgKind.GROUP):
+            raise ValidationError(
+                {
+                    "to_org": f"“{version.name}” là {version.get_kind_display().lower()}: hãy "
+                    "chọn cấp ủy hoặc chi bộ nơi đến."
+                }
+            )
+        return
+    try:
+        require_cell(to_org, on, field="to_org")
+    except ValidationError as exc:
+        raise ValidationError(
+            {
+                "to_org": "Nơi đến trong tỉnh phải là một chi bộ có trong sổ và đang hoạt động "
+                "(ra ngoài tỉnh: chi bộ hoặc cấp ủy nơi đến): " + " ".join(exc.messages)
+            }
+        ) from exc
+
+
+def _receiving_cell(transfer: Transfer, on: date, cell: Organization | None) -> Organization:
+    """The cell the member joins: the one the letter names, or, for a letter addressed to
+    a committee, the cell of its subtree that the receiving unit chooses."""
+    to_org = transfer.to_org
+    if cell is None or cell.pk == to_org.pk:
+        version = version_on(to_org, on)
+        if version is not None and version.kind not in CELL_KINDS:
+            raise ValidationError(
+                {
+                    "cell": f"Giấy giới thiệu gửi “{version.name}”: hãy chọn chi bộ thuộc "
+                    f"“{version.name}” nơi đảng viên sinh hoạt."
+                }
+            )
+        require_cell(to_org, on, field="on")
+        return to_org
+    if not paths.is_within(cell.path, to_org.path):
+        raise ValidationError(
+            {
+                "cell": f"“{cell.name}” không thuộc “{to_org.name}” (nơi giấy giới thiệu gửi "
+                f"đến): hãy chọn chi bộ thuộc “{to_org.name}”."
+            }
+        )
+    require_cell(cell, on, field="cell")
+    return cell
+
+
 @transaction.atomic
-def transfer_confirm(*, transfer: Transfer, on: date, actor: Any) -> Transfer:
+def transfer_confirm(
+    *, transfer: Transfer, on: date, actor: Any, cell: Organization | None = None
+) -> Transfer:
     """The receiving unit confirms: from `on` the member is active there (officially, or
-    temporarily while the record stays at home)."""
+    temporarily while the record stays at home). A letter addressed to a committee needs
+    the `cell` of its subtree the member joins; the event records it."""
     authorize(actor, transfer.to_org, action="tiếp nhận")
     if transfer.state != Transfer.State.PENDING:
         raise ValidationError(f"Giấy giới thiệu này {transfer.get_state_display().lower()}.")
@@ -115,7 +167,7 @@ def transfer_confirm(*, transfer: Transfer, on: date, actor: Any) -> Transfer:
             {"on": f"Ngày tiếp nhận {fmt(on)} trước ngày giới thiệu {fmt(transfer.on)}."}
         )
     require_past(on)
-    require_cell(transfer.to_org, on, field="on")
+    target = _receiving_cell(transfer, on, cell)
     member = transfer.member
     require_active(member, "tiếp nhận")
     transfer.state = Transfer.State.CONFIRMED
@@ -129,7 +181,7 @@ def transfer_confirm(*, transfer: Transfer, on: date, actor: Any) -> Transfer:
         on,
         transfer.decision,
         actor,
-        organization=transfer.to_org,
+        organization=target,
         other_org=transfer.from_org,
         transfer=transfer,
     )
@@ -138,8 +190,10 @@ def transfer_confirm(*, transfer: Transfer, on: date, actor: Any) -> Transfer:
         event,
         actor,
         f"“{transfer.to_org.name}” tiếp nhận {member.full_name} từ “{transfer.from_org.name}” "
-        f"ngày {fmt(on)}",
+        f"ngày {fmt(on)}"
+        + (f", sinh hoạt tại “{target.name}”" if target.pk != transfer.to_org_id else ""),
         transfer=transfer.pk,
+        cell=target.pk,
     )
     return transfer
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from dangvu.members import rules
 from dangvu.members.models import Member
 from dangvu.members.services import member_admit, member_recognize
+from dangvu.orgs.models import OrgKind
+from dangvu.orgs.services import org_create
 
 DECISION = "Quyết định số 12-QĐ/ĐU"
 _serial = itertools.count(1)
@@ -47,3 +50,29 @@ def admit(
 def admit_official(org: Any, **kwargs: Any) -> Member:
     member = admit(org, **kwargs)
     return member_recognize(member=member, decision=DECISION, actor=None)
+
+
+def org(parent: Any, name: str, kind: str, code: str, committee: str = "") -> Any:
+    return org_create(
+        name=name,
+        kind=kind,
+        code=code,
+        parent=parent,
+        founded_on=date(2015, 1, 1),
+        decision=DECISION,
+        actor=None,
+        committee_name=committee,
+    )
+
+
+def second_province() -> SimpleNamespace:
+    """Another province for transfers out: Lào Cai → xã Bảo Hà → two village cells, and
+    xã Cốc San → one cell."""
+    t = SimpleNamespace()
+    t.province = org(None, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "LC", "Tỉnh ủy Lào Cai")
+    t.commune = org(t.province, "Đảng bộ xã Bảo Hà", OrgKind.COMMUNE, "BH", "Đảng ủy xã Bảo Hà")
+    t.cell1 = org(t.commune, "Chi bộ thôn Bảo Vinh", OrgKind.CELL, "BH1")
+    t.cell2 = org(t.commune, "Chi bộ thôn Bảo Tân", OrgKind.CELL, "BH2")
+    t.other = org(t.province, "Đảng bộ xã Cốc San", OrgKind.COMMUNE, "CS")
+    t.other_cell = org(t.other, "Chi bộ thôn Cốc San 1", OrgKind.CELL, "CS1")
+    return t
