@@ -158,7 +158,7 @@ def _counted_noun(
     following = _COUNTED_WORD.match(ct.text, number.end())
     if following is None or not following["unit"][:1].islower():
         return None
-    if fold(following["unit"]).lower() in NOT_COUNTED:
+    if ct.lower[following.start("unit") : following.end("unit")] in NOT_COUNTED:
         return None
     if number["b"] is None and _YEAR.fullmatch(number["a"]):
         return None  # "năm 2025 đạt", "đến 2030 phấn đấu": a year, not a count
@@ -166,17 +166,22 @@ def _counted_noun(
 
 
 @cache
-def _doc_type_end() -> re.Pattern[str]:
+def _doc_type_end() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A document type name ending where a number starts, and the last words of those."""
     names = {fold(t.name).lower() for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})[ \t]+$")
+    last_words = frozenset(n.split()[-1] for n in names)
+    return re.compile(rf"(?<!\w)(?:{alternation})[ \t]+$"), last_words
 
 
 def _in_name(ct: CleanText, prev: re.Match[str]) -> bool:
     """Is the number after ``prev`` part of a name: ``xã Hòa Tú 1``, ``Chỉ thị 05``?"""
     if ct.text[prev.start()].isupper():
         return not _CLAUSE_OPENING.search(ct.text, max(0, prev.start() - 3), prev.start())
-    named = _doc_type_end().search(ct.lower, max(0, prev.start() - 24), prev.end())
+    pattern, last_words = _doc_type_end()
+    if prev.group(1).lower() not in last_words:
+        return False
+    named = pattern.search(ct.lower, max(0, prev.start() - 24), prev.end())
     return named is not None and ct.text[named.start()].isupper()  # not "kỷ luật 2"
 
 
