@@ -49,6 +49,13 @@ _NUMBER_LEAD_END = re.compile(
 )
 
 
+# The hyphen or slash of a symbol split by the break (``69-\nQĐ/TW``), not a dash rule.
+_SPLIT_SYMBOL_END = re.compile(r"\w[-/][ \t]*\n$")
+
+
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+
+
 def _join_wrapped(text: str) -> str:
     """Read hard line breaks inside sentences as spaces (same length, same offsets)."""
     if "\n" not in text:
@@ -57,9 +64,11 @@ def _join_wrapped(text: str) -> str:
     def join(match: re.Match[str]) -> str:
         line = match.group()
         following = match["next"]
+        if _COLUMN_GAP.search(line):
+            return line  # a row of columns (a table, a two-column block), not prose
         if (
             following.islower()
-            or line.rstrip().endswith(("-", "/"))
+            or _SPLIT_SYMBOL_END.search(line)
             or (following.isdigit() and _NUMBER_LEAD_END.search(line))
         ):
             return line[:-1] + " "
