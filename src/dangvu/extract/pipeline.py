@@ -57,7 +57,8 @@ def extract(text: str) -> Extraction:
     period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit, kind)
     default_year = doc_date.year if doc_date is not None else period_year(period)
     deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year)
-    figures = _merge(find_figures(ct, ref_masks + date_masks), find_grid_figures(ct, date_masks))
+    cell_figures, number_cells = find_grid_figures(ct, date_masks)
+    figures = _merge(find_figures(ct, ref_masks + date_masks + number_cells), cell_figures)
     people = find_people(ct)
     return Extraction(
         references=tuple(_resolve(ct, r) for r in references),

@@ -89,3 +89,81 @@ def test_layout_columns_without_numbers_give_no_figures(text: str) -> None:
 )
 def test_ranges_and_more_units(text: str, expected: list[Found]) -> None:
     assert figures_in(text) == expected
+
+
+def values_in(text: str) -> list[tuple[float, float | None]]:
+    return [(f.value, f.of) for f in extract(text).figures]
+
+
+# A pandoc plain-text table: dash rules, a label wrapped over two lines, blank lines
+# between rows, numbers right-aligned under their headers.
+PANDOC_TABLE = (
+    "Phụ lục số liệu\n\n"
+    "  ------------------------------------------------------------------\n"
+    "  STT  Nội dung                          Năm 2024   Năm 2025   So sánh\n"
+    "                                                                  (%)\n"
+    "  ---- -------------------------------- ---------- ---------- --------\n"
+    "  1    Chi bộ trực thuộc                        18         19    105,6\n\n"
+    "  2    Đảng viên được tặng Huy hiệu             46         52    113,0\n"
+    "       Đảng các loại\n\n"
+    "  3    Quần chúng học lớp cảm tình Đảng      1.240      1.305    105,2\n"
+    "  ------------------------------------------------------------------\n\n"
+    "Nhìn chung các chỉ tiêu đều tăng.\n"
+)
+
+# Text from a PDF: columns aligned with spaces, no rules, one empty cell.
+PDF_TABLE = (
+    "Bảng 2. Kết quả kiểm tra, giám sát\n"
+    "TT    Nội dung                  Cấp ủy      UBKT      Cộng\n"
+    "1     Kiểm tra tổ chức đảng        12          5        17\n"
+    "2     Kiểm tra đảng viên           30                   30\n"
+    "3     Giám sát chuyên đề            8          4        12\n"
+)
+
+# Labelled values in a Word document, one tab each.
+TAB_LIST = "Tổng số đảng viên của chi bộ:\t27\nCó mặt:\t24\nVắng có lý do:\t3\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            PANDOC_TABLE,
+            [
+                (18, None), (19, None), (105.6, None), (46, None), (52, None), (113.0, None),
+                (1240, None), (1305, None), (105.2, None),
+            ],
+        ),
+        (
+            PDF_TABLE,
+            [
+                (12, None), (5, None), (17, None), (30, None), (30, None),
+                (8, None), (4, None), (12, None),
+            ],
+        ),
+        (TAB_LIST, [(27, None), (24, None), (3, None)]),
+    ],
+)  # fmt: skip
+def test_tables_aligned_with_spaces_or_single_tabs_give_their_cells(
+    text: str, expected: list[tuple[float, float | None]]
+) -> None:
+    assert values_in(text) == expected
+
+
+def test_a_cell_under_a_rate_header_of_a_space_table_is_a_percentage() -> None:
+    figures = extract(PANDOC_TABLE).figures
+    assert [f.unit for f in figures if f.value == 105.6] == ["%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TỈNH ỦY LAI CHÂU                    ĐẢNG CỘNG SẢN VIỆT NAM\n          *\n"
+        "Số 88-BC/TU                   Lai Châu, ngày 04 tháng 7 năm 2024\n",
+        "Nơi nhận:                                   T/M BAN THƯỜNG VỤ\n"
+        "- Ban Tổ chức Trung ương,                   PHÓ BÍ THƯ\n- Lưu VPTU.\n",
+        "Thời gian  thực hiện:  Tháng 6/2024\nĐịa điểm:  Hội trường  tầng 2\n",
+    ],
+)
+def test_columns_of_words_and_dates_give_no_figures(text: str) -> None:
+    assert values_in(text) == []
