@@ -65,9 +65,8 @@ def main() -> None:
     started = time.perf_counter()
     task = national_directive(print)
     print(f"Giao việc và trạng thái: {time.perf_counter() - started:.1f} giây")
-    if vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:  # a database built by an older run may lack them
+        cursor.execute("ANALYZE")
     # a few more tasks for the due list (report rounds)
     if Task.objects.filter(source=task.source).count() == 1:
         task_create(

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -191,6 +192,9 @@ def national_directive(log: Callable[[str], None], *, root: Organization | None 
     mix.filter(m__in=[13, 14]).update(state=AssignmentState.SUBMITTED, sessions=2)
     mix.filter(m=15).update(state=AssignmentState.RETURNED)
     mix.filter(m=16).update(state=AssignmentState.IN_PROGRESS)
+    with connection.cursor() as cursor:  # fresh statistics for the planners after a bulk load
+        for model in (Task, Assignment):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
     log(f"Chỉ thị mẫu toàn quốc: {task.assignments.count()} tổ chức cơ sở đảng được giao việc.")
     return task
 

@@ -185,7 +185,9 @@ class Assignment(models.Model):
         ordering = ["task", "organization__path"]
         indexes = [
             models.Index(fields=["task", "state"], name="tracking_asg_task_state_idx"),
-            models.Index(fields=["organization", "state"], name="tracking_asg_org_state_idx"),
+            # A subtree's part of a task: the units of the subtree (by path), then each
+            # one's assignment of the task (see selectors._scoped).
+            models.Index(fields=["organization", "task"], name="tracking_asg_org_task_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -223,21 +223,41 @@ class Progress:
         return [(f, values[f.code]) for f in self.task.figures]
 
 
+def _whole_tree(node: Organization) -> bool:
+    """`node` is the one root: its subtree is every organization (asked once per node)."""
+    if node.parent_id is not None:
+        return False
+    if not hasattr(node, "_tracking_whole_tree"):
+        others = Organization.objects.filter(parent__isnull=True).exclude(pk=node.pk)
+        node._tracking_whole_tree = not others.exists()  # type: ignore[attr-defined]
+    return node._tracking_whole_tree  # type: ignore[attr-defined]
+
+
 def _scoped(task: Task, node: Organization) -> QuerySet[Assignment]:
-    return Assignment.objects.filter(task=task).filter(_in_subtree("organization__", node.path))
+    """The assignments of `task` in `node`'s subtree. The units of the subtree are found
+    first (a range of the path index), then each one's assignment (the organization-task
+    index): the planners of SQLite and PostgreSQL then start from the subtree, not from
+    the task's every unit. The one root of the tree needs no filter."""
+    qs = Assignment.objects.filter(task=task)
+    if _whole_tree(node):
+        return qs
+    return qs.filter(organization_id__in=Organization.objects.within(node).values("pk"))
 
 
 def progress_of(task: Task, node: Organization, today: date) -> Progress:
-    """Completion of `task` in `node`'s subtree, and per subordinate of `node`: two
-    aggregate queries and one to name the subordinates."""
+    """Completion of `task` in `node`'s subtree, and per subordinate of `node`: one
+    aggregate query grouped by subordinate (the node's figures are their sum) and one to
+    name the subordinates."""
     base = _scoped(task, node)
-    summary = _row(node, base.aggregate(**_aggregates(task.due_on)), task.due_on, today)
     grouped = list(
         base.annotate(prefix=Substr("organization__path", 1, len(node.path) + LEVEL))
         .values("prefix")
         .annotate(**_aggregates(task.due_on))
         .order_by("prefix")
     )
+    keys = list(_aggregates(task.due_on))
+    total = {k: sum(g[k] or 0 for g in grouped) for k in keys}
+    summary = _row(node, total, task.due_on, today)
     names = {
         o.path: o
         for o in Organization.objects.filter(path__in=[g["prefix"] for g in grouped]).only(
@@ -396,7 +416,11 @@ def due_list(
     org: Organization, today: date, *, within_days: int = 14, include_done: bool = False
 ) -> list[DueItem]:
     """Everything due to `org`, soonest first; what is overdue is marked. One query."""
-    qs = Assignment.objects.filter(organization=org).select_related("task", "task__source")
+    qs = (
+        Assignment.objects.filter(organization=org)
+        .select_related("task", "task__source")
+        .defer("task__source__text", "task__source__search_text")  # whole documents
+    )
     if not include_done:
         qs = qs.filter(state__in=rules.OPEN_STATES)
     else:

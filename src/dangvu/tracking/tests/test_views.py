@@ -380,3 +380,38 @@ def test_the_unit_search_finds_units_of_the_subtree_only(tree, users) -> None:
     assert found[0]["context"] in {tree.a.name, tree.b.name}
     assert client_for(users.d1_officer).get(url, {"q": "tran yen"}).json()["units"] == []
     assert client_for(users.a_viewer).get(url, {"q": "thon"}).status_code == 403
+
+
+def test_completion_of_a_root_counts_only_its_tree(tree, users) -> None:
+    """The one root needs no subtree filter; with a second root it keeps one."""
+    from dangvu.orgs.services import org_merge
+    from dangvu.tracking.selectors import progress_of
+
+    task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)
+    today = date(2023, 5, 2)
+    assert str(progress_of(task, tree.province, today).summary.completion) == "0/3 đơn vị"
+    other = org_create(
+        name="Đảng bộ tỉnh Lào Cai",
+        kind=OrgKind.PROVINCE,
+        code="LC",
+        parent=None,
+        founded_on=date(2015, 1, 1),
+        decision="Quyết định số 1-QĐ/TW",
+        actor=None,
+    )
+    there = org_create(
+        name="Đảng bộ xã Bảo Hà",
+        kind=OrgKind.GRASSROOTS_COMMITTEE,
+        code="BH",
+        parent=other,
+        founded_on=date(2015, 1, 1),
+        decision="Quyết định số 2-QĐ/TU",
+        actor=None,
+    )
+    org_merge(sources=[tree.c], into=there, on=date(2023, 5, 1), decision="QĐ 9", actor=None)
+    assert Assignment.objects.get(task=task, organization=there).transferred_from == tree.c
+    province = type(tree.province).objects.get(pk=tree.province.pk)
+    progress = progress_of(task, province, today)
+    assert str(progress.summary.completion) == "0/2 đơn vị"
+    assert sum(r.total for r in progress.rows) == 2
+    assert str(progress_of(task, other, today).summary.completion) == "0/1 đơn vị"
