@@ -17,9 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 
+from dangvu.core.audit import audit_record
 from dangvu.documents.models import Document, DocumentStatus
 from dangvu.documents.services import document_register
 from dangvu.orgs.models import Organization, OrgKind
@@ -192,6 +193,22 @@ def national_directive(log: Callable[[str], None], *, root: Organization | None 
     mix.filter(m__in=[13, 14]).update(state=AssignmentState.SUBMITTED, sessions=2)
     mix.filter(m=15).update(state=AssignmentState.RETURNED)
     mix.filter(m=16).update(state=AssignmentState.IN_PROGRESS)
+    # Written set-based, not through the services: one audit entry for the whole load,
+    # with how many assignments were put in each state.
+    counts = dict(task.assignments.values_list("state").annotate(n=Count("id")).order_by("state"))
+    labels = dict(AssignmentState.choices)
+    audit_record(
+        actor=None,
+        action="tracking.demo_bulk_states",
+        obj=task,
+        organization=task.rule_root,
+        summary=f"Dữ liệu mẫu: ghi trạng thái hàng loạt cho {sum(counts.values())} phần việc "
+        f"của “{task.title}” ("
+        + ", ".join(f"{labels[k].lower()}: {n}" for k, n in counts.items())
+        + ")",
+        before={"state": AssignmentState.PENDING, "units": sum(counts.values())},
+        after=counts,
+    )
     with connection.cursor() as cursor:  # fresh statistics for the planners after a bulk load
         for model in (Task, Assignment):
             cursor.execute(f"ANALYZE {model._meta.db_table}")

@@ -1,5 +1,8 @@
 from datetime import date
 
+from django.db.models import Count
+
+from dangvu.core.models import AuditEntry
 from dangvu.documents.models import Document, DocumentStatus
 from dangvu.documents.services import document_register
 from dangvu.orgs.models import OrgKind
@@ -63,3 +66,9 @@ def test_province_scale_registers_the_directive_that_other_demos_left_as_a_place
     task = Task.objects.get(source=placeholder)
     assert task.rule_root == province and task.assignments.count() == 2
     assert citing.references.filter(target=placeholder).exists()
+    # the states written in bulk are in the audit log: one entry with the counts
+    entry = AuditEntry.objects.get(action="tracking.demo_bulk_states")
+    assert entry.after == dict(
+        task.assignments.values_list("state").annotate(n=Count("id")).order_by("state")
+    )
+    assert "ghi trạng thái hàng loạt cho 2 phần việc" in entry.summary
