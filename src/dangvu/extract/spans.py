@@ -14,7 +14,7 @@ class SpanSet:
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         merged: list[list[int]] = []
         for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
+            if merged and start < merged[-1][1]:  # touching spans stay apart
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])

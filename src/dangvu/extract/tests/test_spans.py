@@ -9,6 +9,7 @@ import pytest
 
 from dangvu.extract import extract
 from dangvu.extract.clean import clean, fold
+from dangvu.extract.spans import SpanSet
 
 from .factories import spans_hold
 
@@ -61,3 +62,9 @@ def test_markdown_marks_are_ignored_for_matching_but_kept_in_spans() -> None:
 def test_footnote_marks_are_not_figures() -> None:
     text = "ban hành Chương trình hành động<sup>1</sup> và 3 kế hoạch"
     assert [(f.value, f.unit) for f in extract(text).figures] == [(3, "kế hoạch")]
+
+
+def test_an_empty_span_where_two_masks_touch_overlaps_neither() -> None:
+    masks = SpanSet([(14, 26), (26, 27)])
+    assert not masks.overlaps(26, 26)
+    assert masks.overlaps(25, 27)
