@@ -8,9 +8,12 @@ the clause before the date, from its first action verb.
 
 A month or a quarter is due too: ``hoàn thành trong quý I năm 2026`` is due on its last
 day (2026-03-31), ``chậm nhất trong tháng 9/2024`` on 2024-09-30, ``trước quý II năm
-2026`` on the day before it begins. After ``trong`` a completion word
-(``tables.DEADLINE_COMPLETIONS``) must stand in the clause: ``trong quý I, toàn Đảng
-bộ kết nạp ...`` is when, not a due date.
+2026`` on the day before it begins. After ``trong`` the phrase must close a task: a
+completion word (``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands
+before it, with no ``đã``/``vừa``/``được`` (done, or an event described), in a directive
+(a header naming a type other than a report) or after an assignment word
+(``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``). ``trong quý I, toàn Đảng bộ
+kết nạp ...`` is when, not a due date.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from functools import cache
 from .clean import CleanText
 from .dates import DateHit
 from .models import Deadline
-from .tables import DEADLINE_ACTIONS, DEADLINE_COMPLETIONS
+from .tables import DEADLINE_ACTIONS, DEADLINE_ASSIGNMENTS, DEADLINE_COMPLETIONS
 
 __all__ = ["find_deadlines"]
 
@@ -91,6 +94,23 @@ def _completion_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
 
 
+@cache
+def _assignment_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(DEADLINE_ASSIGNMENTS, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+
+
+_DONE = re.compile(r"(?<!\w)(?:đã|vừa|được)(?!\w)", re.I)
+
+
+def _closes_task(ct: CleanText, start: int, end: int, directive: bool) -> bool:
+    """Does ``trong <period>`` at ``end`` close the task of ``[start, end)``?"""
+    before = ct.text[start:end]
+    if len(before.split()) < 2 or _DONE.search(before):
+        return False  # "Trong quý I, ...", "đã tổ chức ...", "Hội nghị được tổ chức ..."
+    return directive or _assignment_pattern().search(before) is not None
+
+
 def _period_bounds(
     match: re.Match[str], default_year: int | None
 ) -> tuple[datetime.date, datetime.date] | None:
@@ -133,6 +153,7 @@ def _due_periods(
     masks: Sequence[tuple[int, int]],
     doc_date: datetime.date | None,
     default_year: int | None,
+    directive: bool,
 ) -> list[Deadline]:
     out: list[Deadline] = []
     for match in _DUE_PERIOD.finditer(ct.lower):
@@ -147,13 +168,18 @@ def _due_periods(
             continue
         plain_in = match["lead"].lower() == "trong"
         clause_start = _clause_start(ct.folded, match.start())
-        if plain_in and not _completion_pattern().search(ct.folded, clause_start, match.start()):
+        if (
+            plain_in
+            and not _completion_pattern().search(ct.folded, clause_start, match.start())
+            and not _closes_task(ct, clause_start, match.start(), directive)
+        ):
             continue
         what_start = _task_span(ct.folded, match.start(), strong=True)
         if what_start is None:
             continue
         what = ct.text[what_start : match.start()].strip(" \t,.;:")
         if what:
+            what = what.lstrip("-+\u2022\u2013 \t") or what  # a list's bullet is no task
             out.append(
                 Deadline(what_start, match.end(), ct.text[what_start : match.end()], date, what)
             )
@@ -170,8 +196,10 @@ def find_deadlines(
     masks: Sequence[tuple[int, int]],
     doc_date: datetime.date | None,
     default_year: int | None,
+    directive: bool = False,
 ) -> list[Deadline]:
-    """Deadlines in the clean text, in order (clean offsets)."""
+    """Deadlines in the clean text, in order (clean offsets). ``directive``: the header
+    names a type that assigns work (a plan, a notice), not a report."""
     out: list[Deadline] = []
     for hit in dates:
         if _inside(hit.start, hit.end, masks):
@@ -198,5 +226,5 @@ def find_deadlines(
         if not what:
             continue
         out.append(Deadline(what_start, hit.end, ct.text[what_start : hit.end], date, what))
-    out += _due_periods(ct, masks, doc_date, default_year)
+    out += _due_periods(ct, masks, doc_date, default_year, directive)
     return sorted(out, key=lambda d: d.start)

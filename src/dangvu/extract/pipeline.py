@@ -56,7 +56,7 @@ def extract(text: str) -> Extraction:
     kind = text_kind(own.type if own is not None else None, own is not None)
     period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit, kind)
     default_year = doc_date.year if doc_date is not None else period_year(period)
-    deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year)
+    deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year, kind == "other")
     cell_figures, number_cells = find_grid_figures(ct, date_masks)
     figures = _merge(find_figures(ct, ref_masks + date_masks + number_cells), cell_figures)
     people = find_people(ct)

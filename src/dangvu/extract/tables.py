@@ -15,6 +15,8 @@ from dataclasses import dataclass
 __all__ = [
     "COUNT_UNITS",
     "DEADLINE_ACTIONS",
+    "DEADLINE_ASSIGNMENTS",
+    "DEADLINE_COLUMNS",
     "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
     "LOCALITY_WORDS",
@@ -346,6 +348,30 @@ DEADLINE_COMPLETIONS: tuple[str, ...] = (
     "ket thuc",
     "dut diem",
 )
+
+# Words that make ``trong tháng 10/2018`` after a task a due period in any text (an
+# assignment or an obligation: ``giao Ban Tổ chức tham mưu ... trong tháng 10/2018``).
+# In a directive (a plan, a notice, a letter), any task before the phrase makes it due.
+# Written with diacritics: folded, ``giao`` would be ``giáo`` and ``cần`` ``cán``.
+DEADLINE_ASSIGNMENTS: tuple[str, ...] = (
+    "giao",
+    "đề nghị",
+    "yêu cầu",
+    "phải",
+    "cần",
+    "chịu trách nhiệm",
+    "tham mưu",
+    "chủ trì",
+    "phân công",
+    "phấn đấu",
+    "dự kiến",
+    "sẽ",
+)
+
+# Column headers of a table whose cells are due dates (``Thời gian``, ``Thời hạn hoàn
+# thành``, ``Tiến độ``): a cell ``Tháng 6/2024`` or ``Quý III/2024`` there is a deadline
+# for the task its row names (folded, lower case).
+DEADLINE_COLUMNS: tuple[str, ...] = ("thoi gian", "thoi han", "han", "tien do", "thoi diem")
 
 # When a report names no period, the month of its own date suggests one: a report dated
 # in June or July is a half-year report, one in December a yearly report. Values are

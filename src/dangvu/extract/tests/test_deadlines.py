@@ -89,9 +89,9 @@ def test_deadline_without_year_takes_the_year_of_the_document() -> None:
             HEADER + "Nộp hồ sơ đề nghị trao Huy hiệu Đảng trước quý III năm 2024.",
             [("2024-06-30", "Nộp hồ sơ đề nghị trao Huy hiệu Đảng")],
         ),
-        (  # a month of the next year
+        (  # a month of the next year; any task of a plan is due in its month
             HEADER + "Hoàn thành kiểm điểm trong tháng 12 năm 2024; tổng kết trong tháng 01/2025.",
-            [("2024-12-31", "Hoàn thành kiểm điểm")],
+            [("2024-12-31", "Hoàn thành kiểm điểm"), ("2025-01-31", "tổng kết")],
         ),
     ],
 )
@@ -119,3 +119,48 @@ def test_a_deadline_date_on_the_line_after_its_ngay_is_read() -> None:
         "25/3/2024 để xét duyệt."
     )
     assert [date for date, _ in deadlines_in(text)] == ["2024-03-25"]
+
+
+REPORT_HEADER = "ĐẢNG ỦY XÃ TÂN HÒA\n*\nSố 17-BC/ĐU\n\nTân Hòa, ngày 28 tháng 6 năm 2024\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plan: any task before the phrase
+            HEADER + "- Quán triệt nội dung chuyên đề đến đảng viên trong tháng 4/2024.",
+            [("2024-04-30", "Quán triệt nội dung chuyên đề đến đảng viên")],
+        ),
+        (
+            HEADER + "Các chi bộ lựa chọn điển hình tiên tiến trong quý III/2024;",
+            [("2024-09-30", "Các chi bộ lựa chọn điển hình tiên tiến")],
+        ),
+        (  # an assignment in a text without a header (minutes, news)
+            "Chi bộ giao đồng chí Bí thư chuẩn bị nội dung sinh hoạt trong tháng 12/2019.",
+            [("2019-12-31", "Chi bộ giao đồng chí Bí thư chuẩn bị nội dung sinh hoạt")],
+        ),
+        (  # an assignment in a report's next tasks
+            REPORT_HEADER
+            + "Đề nghị Ban Tổ chức tham mưu sắp xếp lại chi bộ trong quý III năm 2024.",
+            [("2024-09-30", "Đề nghị Ban Tổ chức tham mưu sắp xếp lại chi bộ")],
+        ),
+    ],
+)
+def test_a_due_month_after_any_task_of_a_directive_or_an_assignment(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert deadlines_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        REPORT_HEADER + "Đảng ủy tiếp tục củng cố các chi bộ trong quý III năm 2024.",
+        "Thành ủy tổ chức hội nghị quán triệt trong tháng 7/2016 cho cán bộ chủ chốt.",
+        HEADER + "Các chi bộ đã quán triệt chuyên đề trong tháng 4/2024.",
+        HEADER + "Lễ kết nạp được tổ chức trọng thể trong tháng 5/2024.",
+        HEADER + "Trong tháng 5/2024, Đảng ủy tổ chức hội thi.",
+    ],
+)
+def test_a_month_without_a_directive_or_an_assignment_is_not_due(text: str) -> None:
+    assert deadlines_in(text) == []
