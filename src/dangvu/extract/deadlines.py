@@ -14,6 +14,11 @@ before it, with no ``đã``/``vừa``/``được`` (done, or an event described)
 (a header naming a type other than a report) or after an assignment word
 (``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``). ``trong quý I, toàn Đảng bộ
 kết nạp ...`` is when, not a due date.
+
+In a table, a cell under a column of due times (``tables.DEADLINE_COLUMNS``: ``Thời
+gian``, ``Thời hạn``, ``Tiến độ``) is due when it names a date, a month, a quarter or a
+year alone (``Tháng 6/2024``, ``Quý III/2024``, ``Tháng 5-6/2024``, ``Năm 2024``), on
+its last day; the task is the row's first label.
 """
 
 from __future__ import annotations
@@ -24,9 +29,15 @@ from collections.abc import Sequence
 from functools import cache
 
 from .clean import CleanText
-from .dates import DateHit
+from .dates import DateHit, match_date_at
+from .grid import Table
 from .models import Deadline
-from .tables import DEADLINE_ACTIONS, DEADLINE_ASSIGNMENTS, DEADLINE_COMPLETIONS
+from .tables import (
+    DEADLINE_ACTIONS,
+    DEADLINE_ASSIGNMENTS,
+    DEADLINE_COLUMNS,
+    DEADLINE_COMPLETIONS,
+)
 
 __all__ = ["find_deadlines"]
 
@@ -45,6 +56,7 @@ _WEAK_BLOCKERS = re.compile(
 _BOUNDARY = re.compile(r"[;:.!?\n]")
 _TRIM = re.compile(r"^[\s,\-+\u2022\u2013]*(?:(?:va|de|con|dong thoi)\s+)?", re.I)
 _CLAUSE_LIMIT = 200
+_LETTER = re.compile(r"[^\W\d_]")
 _JOINED = re.compile(r"(?<!\w)va[ \t]+$", re.I)
 _YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
 # On ``ct.lower`` without re.I, each lead opening with its literal; "ı" stands beside
@@ -62,6 +74,20 @@ _DUE_PERIOD = re.compile(
     rf"(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# A table cell naming a due time alone, on ``ct.lower``: a lead, then a month (or a run
+# of months), a quarter (or a run), a year, or a full date (read by ``match_date_at``).
+_Q = r"(?:iv|iii|ii|i|[1-4])"
+_RUN = r"(?:[ \t]*(?:-|\u2013|,|va)[ \t]*(?:{unit}[ \t]+)?{value})*"
+_DUE_CELL = re.compile(
+    r"[ \t]*(?:(?P<lead>truoc|trong|cham[ \t]+nhat|hoan[ \t]+thanh(?:[ \t]+trong)?)[ \t]+)?"
+    r"(?:thang[ \t]+(?P<m1>[0-9]{1,2})"
+    + _RUN.format(unit="thang", value=r"(?P<m>[0-9]{1,2})")
+    + rf"|quy[ \t]+(?P<q1>{_Q})"
+    + _RUN.format(unit="quy", value=rf"(?P<q>{_Q})")
+    + r"|(?P<year_only>nam))"
+    rf"(?![0-9a-z])(?:(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*|[ \t]+)(?P<y>{_YEAR}))?[ \t.;,]*"
+)
+_DATE_CELL = re.compile(r"[ \t]*(?:(?:truoc|cham[ \t]+nhat|han)[ \t]+)?(?:ngay[ \t]+)?")
 
 
 @cache
@@ -177,7 +203,7 @@ def _due_periods(
         what_start = _task_span(ct.folded, match.start(), strong=True)
         if what_start is None:
             continue
-        what = ct.text[what_start : match.start()].strip(" \t,.;:")
+        what = ct.text[what_start : match.start()].strip(" \t,.;:|")
         if what:
             what = what.lstrip("-+\u2022\u2013 \t") or what  # a list's bullet is no task
             out.append(
@@ -197,6 +223,7 @@ def find_deadlines(
     doc_date: datetime.date | None,
     default_year: int | None,
     directive: bool = False,
+    tables: Sequence[Table] = (),
 ) -> list[Deadline]:
     """Deadlines in the clean text, in order (clean offsets). ``directive``: the header
     names a type that assigns work (a plan, a notice), not a report."""
@@ -222,9 +249,78 @@ def find_deadlines(
         what_start = _task_span(ct.folded, trigger.start(), strong)
         if what_start is None:
             continue
-        what = ct.text[what_start : trigger.start()].strip(" \t,.;:")
+        what = ct.text[what_start : trigger.start()].strip(" \t,.;:|")
         if not what:
             continue
         out.append(Deadline(what_start, hit.end, ct.text[what_start : hit.end], date, what))
     out += _due_periods(ct, masks, doc_date, default_year, directive)
+    out += _column_deadlines(ct, tables, out, doc_date, default_year)
     return sorted(out, key=lambda d: d.start)
+
+
+@cache
+def _due_column() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(DEADLINE_COLUMNS, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def _due_in_cell(
+    ct: CleanText, start: int, end: int, default_year: int | None
+) -> datetime.date | None:
+    """The date a table cell names alone as due, or None."""
+    cell = ct.lower[start:end].rstrip(" \t.;,")
+    period = _DUE_CELL.fullmatch(cell)
+    if period is not None:
+        year = int(period["y"]) if period["y"] else default_year
+        if year is None:
+            return None
+        if period["year_only"]:
+            return datetime.date(year, 12, 31) if period["y"] else None
+        if period["m"] or period["m1"]:
+            first_month, months = int(period["m"] or period["m1"]), 1
+            if not 1 <= first_month <= 12:
+                return None
+        else:
+            first_month, months = 3 * _QUARTERS[(period["q"] or period["q1"]).upper()] - 2, 3
+        first = datetime.date(year, first_month, 1)
+        after = first_month + months
+        last = datetime.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
+        if (period["lead"] or "").startswith("truoc"):
+            return first - datetime.timedelta(days=1)
+        return last - datetime.timedelta(days=1)
+    lead = _DATE_CELL.match(cell)
+    hit = match_date_at(ct.lower, start + lead.end()) if lead else None
+    if hit is not None and not ct.lower[hit.end : start + len(cell)].strip():
+        return hit.date
+    return None
+
+
+def _column_deadlines(
+    ct: CleanText,
+    tables: Sequence[Table],
+    taken: Sequence[Deadline],
+    doc_date: datetime.date | None,
+    default_year: int | None,
+) -> list[Deadline]:
+    """Due times in the cells of a table's time column (``Thời gian``: ``Quý III/2024``)."""
+    out: list[Deadline] = []
+    for table in tables:
+        columns = [
+            i for i, c in enumerate(table.header) if _due_column().search(ct.lower, c.start, c.end)
+        ]
+        for row in table.body if columns else ():
+            labels = [c for i, c in enumerate(row) if i not in columns and _LETTER.search(c.text)]
+            for i in columns:
+                if i >= len(row) or not labels:
+                    continue
+                cell = row[i]
+                start = cell.start + len(cell.text) - len(cell.text.lstrip())
+                end = cell.start + len(cell.text.rstrip())
+                if start >= end or any(d.start < end and start < d.end for d in taken):
+                    continue
+                date = _due_in_cell(ct, start, end, default_year)
+                if date is None or (doc_date is not None and date < doc_date):
+                    continue
+                what = labels[0].text.strip()
+                out.append(Deadline(start, end, ct.text[start:end], date, what))
+    return out

@@ -23,7 +23,7 @@ from .clean import CleanText, fold
 from .figures import count_unit_in, parse_number
 from .models import Figure
 
-__all__ = ["find_grid_figures"]
+__all__ = ["Cell", "Table", "find_grid_figures", "read_tables"]
 
 _N = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
 _NUMBER_CELL = re.compile(rf"[ \t]*(?P<a>{_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?[ \t]*(?P<pct>%)?[ \t]*")
@@ -34,20 +34,31 @@ _SPACED = re.compile(r"\S {2,}\S")
 _DASH_LINE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _DASHES = re.compile(r"-{3,}")
-_SKIPPED_LINES = 2
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # blank or wrapped label lines allowed between two rows
+_SKIPPED_LINES = 2  # blank or wrapped label lines allowed between two rows
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "ma", "ma so"})
 _RATE_HEADER = re.compile(r"%|(?<!\w)ty le(?!\w)|(?<!\w)ti le(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
-class _Cell:
+class Cell:
+    """A cell of a table row: its span in the clean text and its text."""
+
     start: int
     end: int
     text: str
 
 
-def _cells(text: str, start: int, end: int) -> list[_Cell] | None:
+@dataclass(frozen=True)
+class Table:
+    """A table: the row naming its columns (empty when the first row holds values, as in
+    a list of ``label<TAB>value`` lines) and its data rows, rules left out."""
+
+    header: list[Cell]
+    body: list[list[Cell]]
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     """The cells of the line ``text[start:end]`` split by ``|`` or tabs, or None."""
     line = text[start:end]
     if line.count("|") >= 2:
@@ -56,10 +67,10 @@ def _cells(text: str, start: int, end: int) -> list[_Cell] | None:
         sep = "\t"
     else:
         return None
-    cells: list[_Cell] = []
+    cells: list[Cell] = []
     pos = start
     for part in line.split(sep):
-        cells.append(_Cell(pos, pos + len(part), part))
+        cells.append(Cell(pos, pos + len(part), part))
         pos += len(part) + 1
     if sep == "|" and line.strip().startswith("|"):
         cells = cells[1:]
@@ -68,9 +79,9 @@ def _cells(text: str, start: int, end: int) -> list[_Cell] | None:
     return cells
 
 
-def _chunks(text: str, start: int, end: int, pattern: re.Pattern[str] = _CHUNK) -> list[_Cell]:
+def _chunks(text: str, start: int, end: int, pattern: re.Pattern[str] = _CHUNK) -> list[Cell]:
     """The runs of a line between gaps of two or more spaces (or a dash rule's segments)."""
-    return [_Cell(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+    return [Cell(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
 
 
 def _column(start: int, end: int, columns: Sequence[tuple[int, int]]) -> int:
@@ -83,7 +94,7 @@ def _column(start: int, end: int, columns: Sequence[tuple[int, int]]) -> int:
     return max(range(len(columns)), key=score)
 
 
-def _space_table(text: str, lines: Sequence[tuple[int, int]]) -> list[list[_Cell]] | None:
+def _space_table(text: str, lines: Sequence[tuple[int, int]]) -> list[list[Cell]] | None:
     """A run of lines aligned in columns with spaces, as rows of cells, or None."""
     rules = [(s, e) for s, e in lines if _DASH_LINE.fullmatch(text, s, e)]
     body = [(s, e, _chunks(text, s, e)) for s, e in lines if (s, e) not in rules]
@@ -97,13 +108,13 @@ def _space_table(text: str, lines: Sequence[tuple[int, int]]) -> list[list[_Cell
     else:
         at, _, columns = max(body[:2], key=lambda r: len(r[2]))
     spans = [(c.start - at, c.end - at) for c in columns]
-    table: list[list[_Cell]] = []
+    table: list[list[Cell]] = []
     for start, _, chunks in body:
-        row = [_Cell(start, start, "") for _ in spans]
+        row = [Cell(start, start, "") for _ in spans]
         for chunk in chunks:
             i = _column(chunk.start - start, chunk.end - start, spans)
             if row[i].text:
-                row[i] = _Cell(row[i].start, chunk.end, text[row[i].start : chunk.end])
+                row[i] = Cell(row[i].start, chunk.end, text[row[i].start : chunk.end])
             else:
                 row[i] = chunk
         table.append(row)
@@ -112,15 +123,15 @@ def _space_table(text: str, lines: Sequence[tuple[int, int]]) -> list[list[_Cell
         names = [
             " ".join(row[i].text for row in table[:heading]).strip() for i in range(len(spans))
         ]
-        merged = [_Cell(table[0][i].start, table[0][i].end, n) for i, n in enumerate(names)]
+        merged = [Cell(table[0][i].start, table[0][i].end, n) for i, n in enumerate(names)]
         table = [merged, *table[heading:]]
     return table
 
 
-def _rows(text: str) -> list[list[list[_Cell]]]:
+def _rows(text: str) -> list[list[list[Cell]]]:
     """Tables: runs of consecutive table rows, each a list of rows of cells."""
-    tables: list[list[list[_Cell]]] = []
-    current: list[list[_Cell]] = []
+    tables: list[list[list[Cell]]] = []
+    current: list[list[Cell]] = []
     spaced: list[tuple[int, int]] = []  # lines of a table aligned with spaces
     pending: list[tuple[int, int]] = []  # wrapped cell lines, kept if a row follows
     skipped = 0
@@ -164,7 +175,7 @@ def _rows(text: str) -> list[list[list[_Cell]]]:
     return [t for t in tables if len(t) >= 2]
 
 
-def _names_columns(row: list[_Cell]) -> bool:
+def _names_columns(row: list[Cell]) -> bool:
     """Is this first row a header? Not when it holds a number other than a year
     (``Tổng số đảng viên<TAB>23``: a list of labelled values has no header)."""
     for cell in row:
@@ -174,11 +185,11 @@ def _names_columns(row: list[_Cell]) -> bool:
     return True
 
 
-def _is_rule(row: list[_Cell]) -> bool:
+def _is_rule(row: list[Cell]) -> bool:
     return all(_RULE_CELL.fullmatch(c.text) or not c.text.strip() for c in row)
 
 
-def _row_number_column(header: list[_Cell], rows: Sequence[list[_Cell]], folded: str) -> int:
+def _row_number_column(header: list[Cell], rows: Sequence[list[Cell]], folded: str) -> int:
     """The index of a column of row numbers (``STT``), or -1."""
     for i, cell in enumerate(header):
         name = folded[cell.start : cell.end].strip(" .").lower()
@@ -192,21 +203,29 @@ def _row_number_column(header: list[_Cell], rows: Sequence[list[_Cell]], folded:
     return -1
 
 
+def read_tables(ct: CleanText) -> list[Table]:
+    """Every table of the clean text, in order."""
+    if "|" not in ct.text and "\t" not in ct.text and "  " not in ct.text:
+        return []
+    out: list[Table] = []
+    for table in _rows(ct.text):
+        rows = [r for r in table if not _is_rule(r)]
+        if rows:
+            header, body = (rows[0], rows[1:]) if _names_columns(rows[0]) else ([], rows)
+            out.append(Table(header, body))
+    return out
+
+
 def find_grid_figures(
-    ct: CleanText, masks: Sequence[tuple[int, int]]
+    ct: CleanText, masks: Sequence[tuple[int, int]], tables: Sequence[Table]
 ) -> tuple[list[Figure], list[tuple[int, int]]]:
     """Figures in the cells of plain-text tables, and the spans of every cell that holds
     only a number (row numbers included), which running text must not read again:
     ``1    Kết nạp đảng viên`` is a row number, not one party member (clean offsets)."""
-    if "|" not in ct.text and "\t" not in ct.text and "  " not in ct.text:
-        return [], []
     out: list[Figure] = []
     numbers: list[tuple[int, int]] = []
-    for table in _rows(ct.text):
-        rows = [r for r in table if not _is_rule(r)]
-        if not rows:
-            continue
-        header, body = (rows[0], rows[1:]) if _names_columns(rows[0]) else ([], rows)
+    for table in tables:
+        header, body = table.header, table.body
         skip = _row_number_column(header, body, ct.folded)
         for row in body:
             labels = [c for c in row if re.search(r"[^\W\d_]", c.text)]

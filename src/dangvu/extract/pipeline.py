@@ -14,7 +14,7 @@ from .clean import CleanText, clean
 from .dates import find_dates
 from .deadlines import find_deadlines
 from .figures import find_figures
-from .grid import find_grid_figures
+from .grid import find_grid_figures, read_tables
 from .header import find_own_document
 from .models import Deadline, Extraction, Figure, OwnDocument, Period, Person, Reference
 from .people import find_people
@@ -56,8 +56,10 @@ def extract(text: str) -> Extraction:
     kind = text_kind(own.type if own is not None else None, own is not None)
     period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit, kind)
     default_year = doc_date.year if doc_date is not None else period_year(period)
-    deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year, kind == "other")
-    cell_figures, number_cells = find_grid_figures(ct, date_masks)
+    tables = read_tables(ct)
+    directive = kind == "other"
+    deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year, directive, tables)
+    cell_figures, number_cells = find_grid_figures(ct, date_masks, tables)
     figures = _merge(find_figures(ct, ref_masks + date_masks + number_cells), cell_figures)
     people = find_people(ct)
     return Extraction(

@@ -164,3 +164,53 @@ def test_a_due_month_after_any_task_of_a_directive_or_an_assignment(
 )
 def test_a_month_without_a_directive_or_an_assignment_is_not_due(text: str) -> None:
     assert deadlines_in(text) == []
+
+
+PLAN_HEADER = "HUYỆN ỦY TÂN SƠN\n*\nSố 88-KH/HU\n\nTân Sơn, ngày 15 tháng 01 năm 2023\n\n"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # tab columns (a Word table saved as text)
+        "STT\tNhiệm vụ\tThời hạn hoàn thành\tCơ quan chủ trì\n"
+        "1\tHọc tập chuyên đề năm 2023\tTháng 3/2023\tBan Tuyên giáo\n"
+        "2\tKiện toàn ban chỉ đạo\tQuý II năm 2023\tBan Tổ chức\n"
+        "3\tSơ kết giữa nhiệm kỳ\tTháng 7, 8/2023\tVăn phòng\n"
+        "4\tTổng hợp báo cáo năm\t15/12/2023\tVăn phòng\n",
+        # a Markdown table
+        "| STT | Nhiệm vụ | Tiến độ |\n|---|---|---|\n"
+        "| 1 | Học tập chuyên đề năm 2023 | tháng 3/2023 |\n"
+        "| 2 | Kiện toàn ban chỉ đạo | quý II/2023 |\n"
+        "| 3 | Sơ kết giữa nhiệm kỳ | Tháng 7 - 8 năm 2023 |\n"
+        "| 4 | Tổng hợp báo cáo năm | Ngày 15/12/2023 |\n",
+        # columns aligned with spaces (a PDF)
+        "TT   Nhiệm vụ                         Thời gian          Chủ trì\n"
+        "1    Học tập chuyên đề năm 2023       Tháng 3/2023       Ban Tuyên giáo\n"
+        "2    Kiện toàn ban chỉ đạo            Quý 2/2023         Ban Tổ chức\n"
+        "3    Sơ kết giữa nhiệm kỳ             Tháng 8/2023       Văn phòng\n"
+        "4    Tổng hợp báo cáo năm             15/12/2023         Văn phòng\n",
+    ],
+)
+def test_a_month_quarter_or_date_in_a_time_column_is_due(table: str) -> None:
+    assert deadlines_in(PLAN_HEADER + table) == [
+        ("2023-03-31", "Học tập chuyên đề năm 2023"),
+        ("2023-06-30", "Kiện toàn ban chỉ đạo"),
+        ("2023-08-31", "Sơ kết giữa nhiệm kỳ"),
+        ("2023-12-15", "Tổng hợp báo cáo năm"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # no column of due times
+        "STT\tNội dung\tKết quả\n1\tHọc tập chuyên đề\tTháng 3/2023\n2\tKiểm tra\tQuý II/2023\n",
+        # a time column of what was done before the document's date
+        "STT\tNội dung\tThời gian\n1\tHội nghị cán bộ\tTháng 11/2022\n2\tKiểm tra\tQuý IV/2022\n",
+        # words, not times
+        "STT\tNội dung\tThời gian\n1\tHọc tập\tThường xuyên\n2\tKiểm tra\tTheo kế hoạch\n",
+    ],
+)
+def test_time_cells_outside_a_due_column_or_in_the_past_are_not_due(table: str) -> None:
+    assert deadlines_in(PLAN_HEADER + table) == []
