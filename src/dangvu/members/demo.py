@@ -25,11 +25,12 @@ from django.utils import timezone
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.core.text import fold
 from dangvu.orgs import paths
-from dangvu.orgs.models import CELL_KINDS, Organization, OrgKind
+from dangvu.orgs.models import CELL_KINDS, Organization, OrgKind, OrgVersion
 
 from . import rules, services
 from . import timeline as tl
 from .models import EventKind, Member, MembershipEvent, MemberSpan, Transfer
+from .services.stats import scope_of, span_scopes
 
 ETHNIC = [
     ("Kinh", 860),
@@ -372,6 +373,7 @@ MEMBER_COLUMNS = [
     "search_text",
     "given_key",
     "positions_text",
+    "scope",
     "created_at",
 ]
 EVENT_COLUMNS = [
@@ -405,6 +407,8 @@ SPAN_COLUMNS = [
     "religion",
     "education",
     "theory_level",
+    "scope_from",
+    "scope_to",
 ]
 TRANSFER_COLUMNS = [
     "id",
@@ -529,6 +533,15 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
             if not cells:
                 continue
             code = 1 + p_index * 2  # 34 provinces: distinct CCCD province codes 1..67
+            low, high = paths.subtree_bounds(province.path)
+            versions: dict[int, list[OrgVersion]] = {pk: [] for pk in cells}
+            for v in OrgVersion.objects.filter(path__gte=low, path__lt=high):
+                if v.organization_id in versions:
+                    versions[v.organization_id].append(v)
+            scope_now = {
+                pk: scope_of(max(vs, key=lambda v: v.valid_from).path) if vs else None
+                for pk, vs in versions.items()
+            }
             serials: dict[str, int] = {}
             for _ in range(per_province):
                 female = rng.random() < 0.4
@@ -660,6 +673,7 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
                             religion,
                             education,
                             theory,
+                            *span_scopes(versions[where], vf, vt),
                         )
                     )
                 members.add(
@@ -696,6 +710,7 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
                         f"{full_f} {card}",
                         f"{f(given)} {name_f.strip()}".strip(),
                         f(positions),
+                        scope_now[org],
                         now,
                     )
                 )

@@ -142,6 +142,9 @@ class Member(models.Model):
     search_text = SearchKeyField("chuỗi tìm kiếm", max_length=300, blank=True)
     given_key = SearchKeyField("tên để tìm", max_length=160, blank=True)
     positions_text = models.CharField("chức vụ để tìm", max_length=255, blank=True)
+    # The first two segments of the unit's path (the Centre and the province): lists and
+    # searches of a province read one index range. Kept by the services and `stats_sync`.
+    scope = PathField("phạm vi", max_length=20, null=True, blank=True, editable=False)
     created_at = models.DateTimeField("ngày ghi sổ", auto_now_add=True)
 
     objects = MemberQuerySet.as_manager()
@@ -154,6 +157,8 @@ class Member(models.Model):
             models.Index(fields=["organization", "status"], name="members_member_org_idx"),
             models.Index(fields=["search_text"], name="members_member_search_idx"),
             models.Index(fields=["given_key"], name="members_member_given_idx"),
+            models.Index(fields=["scope", "given_key"], name="members_member_scope_given_idx"),
+            models.Index(fields=["scope", "search_text"], name="members_member_scope_text_idx"),
             models.Index(fields=["status", "probation_ends_on"], name="members_member_prob_idx"),
             models.Index(fields=["status", "party_age_from"], name="members_member_age_idx"),
         ]
@@ -435,14 +440,21 @@ class MemberSpan(models.Model):
     religion = models.CharField(max_length=40)
     education = models.CharField(max_length=12)
     theory_level = models.CharField(max_length=12)
+    # Where the span lies on its first day and on its last day: the first two segments
+    # (the Centre and the province) of the path of its unit's version on that day, None
+    # when no version covers the day. Past-date statistics of a province read the spans
+    # that began or ended in a few days through these (no join through the tree). Kept by
+    # the services and, after a restructuring, by `stats_sync`.
+    scope_from = PathField(max_length=20, null=True, blank=True)
+    scope_to = PathField(max_length=20, null=True, blank=True)
 
     class Meta:
         verbose_name = "giai đoạn sinh hoạt"
         verbose_name_plural = "giai đoạn sinh hoạt"
         indexes = [
             models.Index(fields=["organization", "valid_from"], name="members_span_org_idx"),
-            models.Index(fields=["valid_from"], name="members_span_from_idx"),
-            models.Index(fields=["valid_to"], name="members_span_to_idx"),
+            models.Index(fields=["valid_from", "scope_from"], name="members_span_from_idx"),
+            models.Index(fields=["valid_to", "scope_to"], name="members_span_to_idx"),
         ]
 
     def __str__(self) -> str:

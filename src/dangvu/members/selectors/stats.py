@@ -15,11 +15,11 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from dangvu.orgs import paths
 from dangvu.orgs import rules as org_rules
-from dangvu.orgs.models import Organization, OrgVersion
+from dangvu.orgs.models import Organization, OrgVersion, Restructuring
 from dangvu.orgs.selectors import children_on, version_on
 
 from .. import catalog, rules
@@ -41,6 +41,7 @@ DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "th
 _SPAN_COLS = "s.status, s.sex, s.birth_year, s.ethnicity, s.religion, s.education, s.theory_level"
 SNAPSHOT_LEVEL = 1
 COUNTED_LEVEL = 2
+SCOPE_LEN = 2 * (paths.SEGMENT_WIDTH + 1)  # as stored in MemberSpan.scope_from / scope_to
 
 
 def _level(kind: str) -> int:
@@ -98,55 +99,102 @@ def _direct_on(path: str, on: date, prefix_len: int | None = None) -> dict[str, 
         return _fold(cursor.fetchall(), grouped=prefix_len is not None)
 
 
+def _tree_changed(since: date, on: date) -> bool:
+    """Whether any version of any organization began or ended in (since, on]: every
+    version is opened and closed by a dated restructuring."""
+    return Restructuring.objects.filter(effective_on__gt=since, effective_on__lte=on).exists()
+
+
 def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str, Counts]:
     """Spans (clipped to their unit's versions) that began minus those that ended in
-    (since, on], in the subtree of `path`: what a snapshot of `since` lacks on `on`."""
+    (since, on], in the subtree of `path`: what the counts of `since` lack on `on`.
+
+    A subtree of depth <= 1 (the Centre, a province) reads the spans that began or ended
+    in the window through their stored scope (`scope_from`, `scope_to`: one range of the
+    date indexes, the province checked in the index, no join through the tree); a deeper
+    one joins the versions. Versions that began or ended under running spans are read only
+    when a restructuring took effect in the window."""
+    grouped = prefix_len is not None
+    groups = "1, 2, 3, 4, 5, 6, 7, 8" if grouped else "1, 2, 3, 4, 5, 6, 7"
     select, _ = _group(prefix_len)
     low, high = paths.subtree_bounds(path)
-    groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
-    # CROSS JOIN fixes the join order on SQLite (the table whose date column bounds the
-    # rows goes first, read through its date index); PostgreSQL plans it as a plain join.
-    spans_first = f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
-    versions_first = f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v CROSS JOIN {_SPAN} s "
+    out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
+
+    def add(rows: Iterable[tuple[Any, ...]], sign: int, *, keyed: bool = grouped) -> None:
+        for key, counts in _fold(rows, grouped=keyed).items():
+            for k, n in counts.items():
+                out[key][k] += sign * n
+
     in_range = "v.path >= %s AND v.path < %s"
     same_org = "v.organization_id = s.organization_id"
-    parts = [
-        # a span began (in a version that covers its first day)
-        (
-            1,
-            spans_first + f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {same_org} "
-            "AND v.valid_from <= s.valid_from AND (v.valid_to IS NULL OR v.valid_to > "
-            f"s.valid_from) AND {in_range} GROUP BY {groups}",
-        ),
-        # a version began under a span already running
-        (
-            1,
-            versions_first + f"WHERE v.valid_from > %s AND v.valid_from <= %s AND {same_org} "
-            "AND s.valid_from < v.valid_from AND (s.valid_to IS NULL OR s.valid_to > "
-            f"v.valid_from) AND {in_range} GROUP BY {groups}",
-        ),
-        # a span ended (in the version that covered its last day)
-        (
-            -1,
-            spans_first + f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {same_org} "
-            "AND v.valid_from < s.valid_to AND (v.valid_to IS NULL OR v.valid_to >= "
-            f"s.valid_to) AND {in_range} GROUP BY {groups}",
-        ),
-        # a version ended under a span that runs on
-        (
-            -1,
-            versions_first + f"WHERE v.valid_to > %s AND v.valid_to <= %s AND {same_org} "
-            "AND s.valid_from < v.valid_to AND (s.valid_to IS NULL OR s.valid_to > "
-            f"v.valid_to) AND {in_range} GROUP BY {groups}",
-        ),
-    ]
-    out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cursor:
-        for sign, sql in parts:
+        if len(path) <= SCOPE_LEN and (prefix_len is None or prefix_len <= SCOPE_LEN):
+            for sign, day, scope in ((1, "valid_from", "scope_from"), (-1, "valid_to", "scope_to")):
+                where, params = f"s.{day} > %s AND s.{day} <= %s", [since, on]
+                if len(path) == SCOPE_LEN:
+                    where += f" AND s.{scope} = %s"
+                    params.append(path)
+                cursor.execute(
+                    f"SELECT s.{scope}, {_SPAN_COLS}, COUNT(*) FROM {_SPAN} s WHERE {where} "
+                    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                    params,
+                )
+                add(
+                    (
+                        (row[0][:prefix_len] if grouped else "", *row[1:])
+                        for row in cursor.fetchall()
+                        if row[0] is not None and row[0].startswith(path)
+                    ),
+                    sign,
+                    keyed=True,
+                )
+        else:
+            # CROSS JOIN fixes the join order on SQLite (the spans, read through their date
+            # index, go first); PostgreSQL plans it as a plain join.
+            spans_first = (
+                f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
+            )
+            # a span began (in a version that covers its first day) / ended (in the version
+            # that covered its last day)
+            for sign, sql in (
+                (
+                    1,
+                    spans_first + f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {same_org} "
+                    "AND v.valid_from <= s.valid_from AND (v.valid_to IS NULL OR v.valid_to > "
+                    f"s.valid_from) AND {in_range} GROUP BY {groups}",
+                ),
+                (
+                    -1,
+                    spans_first + f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {same_org} "
+                    "AND v.valid_from < s.valid_to AND (v.valid_to IS NULL OR v.valid_to >= "
+                    f"s.valid_to) AND {in_range} GROUP BY {groups}",
+                ),
+            ):
+                cursor.execute(sql, [since, on, low, high])
+                add(cursor.fetchall(), sign)
+        if not _tree_changed(since, on):
+            return out
+        versions_first = (
+            f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v CROSS JOIN {_SPAN} s "
+        )
+        for sign, sql in (
+            # a version began under a span already running
+            (
+                1,
+                versions_first + f"WHERE v.valid_from > %s AND v.valid_from <= %s AND {same_org} "
+                "AND s.valid_from < v.valid_from AND (s.valid_to IS NULL OR s.valid_to > "
+                f"v.valid_from) AND {in_range} GROUP BY {groups}",
+            ),
+            # a version ended under a span that runs on
+            (
+                -1,
+                versions_first + f"WHERE v.valid_to > %s AND v.valid_to <= %s AND {same_org} "
+                "AND s.valid_from < v.valid_to AND (s.valid_to IS NULL OR s.valid_to > "
+                f"v.valid_to) AND {in_range} GROUP BY {groups}",
+            ),
+        ):
             cursor.execute(sql, [since, on, low, high])
-            for key, counts in _fold(cursor.fetchall(), grouped=prefix_len is not None).items():
-                for k, n in counts.items():
-                    out[key][k] += sign * n
+            add(cursor.fetchall(), sign)
     return out
 
 
@@ -159,30 +207,32 @@ def _snapshot_rows(org_ids: list[int], month: date) -> dict[int, Counts]:
     return out
 
 
-def _snapshot_base(org_ids: list[int], on: date) -> date | None:
-    """The latest month start not after `on` for which all these organizations have a
-    snapshot (a 'total' row marks each month a province existed)."""
-    month = (
-        MemberSnapshot.objects.filter(organization_id__in=org_ids, dimension="total", month__lte=on)
-        .order_by("-month")
-        .values_list("month", flat=True)
-        .first()
+def _snapshot_bases(org_ids: list[int], on: date) -> list[date]:
+    """The month starts around `on` for which all these organizations have a snapshot (a
+    'total' row marks each month a province existed), the nearer first: the one before
+    `on`, and the next one when it is nearer and already taken."""
+    before = on.replace(day=1)
+    after = rules.add_months(before, 1)
+    candidates = [after, before] if (after - on) < (on - before) else [before]
+    have = dict(
+        MemberSnapshot.objects.filter(
+            organization_id__in=org_ids, dimension="total", month__in=candidates
+        )
+        .values_list("month")
+        .annotate(n=Count("organization_id"))
     )
-    if month is None or (on - month).days > 62:
-        return None
-    have = MemberSnapshot.objects.filter(
-        organization_id__in=org_ids, dimension="total", month=month
-    ).count()
-    return month if have == len(set(org_ids)) else None
+    wanted = len(set(org_ids))
+    return [m for m in candidates if have.get(m) == wanted]
 
 
 def counts_from_snapshots(
     org_ids: list[int], on: date, *, base: date | None = None
 ) -> dict[int, Counts]:
     """Counts of each organization (province level) on `on`: its snapshot of `base` (the
-    latest month start available) plus the changes since. The organizations' paths must
-    not change between `base` and `on` (restructurings take effect on the first)."""
-    base = base or _snapshot_base(org_ids, on)
+    nearest month start available) plus the changes from there to `on` (minus them when
+    `base` is after `on`). The organizations' paths must not change between `base` and
+    `on` (restructurings take effect on the first)."""
+    base = base or next(iter(_snapshot_bases(org_ids, on)), None)
     assert base is not None
     out = {pk: defaultdict(int, counts) for pk, counts in _snapshot_rows(org_ids, base).items()}
     for pk in org_ids:
@@ -197,9 +247,10 @@ def counts_from_snapshots(
         v = versions.get(pk)
         if v is None or base == on:
             continue
-        for counts in _delta(v.path, base, on, None).values():
+        sign, since, until = (1, base, on) if base < on else (-1, on, base)
+        for counts in _delta(v.path, since, until, None).values():
             for k, n in counts.items():
-                out[pk][k] += n
+                out[pk][k] += sign * n
     return out
 
 
@@ -241,9 +292,9 @@ def counts_on(org: Organization, on: date, *, today: date) -> Counts | None:
     if version is None:
         return None
     if _level(version.kind) <= SNAPSHOT_LEVEL:
-        base = _snapshot_base([org.pk], on)
-        if base is not None and _same_path(org, base, on):
-            return counts_from_snapshots([org.pk], on, base=base)[org.pk]
+        for base in _snapshot_bases([org.pk], on):
+            if _same_path(org, base, on):
+                return counts_from_snapshots([org.pk], on, base=base)[org.pk]
     return _direct_on(version.path, on).get("", defaultdict(int))
 
 
@@ -278,14 +329,16 @@ def counts_by_child(org: Organization, on: date, *, today: date) -> list[tuple[O
             result.update({c.organization_id: by_path.get(c.path, {}) for c in rest})
     else:
         snap = [c for c in children if _level(c.kind) <= SNAPSHOT_LEVEL]
-        base = _snapshot_base([c.organization_id for c in snap], on) if snap else None
-        if snap and base is not None and all(_same_path_v(c, base) for c in snap):
+        bases = _snapshot_bases([c.organization_id for c in snap], on) if snap else []
+        base = next((b for b in bases if all(_same_path_v(c, on, b) for c in snap)), None)
+        if snap and base is not None:
             from_snap = _snapshot_rows([c.organization_id for c in snap], base)
-            delta = _delta(version.path, base, on, prefix) if base != on else {}
+            sign, since, until = (1, base, on) if base < on else (-1, on, base)
+            delta = _delta(version.path, since, until, prefix) if base != on else {}
             for c in snap:
                 counts: Counts = defaultdict(int, from_snap.get(c.organization_id, {}))
                 for k, n in delta.get(c.path, {}).items():
-                    counts[k] += n
+                    counts[k] += sign * n
                 result[c.organization_id] = counts
             rest = [c for c in children if c not in snap]
         else:
@@ -296,8 +349,11 @@ def counts_by_child(org: Organization, on: date, *, today: date) -> list[tuple[O
     return [(c, result.get(c.organization_id, {})) for c in sorted(children, key=lambda c: c.name)]
 
 
-def _same_path_v(child: OrgVersion, base: date) -> bool:
-    return child.valid_from <= base
+def _same_path_v(child: OrgVersion, on: date, base: date) -> bool:
+    """Whether `child`'s version on `on` is also its version on `base`."""
+    return child.valid_from <= min(on, base) and (
+        child.valid_to is None or child.valid_to > max(on, base)
+    )
 
 
 # --- presenting ----------------------------------------------------------------------------

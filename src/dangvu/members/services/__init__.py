@@ -17,7 +17,13 @@ from .members import (
     member_restore,
     member_update_profile,
 )
-from .stats import counters_rebuild, mark_tree_followed, snapshots_rebuild, stats_sync
+from .stats import (
+    counters_rebuild,
+    mark_tree_followed,
+    scopes_rebuild,
+    snapshots_rebuild,
+    stats_sync,
+)
 from .transfers import (
     member_transfer,
     members_follow_org_ending,
@@ -46,6 +52,7 @@ __all__ = [
     "members_export",
     "members_follow_org_ending",
     "members_import",
+    "scopes_rebuild",
     "snapshots_rebuild",
     "stats_sync",
     "transfer_cancel",

@@ -173,6 +173,8 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
     first_admission = state.admitted_on
     assert first_admission is not None, "a member always has an admission event"
     member.status = state.status
+    unit_path = Organization.objects.filter(pk=state.org_id).values_list("path", flat=True)
+    member.scope = stats.scope_of(unit_path.first())
     member.organization_id = state.org_id
     member.host_organization_id = state.host_org_id
     member.exit_kind = state.exit_kind

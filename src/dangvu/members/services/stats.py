@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.db.models import Max, Q
@@ -44,6 +44,7 @@ DIMENSIONS = (
 COUNTED_LEVEL = 2  # counters for the Centre (0), provinces (1), communes and peers (2)
 SNAPSHOT_LEVEL = 1  # monthly snapshots for the Centre and the provinces
 SEG = paths.SEGMENT_WIDTH + 1
+SCOPE_LEN = 2 * SEG  # a scope is the first two segments of a path: the Centre, the province
 TREE_MARK = "restructuring"
 
 
@@ -157,8 +158,32 @@ def _span_row(s: MemberSpan) -> SpanRow:
     )
 
 
+def scope_of(path: str | None) -> str | None:
+    """The scope stored with members and spans: the path cut to its first two segments."""
+    return path[:SCOPE_LEN] if path else None
+
+
+def _path_on(versions: Sequence[OrgVersion], day: date) -> str | None:
+    for v in versions:
+        if v.valid_from <= day and (v.valid_to is None or v.valid_to > day):
+            return v.path
+    return None
+
+
+def span_scopes(
+    versions: Sequence[OrgVersion], valid_from: date, valid_to: date | None
+) -> tuple[str | None, str | None]:
+    """Where a span of a unit with these versions lies on its first and on its last day."""
+    last = _path_on(versions, valid_to - timedelta(days=1)) if valid_to else None
+    return scope_of(_path_on(versions, valid_from)), scope_of(last)
+
+
 def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
-    old = {s.pk: _span_row(s) for s in MemberSpan.objects.filter(member=member)}
+    stored = list(MemberSpan.objects.filter(member=member))
+    old = {s.pk: _span_row(s) for s in stored}
+    versions: dict[int, list[OrgVersion]] = defaultdict(list)
+    for v in OrgVersion.objects.filter(organization_id__in={s.org_id for s in spans}):
+        versions[v.organization_id].append(v)
     new = [
         (
             s.org_id,
@@ -174,7 +199,9 @@ def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
         )
         for s in spans
     ]
-    if sorted(old.values(), key=repr) == sorted(new, key=repr):
+    scopes = [span_scopes(versions[r[0]], r[1], r[2]) for r in new]
+    placed_old = sorted(((_span_row(s), (s.scope_from, s.scope_to)) for s in stored), key=repr)
+    if placed_old == sorted(zip(new, scopes, strict=True), key=repr):
         return
     MemberSpan.objects.filter(member=member).delete()
     MemberSpan.objects.bulk_create(
@@ -190,11 +217,60 @@ def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
             religion=r[7],
             education=r[8],
             theory_level=r[9],
+            scope_from=scope[0],
+            scope_to=scope[1],
         )
-        for r in new
+        for r, scope in zip(new, scopes, strict=True)
     )
     if MemberSnapshot.objects.exists():
         _adjust_snapshots([(r, -1) for r in old.values()] + [(r, 1) for r in new])
+
+
+def _chunks(ids: Iterable[int], size: int = 500) -> Iterable[list[int]]:
+    batch: list[int] = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def scopes_rebuild(org_ids: Iterable[int] | None = None) -> None:
+    """Recompute the scope of the members and spans of these units (all when None), in
+    set-based SQL: after a restructuring moved them, or after a bulk load."""
+    span_t, ver_t = MemberSpan._meta.db_table, OrgVersion._meta.db_table
+    member_t, org_t = Member._meta.db_table, Organization._meta.db_table
+    placed = (
+        f"(SELECT substr(v.path, 1, {SCOPE_LEN}) FROM {ver_t} v "
+        f"WHERE v.organization_id = {span_t}.organization_id AND {{cond}} LIMIT 1)"
+    )
+    first_day = placed.format(
+        cond=f"v.valid_from <= {span_t}.valid_from AND (v.valid_to IS NULL OR "
+        f"v.valid_to > {span_t}.valid_from)"
+    )
+    last_day = placed.format(
+        cond=f"v.valid_from < {span_t}.valid_to AND (v.valid_to IS NULL OR "
+        f"v.valid_to >= {span_t}.valid_to)"
+    )
+    spans_sql = (
+        f"UPDATE {span_t} SET scope_from = {first_day}, scope_to = CASE WHEN valid_to IS NULL "
+        f"THEN NULL ELSE {last_day} END"
+    )
+    members_sql = (
+        f"UPDATE {member_t} SET scope = (SELECT substr(o.path, 1, {SCOPE_LEN}) FROM {org_t} o "
+        f"WHERE o.id = {member_t}.organization_id)"
+    )
+    with connection.cursor() as cursor:
+        if org_ids is None:
+            cursor.execute(spans_sql)
+            cursor.execute(members_sql)
+            return
+        for batch in _chunks(sorted(set(org_ids))):
+            marks = ", ".join(["%s"] * len(batch))
+            cursor.execute(f"{spans_sql} WHERE organization_id IN ({marks})", batch)
+            cursor.execute(f"{members_sql} WHERE organization_id IN ({marks})", batch)
 
 
 def month_ceil(d: date) -> date:
@@ -452,13 +528,20 @@ def _months(first: date, last: date) -> list[date]:
 # --- keeping up with the tree and the calendar -------------------------------------------------
 
 
-def _affected_by(change: Restructuring) -> tuple[set[int], set[int]]:
-    """The organizations whose counters (level <= 2) and snapshots (level <= 1) a tree
-    change may have altered: the ancestors before and after of everything it touched."""
-    touched = list(OrgVersion.objects.filter(restructuring=change))
-    org_ids = {v.organization_id for v in touched}
+def _touched_by(change: Restructuring) -> set[int]:
+    """The organizations a tree change gave a new version (a moved subtree included), and
+    its sources and results."""
+    org_ids = set(
+        OrgVersion.objects.filter(restructuring=change).values_list("organization_id", flat=True)
+    )
     org_ids |= set(change.sources.values_list("pk", flat=True))
     org_ids |= set(change.results.values_list("pk", flat=True))
+    return org_ids
+
+
+def _affected_by(change: Restructuring, org_ids: set[int]) -> tuple[set[int], set[int]]:
+    """The organizations whose counters (level <= 2) and snapshots (level <= 1) a tree
+    change may have altered: the ancestors before and after of everything it touched."""
     before_after: list[tuple[str | None, str]] = []
     for org_id in org_ids:
         history = list(
@@ -495,17 +578,23 @@ def mark_tree_followed() -> None:
 
 @transaction.atomic
 def stats_sync() -> None:
-    """Catch up with tree changes and with the calendar (a new month's snapshot). Two
-    small queries when there is nothing to do."""
+    """Catch up with tree changes (the scopes of the members and spans of the units a change
+    touched, the counters and snapshots of their ancestors) and with the calendar (a new
+    month's snapshot). Two small queries when there is nothing to do."""
     latest = Restructuring.objects.aggregate(m=Max("id"))["m"] or 0
     state = _state(TREE_MARK)
     if latest > state.value:
         counters: set[int] = set()
         snapshots: set[int] = set()
+        moved: set[int] = set()
         for change in Restructuring.objects.filter(id__gt=state.value).order_by("id"):
-            c, s = _affected_by(change)
+            touched = _touched_by(change)
+            c, s = _affected_by(change, touched)
             counters |= c
             snapshots |= s
+            moved |= touched
+        if moved:
+            scopes_rebuild(moved)
         if counters:
             counters_rebuild(counters)
         if snapshots and MemberSnapshot.objects.exists():
@@ -531,7 +620,7 @@ def _roll_months() -> None:
             )
         )
         rows = []
-        for org_id, counts in counts_from_snapshots(orgs, month).items():
+        for org_id, counts in counts_from_snapshots(orgs, month, base=previous).items():
             rows.append(
                 MemberSnapshot(
                     organization_id=org_id,

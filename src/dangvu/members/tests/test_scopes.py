@@ -1,0 +1,160 @@
+"""The stored scopes (the Centre and province segments of a unit's path, on members and on
+spans) and what reads them: past-date statistics of provinces and the nation, and the
+member list of a province. Checked against counts computed independently (each member's
+events replayed to the date, the unit's ancestors on that date looked up in the tree),
+before and after a commune moves to another province."""
+
+import random
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from dangvu.members import selectors, services
+from dangvu.members.models import EventKind, Member, MemberSpan
+from dangvu.orgs import paths
+from dangvu.orgs.models import OrgKind
+from dangvu.orgs.selectors import ancestors_on
+from dangvu.orgs.services import org_create, org_move
+
+from .helpers import DECISION, admit
+from .test_stats import expected, nonzero
+
+FOUNDED = date(2015, 1, 1)
+MOVED = date(2025, 3, 1)
+DATES = [
+    date(2020, 6, 15),
+    date(2024, 12, 31),
+    date(2025, 2, 14),
+    date(2025, 2, 28),
+    date(2025, 3, 1),
+    date(2025, 3, 17),
+    date(2025, 9, 30),
+]
+
+
+def _org(parent, name, kind, code):
+    return org_create(
+        name=name, kind=kind, code=code, parent=parent, founded_on=FOUNDED, decision=DECISION,
+        actor=None,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def nation_tree(db):
+    """The Centre → two provinces → communes → cells."""
+    t = type("Nation", (), {})()
+    t.central = org_create(
+        name="Đảng Cộng sản Việt Nam", kind=OrgKind.CENTRAL, code="TW", parent=None,
+        founded_on=date(1930, 2, 3), decision=DECISION, actor=None,
+    )  # fmt: skip
+    t.p1 = _org(t.central, "Đảng bộ tỉnh Yên Bái", OrgKind.PROVINCE, "P1")
+    t.p2 = _org(t.central, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "P2")
+    t.k1 = _org(t.p1, "Đảng bộ xã Việt Thành", OrgKind.COMMUNE, "K1")
+    t.k2 = _org(t.p1, "Đảng bộ xã Hòa Cuông", OrgKind.COMMUNE, "K2")
+    t.k3 = _org(t.p2, "Đảng bộ xã Bảo Hà", OrgKind.COMMUNE, "K3")
+    t.cells = [
+        _org(t.k1, "Chi bộ thôn 1 xã Việt Thành", OrgKind.CELL, "K1A"),
+        _org(t.k2, "Chi bộ thôn 1 xã Hòa Cuông", OrgKind.CELL, "K2A"),
+        _org(t.k2, "Chi bộ thôn 2 xã Hòa Cuông", OrgKind.CELL, "K2B"),
+        _org(t.k3, "Chi bộ thôn 1 xã Bảo Hà", OrgKind.CELL, "K3A"),
+    ]
+    return t
+
+
+@pytest.fixture
+def nation(nation_tree):
+    """The tree, and members with histories."""
+    t = nation_tree
+    rng = random.Random(11)
+    members = []
+    for i in range(30):
+        birth = date(rng.randint(1960, 1998), rng.randint(1, 12), rng.randint(1, 28))
+        on = date(rng.randint(max(birth.year + 19, 2016), 2023), rng.randint(1, 12), 3)
+        m = admit(
+            rng.choice(t.cells),
+            name=f"Nguyễn Văn Tám {i}",
+            sex=rng.choice(["nam", "nu"]),
+            birth=birth,
+            on=on,
+            ethnicity=rng.choice(["Kinh", "Tày"]),
+            theory_level=rng.choice(["khong", "so_cap"]),
+        )
+        if rng.random() < 0.8:
+            services.member_recognize(member=m, decision=DECISION, actor=None)
+        members.append(m)
+    # transfers across provinces, before and after the move, some confirmed mid-month
+    for m in members[:8]:
+        m.refresh_from_db()
+        if m.official_on is None or m.official_on > date(2024, 10, 1):
+            continue
+        target = rng.choice([c for c in t.cells if c.pk != m.organization_id])
+        day = date(2024, 10, rng.randint(1, 28))
+        tr = services.member_transfer(
+            member=m, to_org=target, on=day, decision=DECISION, actor=None
+        )
+        services.transfer_confirm(
+            transfer=tr, on=date(2025, rng.choice([1, 2, 3, 9]), 17), actor=None
+        )
+    for m in members[8:12]:
+        m.refresh_from_db()
+        services.member_exit(
+            member=m, kind=EventKind.LEAVE, on=date(2025, rng.choice([2, 3]), 20),
+            decision=DECISION, actor=None,
+        )  # fmt: skip
+    return t
+
+
+def _scope_by_ancestors(org_id: int, day: date) -> str | None:
+    """The Centre and province segments of the unit's path on `day`, from its chain of
+    ancestors on that day (None when the unit did not exist then)."""
+    above = ancestors_on(org_id, day)
+    if not above:
+        return None
+    chain = [a.organization_id for a in above] + [org_id]
+    return "".join(paths.encode_id(pk) + "." for pk in chain[:2])
+
+
+def _assert_spans_placed() -> None:
+    for s in MemberSpan.objects.all():
+        assert s.scope_from == _scope_by_ancestors(s.organization_id, s.valid_from), s
+        if s.valid_to is None:
+            assert s.scope_to is None
+        else:
+            last = date.fromordinal(s.valid_to.toordinal() - 1)
+            assert s.scope_to == _scope_by_ancestors(s.organization_id, last), s
+
+
+def _check_dates(t) -> None:
+    today = timezone.localdate()
+    for on in DATES:
+        for province in (t.p1, t.p2):
+            got = selectors.counts_on(province, on, today=today)
+            assert nonzero(got) == expected(province, on), (province.name, on)
+        rows = selectors.counts_by_child(t.central, on, today=today)
+        assert {c.organization_id: nonzero(n) for c, n in rows} == {
+            p.pk: expected(p, on) for p in (t.p1, t.p2)
+        }, on
+
+
+def test_scopes_and_past_dates_follow_a_commune_moved_to_another_province(nation) -> None:
+    t = nation
+    services.snapshots_rebuild()
+    services.mark_tree_followed()
+    _assert_spans_placed()
+    _check_dates(t)
+    org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=None)
+    services.stats_sync()
+    _assert_spans_placed()
+    _check_dates(t)
+    for m in Member.objects.select_related("organization"):
+        assert m.scope == m.organization.path[:14]
+    # a write after the move (a back-dated exit) keeps spans, snapshots and scopes in step
+    m = Member.objects.filter(
+        status="chinh_thuc", organization__in=t.cells[1:3], transfers__isnull=True
+    ).first()
+    services.member_exit(
+        member=m, kind=EventKind.STRIKE_OFF, on=date(2025, 3, 10), decision=DECISION, actor=None
+    )
+    _assert_spans_placed()
+    _check_dates(t)
