@@ -31,7 +31,15 @@ def _blank(choices: list[tuple[str, str]], label: str = "Tất cả") -> list[tu
 
 
 class MemberFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm theo tên, số thẻ", required=False)
+    q = forms.CharField(
+        label="Tìm theo tên, số thẻ",
+        required=False,
+        help_text=(
+            "Không cần gõ dấu. Từ cuối là tên hoặc phần đầu của tên, các từ trước có trong "
+            "họ tên: Hùng, Văn Hùng, Nguyễn Hùng, Nguyễn Văn Hùng; hoặc gõ họ tên từ đầu: "
+            "Nguyễn Đức, Nguyễn Đức Th. Gõ số để tìm số thẻ đảng viên."
+        ),
+    )
     status = forms.ChoiceField(
         label="Tình trạng",
         required=False,

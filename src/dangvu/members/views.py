@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from dangvu.core.forms import apply_service_errors, parse_as_of
 from dangvu.orgs.models import CELL_KINDS, Organization
@@ -27,6 +28,21 @@ from .selectors.rules import age_limits
 from .services.excel import COLUMNS, check_rows, read_rows
 
 PER_PAGE = 50
+COUNT_CAP = 5000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows (a list of a whole province would otherwise count
+    170,000 rows on every page view): past the cap the page says "more than" and offers
+    the first COUNT_CAP / PER_PAGE pages; filters narrow the rest."""
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        found = self.object_list.select_related(None).order_by()[: COUNT_CAP + 1].count()
+        self.capped = found > COUNT_CAP
+        return min(found, COUNT_CAP)
 
 
 def _org_param(request: HttpRequest) -> Organization | None:
@@ -67,8 +83,9 @@ def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.Me
 def member_list(request: HttpRequest) -> HttpResponse:
     org = _org_param(request)
     form, filters = _filters(request)
+    services.stats_sync()  # the list reads the members' stored scopes
     members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
-    page_obj = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = CappedPaginator(members, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     incoming = transfer_selectors.incoming_transfers(
@@ -94,6 +111,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
 def member_export(request: HttpRequest) -> HttpResponse:
     org = _org_param(request)
     _, filters = _filters(request)
+    services.stats_sync()
     members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
     data = services.members_export(
         members=members.iterator(chunk_size=2000),

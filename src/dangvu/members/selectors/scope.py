@@ -19,6 +19,7 @@ from ..models import ACTIVE_STATUSES, Member, MemberStatus, Transfer
 from .rules import age_limits
 
 UPPER = paths.UPPER_SENTINEL
+SCOPE_LEN = 2 * (paths.SEGMENT_WIDTH + 1)  # as stored in Member.scope
 
 
 def _range(prefix: str, path: str) -> Q:
@@ -109,34 +110,60 @@ class MemberFilter:
         return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
 
 
-def search_condition(query: str) -> Q | None:
-    """Name or card number, diacritics ignored. One index-friendly condition: the last word
-    is the start of the given name (lists are kept by given name, as committees keep them),
-    every other word must appear in the folded full name; digits search the card number."""
+def search_condition(query: str, scope: Q | None = None) -> Q | None:
+    """Name or card number, diacritics ignored. A name matches when the query's last word
+    is the start of the given name and every other word appears in the folded full name
+    ("hung", "van hung", "nguyen hung", "nguyen duc thanh"), or when the query is the start
+    of the folded full name ("nguyen duc", "nguyen duc th"). Each alternative reads one
+    index range (`scope` is repeated in both, so that each keeps its index); digits
+    search the card number."""
     tokens = search_tokens(query)
     if not tokens:
         return None
     phrase = "".join(tokens)
     if phrase.isdigit():
         return Q(card_number__gte=phrase, card_number__lt=phrase + UPPER)
-    cond = _prefix("given_key", tokens[-1])
+    by_given = _prefix("given_key", tokens[-1])
     for t in tokens[:-1]:
-        cond &= Q(search_text__contains=t)
-    return cond
+        by_given &= Q(search_text__contains=t)
+    from_start = _prefix("search_text", " ".join(tokens))
+    if scope is not None:
+        by_given, from_start = scope & by_given, scope & from_start
+    return by_given | from_start
 
 
 def _prefix(field: str, prefix: str) -> Q:
     return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + UPPER})
 
 
+def _in_subtree(path: str) -> Q:
+    """Members whose unit lies in the subtree of `path`, through the stored scope (the
+    first two path segments) where it decides alone or narrows the range."""
+    if len(path) == SCOPE_LEN:
+        return Q(scope=path)
+    if len(path) > SCOPE_LEN:
+        return Q(scope=path[:SCOPE_LEN]) & _range("organization__path", path)
+    return _range("organization__path", path)
+
+
 def member_list(
     user: Any, filters: MemberFilter, *, org: Organization | None = None, today: date
 ) -> QuerySet[Member]:
-    """The members of `org`'s subtree (the user's scope when None), filtered."""
-    qs = members_visible_to(user)
+    """The members of `org`'s subtree (the user's scope when None), filtered. Reads the
+    stored scopes: the caller runs `stats_sync` first (a restructuring moves them)."""
     target = scope_org(user, org)
+    subtree: Q | None = None
     if target is not None and (org is not None or not user.is_superuser):
-        qs = qs.filter(_range("organization__path", target.path))
+        subtree = _in_subtree(target.path)
+        own = getattr(user, "organization", None)
+        inside_own = user.is_superuser or (
+            own is not None and paths.is_within(target.path, own.path)
+        )
+        # Inside the user's own subtree everything is visible: no need for the wider
+        # condition (hosted members, pending transfers), which no index answers.
+        qs = (Member.objects.all() if inside_own else members_visible_to(user)).filter(subtree)
+    else:
+        qs = members_visible_to(user)
     if filters.status == "active":
         qs = qs.filter(status__in=ACTIVE_STATUSES)
     elif filters.status in MemberStatus.values:
@@ -158,7 +185,7 @@ def member_list(
         for token in search_tokens(filters.position):
             qs = qs.filter(positions_text__contains=token)
     if filters.query:
-        cond = search_condition(filters.query)
+        cond = search_condition(filters.query, subtree)
         if cond is not None:
             qs = qs.filter(cond)
     return qs.select_related("organization", "host_organization").order_by("given_key", "id")

@@ -10,8 +10,12 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from dangvu.accounts.models import Role
+from dangvu.core.testing import make_user
+from dangvu.core.text import fold
 from dangvu.members import selectors, services
 from dangvu.members.models import EventKind, Member, MemberSpan
+from dangvu.members.selectors.scope import MemberFilter
 from dangvu.orgs import paths
 from dangvu.orgs.models import OrgKind
 from dangvu.orgs.selectors import ancestors_on
@@ -158,3 +162,109 @@ def test_scopes_and_past_dates_follow_a_commune_moved_to_another_province(nation
     )
     _assert_spans_placed()
     _check_dates(t)
+
+
+def test_the_list_of_a_province_follows_the_move(nation) -> None:
+    t = nation
+    leader = make_user("lanhdao.p2", t.p2, Role.LEADER)
+    today = timezone.localdate()
+
+    def listed() -> set[int]:
+        return set(
+            selectors.member_list(leader, MemberFilter(status="all"), today=today).values_list(
+                "pk", flat=True
+            )
+        )
+
+    def under_p2() -> set[int]:
+        return {
+            m.pk
+            for m in Member.objects.all()
+            if t.p2.pk in [a.organization_id for a in ancestors_on(m.organization_id, today)]
+        }
+
+    assert listed() == under_p2() and listed()
+    org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=None)
+    services.stats_sync()
+    assert listed() == under_p2()
+    assert Member.objects.filter(organization__in=t.cells[1:3]).exists()
+
+
+NAMES = [
+    "Nguyễn Đức Thanh",
+    "Nguyễn Thanh Đức",
+    "Trần Đức Thành",
+    "Lê Thị Thanh Hương",
+    "Nguyễn Văn Hùng",
+    "Nguyễn Văn Hưng",
+    "Phạm Hùng",
+    "Nguyễn Thị Hồng",
+]
+
+
+def _matches(query: str, name: str) -> bool:
+    """The documented rule, on plain strings: the last word starts the given name and the
+    others appear in the name, or the query starts the full name."""
+    words, full = fold(query).split(), fold(name)
+    given = full.split()[-1]
+    return (given.startswith(words[-1]) and all(w in full for w in words[:-1])) or (
+        full.startswith(" ".join(words))
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "must_find"),
+    [
+        ("nguyen duc thanh", {"Nguyễn Đức Thanh"}),
+        ("Nguyễn Đức Thanh", {"Nguyễn Đức Thanh"}),
+        ("nguyen duc th", {"Nguyễn Đức Thanh"}),
+        ("nguyen duc", {"Nguyễn Đức Thanh"}),
+        ("duc thanh", {"Nguyễn Đức Thanh", "Trần Đức Thành"}),
+        ("thanh", {"Nguyễn Đức Thanh", "Trần Đức Thành"}),
+        ("nguyen van hung", {"Nguyễn Văn Hùng", "Nguyễn Văn Hưng"}),
+        ("hung", {"Nguyễn Văn Hùng", "Nguyễn Văn Hưng", "Phạm Hùng"}),
+        ("nguyen", {n for n in NAMES if n.startswith("Nguyễn")}),
+        ("huong", {"Lê Thị Thanh Hương"}),
+    ],
+)
+def test_name_search_in_a_province(nation_tree, query, must_find) -> None:
+    t = nation_tree
+    for i, name in enumerate(NAMES):
+        admit(t.cells[i % 4], name=name, on=date(2020, 5, 5))
+    admit(t.cells[0], name="Nguyễn Đức Thanh", on=date(2020, 5, 5))  # a namesake in P1
+    today = timezone.localdate()
+    found: set[str] = set()
+    for province, cells in ((t.p1, t.cells[:3]), (t.p2, t.cells[3:])):
+        leader = make_user(f"lanhdao.{province.code}", province, Role.LEADER)
+        got = list(
+            selectors.member_list(leader, MemberFilter(query=query), today=today).values_list(
+                "full_name", "organization_id"
+            )
+        )
+        want = sorted(
+            name
+            for name, org_id in Member.objects.active().values_list("full_name", "organization_id")
+            if org_id in {c.pk for c in cells} and _matches(query, name)
+        )
+        assert sorted(name for name, _ in got) == want, (province.code, query)
+        found |= set(want)
+    assert must_find <= found
+
+
+def test_the_list_counts_up_to_a_cap_and_says_more(tree, users, monkeypatch) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from dangvu.members import views
+
+    for i in range(5):
+        admit(tree.a1, name=f"Vũ Văn Số {i}")
+    client = Client()
+    client.force_login(users.a_officer)
+    monkeypatch.setattr(views, "COUNT_CAP", 3)
+    body = client.get(reverse("members:member_list")).content.decode()
+    assert "Hơn 3 đảng viên" in body
+    monkeypatch.setattr(views, "COUNT_CAP", 5)
+    body = client.get(reverse("members:member_list")).content.decode()
+    assert "Hơn" not in body and "5 đảng viên" in body
+    assert body.count("Vũ Văn Số") == Member.objects.active().count() == 5
