@@ -382,6 +382,69 @@ class MembershipEvent(models.Model):
         return f"{self.get_kind_display()} {format_short(self.on)}: {self.member}"
 
 
+class Sponsor(models.Model):
+    """One of the two sponsors of an admission (người giới thiệu): a member of the registry,
+    or, for one outside it (recorded in another province's registry, or a Youth Union
+    committee standing as sponsor), the name and unit as written in the file."""
+
+    member = models.ForeignKey(
+        Member, verbose_name="người vào Đảng", on_delete=models.PROTECT, related_name="sponsors"
+    )
+    event = models.ForeignKey(
+        MembershipEvent,
+        verbose_name="kết nạp",
+        on_delete=models.PROTECT,
+        related_name="sponsors",
+        db_index=False,  # members_sponsor_one_position starts with it
+    )
+    position = models.PositiveSmallIntegerField("thứ tự")
+    sponsor = models.ForeignKey(
+        Member,
+        verbose_name="đảng viên giới thiệu",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sponsored",
+    )
+    name = models.CharField("họ và tên, đơn vị người giới thiệu", max_length=255)
+
+    class Meta:
+        verbose_name = "người giới thiệu vào Đảng"
+        verbose_name_plural = "người giới thiệu vào Đảng"
+        ordering = ["event", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "position"],
+                name="members_sponsor_one_position",
+                violation_error_message="Mỗi lần kết nạp có người giới thiệu thứ nhất và thứ hai.",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "sponsor"],
+                condition=Q(sponsor__isnull=False),
+                name="members_sponsor_distinct",
+                violation_error_message="Hai người giới thiệu phải là hai đảng viên khác nhau.",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__in=(1, 2)),
+                name="members_sponsor_two_positions",
+                violation_error_message="Người vào Đảng có hai người giới thiệu.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(sponsor=models.F("member")),
+                name="members_sponsor_not_self",
+                violation_error_message="Người giới thiệu không thể là chính người vào Đảng.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="members_sponsor_has_name",
+                violation_error_message="Hãy ghi họ và tên người giới thiệu.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class RuleName(models.TextChoices):
     PROBATION_MONTHS = "probation_months", "Thời gian dự bị (tháng)"
     REVIEW_WORKING_DAYS = "review_working_days", "Hạn xét công nhận chính thức (ngày làm việc)"
