@@ -16,6 +16,7 @@ from .models import (
     DisciplineForm,
     Education,
     EventKind,
+    Member,
     MemberStatus,
     RatingLevel,
     Sex,
@@ -23,6 +24,8 @@ from .models import (
     Transfer,
 )
 
+SPONSOR_FIELDS = ("sponsor1", "sponsor2")
+ORDINALS = ("thứ nhất", "thứ hai")
 DECISION_HELP = "Số, ký hiệu và ngày của văn bản, ví dụ: Quyết định số 12-QĐ/ĐU, ngày 5/3/2025."
 
 
@@ -106,9 +109,70 @@ class AdmitForm(ProfileForm):
         label="Văn bản đồng ý của Ban Thường vụ (nếu trên 60 tuổi)", required=False
     )
 
-    def __init__(self, *args: Any, cells: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        cells: Any,
+        candidates: Any = None,
+        found: dict[str, list[tuple[Any, str]]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`candidates`: the members the user may pick (the picked one is checked against
+        it); `found`: the search results to offer for "sponsor1" and "sponsor2"."""
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = cells
+        for name, ordinal in zip(SPONSOR_FIELDS, ORDINALS, strict=True):
+            self.fields[f"{name}_q"] = forms.CharField(
+                label=f"Người giới thiệu {ordinal}: tìm trong sổ",
+                required=False,
+                help_text="Gõ tên hoặc số thẻ đảng viên, không cần dấu, rồi bấm Tìm.",
+            )
+            self.fields[name] = forms.ModelChoiceField(
+                label=f"Chọn người giới thiệu {ordinal}",
+                queryset=Member.objects.none(),
+                required=False,
+                widget=forms.RadioSelect,
+                empty_label=None,
+            )
+            self.fields[f"{name}_name"] = forms.CharField(
+                label=f"hoặc họ tên, đơn vị người giới thiệu {ordinal} (nếu không có trong sổ)",
+                required=False,
+                max_length=255,
+            )
+        for name in SPONSOR_FIELDS:
+            labels = {m.pk: label for m, label in (found or {}).get(name, [])}
+            posted = self.data.get(name) if self.is_bound else None
+            ids = list(labels) + ([int(posted)] if posted and str(posted).isdigit() else [])
+            field = self.fields[name]
+            pool = candidates if candidates is not None else Member.objects.none()
+            field.queryset = pool.filter(pk__in=ids)
+            field.label_from_instance = lambda m, labels=labels: labels.get(m.pk, m.full_name)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        sponsors: list[Any] = []
+        for name, ordinal in zip(SPONSOR_FIELDS, ORDINALS, strict=True):
+            picked, written = data.get(name), (data.get(f"{name}_name") or "").strip()
+            if picked is not None and written:
+                self.add_error(
+                    f"{name}_name",
+                    f"Người giới thiệu {ordinal} đã được chọn trong sổ: hãy xóa họ tên ghi "
+                    "thêm, hoặc bỏ chọn người trong sổ.",
+                )
+            elif picked is None and not written:
+                self.add_error(
+                    name,
+                    f"Hãy tìm và chọn người giới thiệu {ordinal} trong sổ, hoặc ghi họ tên, "
+                    "đơn vị nếu người này không có trong sổ.",
+                )
+            sponsors.append(picked or written)
+        data["sponsors"] = sponsors
+        return data
+
+    def admission(self) -> dict[str, Any]:
+        """The cleaned data as `member_admit` takes it."""
+        skip = {n for s in SPONSOR_FIELDS for n in (s, f"{s}_q", f"{s}_name")}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
 
 class DecisionForm(forms.Form):

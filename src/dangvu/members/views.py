@@ -23,6 +23,7 @@ from dangvu.orgs.selectors import ancestors_on, require_view, version_on
 
 from . import forms, selectors, services
 from .models import MembershipEvent, Transfer
+from .selectors import sponsors as sponsor_selectors
 from .selectors import transfers as transfer_selectors
 from .selectors.rules import age_limits
 from .services.excel import COLUMNS, check_rows, read_rows
@@ -137,6 +138,9 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-on", "-id")
     )
     annulled = {e.annuls_id for e in events if e.annuls_id}
+    sponsors = sponsor_selectors.sponsors_of(member)
+    for e in events:
+        e.sponsor_list = sponsors.get(e.pk, [])
     transfers = list(member.transfers.select_related("from_org", "to_org"))
     placed = {  # the cell that received a letter addressed to a committee
         e.transfer_id: e.organization
@@ -155,6 +159,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "annulled": annulled,
             "transfers": transfers,
+            "sponsors": [s for e in reversed(events) for s in e.sponsor_list],
             "personal": selectors.can_see_personal(request.user, member),
             "can_record": can_record,
             "can_confirm": [
@@ -215,15 +220,41 @@ def _recordable(request: HttpRequest, pk: int) -> Any:
 def member_create(request: HttpRequest) -> HttpResponse:
     if not request.user.can_edit:
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo được kết nạp đảng viên.")
-    form = forms.AdmitForm(request.POST or None, cells=forms.cells_for(request.user, None))
+    searching = request.method == "POST" and "tim" in request.POST
+    found: dict[str, list[tuple[Any, str]]] = {}
+    notes: list[tuple[str, str]] = []
+    for name in forms.SPONSOR_FIELDS:
+        query = (request.POST.get(f"{name}_q") or "").strip()
+        if query:
+            found[name] = sponsor_selectors.sponsor_candidates(request.user, query)
+        if searching and request.POST.get("tim") == f"{name}_q":
+            count = len(found.get(name, []))
+            notes.append(
+                (
+                    f"{name}_q",
+                    f"Tìm thấy {count} đảng viên chính thức: chọn một ở dưới."
+                    if count
+                    else f"Không có đảng viên chính thức nào trong phạm vi của bạn khớp với "
+                    f"“{query}”: hãy thử tên khác, hoặc ghi họ tên, đơn vị người giới thiệu.",
+                )
+            )
+    form = forms.AdmitForm(
+        None if searching else (request.POST or None),
+        initial=request.POST.dict() if searching else None,
+        cells=forms.cells_for(request.user, None),
+        candidates=selectors.members_visible_to(request.user),
+        found=found,
+    )
     created: dict[str, Any] = {}
 
     def perform(data: dict[str, Any]) -> None:
-        created["member"] = services.member_admit(actor=request.user, **data)
+        created["member"] = services.member_admit(actor=request.user, **form.admission())
 
-    response = _form_page(
+    response = _search_page(
         request,
         form,
+        search_fields=[f"{name}_q" for name in forms.SPONSOR_FIELDS],
+        search_notes=notes,
         title="Kết nạp đảng viên",
         subtitle="Ghi quyết định kết nạp (dự bị)",
         submit="Ghi kết nạp",

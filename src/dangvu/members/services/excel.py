@@ -1,11 +1,14 @@
 """Excel in and out. Import: every row checked, every problem named by row, column and a
 Vietnamese message, nothing written until the whole file is clean; a member already in the
 registry (same citizen ID or card number) is skipped, so a file imported twice adds no one.
+The two optional sponsor columns hold a card number or citizen ID (a member of the registry
+or of the same file) or the name and unit of a sponsor outside the registry.
 Export: any filtered list; personal columns only where the user may see them; audited."""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -13,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from openpyxl import Workbook, load_workbook
 
 from dangvu.core.audit import audit_record
@@ -50,6 +54,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("Ngày chính thức", "official_on"),
     ("Chi bộ", "cell"),
     ("Quyết định kết nạp", "decision"),
+    ("Người giới thiệu 1", "sponsor1"),
+    ("Người giới thiệu 2", "sponsor2"),
 ]
 REQUIRED = ("full_name", "sex", "birth_date", "admitted_on", "cell")
 HEADER_OF = {f: h for h, f in COLUMNS}
@@ -144,6 +150,7 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) 
             "card_number", flat=True
         )
     )
+    sponsor_keys = _sponsor_lookup(rows, ids, cards)
     for (number, record), cid, card in zip(rows, ids, cards, strict=True):
         problems: list[Problem] = []
 
@@ -219,6 +226,7 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) 
                     )
                 elif official > today:
                     add("official_on", f"Ngày chính thức {fmt(official)} ở tương lai.")
+        sponsors = _check_sponsors(data, number, (cid, card), admitted, sponsor_keys, add)
         if problems:
             result.problems.extend(problems)
         else:
@@ -231,9 +239,94 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) 
                     "official_on": official,
                     "decision": str(data.get("decision") or "").strip()
                     or f"Hồ sơ đảng viên (nhập từ Excel, dòng {number})",
+                    "sponsors": sponsors,
                 }
             )
     return result
+
+
+SPONSOR_FIELDS = ("sponsor1", "sponsor2")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _sponsor_lookup(
+    rows: list[tuple[int, dict[str, Any]]], ids: list[str], cards: list[str]
+) -> dict[str, tuple[str, Any]]:
+    """Numbers written in the sponsor columns → ("member", the registry's member) or
+    ("row", the row of this file that holds that card number or citizen ID)."""
+    wanted = {
+        str(r.get(f) or "").replace(" ", "")
+        for _, r in rows
+        for f in SPONSOR_FIELDS
+        if r.get(f) not in (None, "") and not _LETTER.search(str(r.get(f)))
+    }
+    if not wanted:
+        return {}
+    found: dict[str, tuple[str, Any]] = {}
+    for (number, _), cid, card in zip(rows, ids, cards, strict=True):
+        for key in (cid, card):
+            if key and key in wanted:
+                found[key] = ("row", number)
+    for m in Member.objects.filter(Q(card_number__in=wanted) | Q(citizen_id__in=wanted)):
+        for key in (m.card_number, m.citizen_id):
+            if key and key in wanted:
+                found[key] = ("member", m)
+    return found
+
+
+def _check_sponsors(
+    data: dict[str, Any],
+    number: int,
+    own: tuple[str, str],
+    admitted: Any,
+    lookup: dict[str, tuple[str, Any]],
+    add: Any,
+) -> list[tuple[str, Any]]:
+    """The sponsor columns of a row: both empty (none recorded), or two sponsors, each a
+    card number or citizen ID of a member (in the registry or in this file) or the name and
+    unit of a sponsor outside the registry. The admission service checks the rest."""
+    raw = [str(data.get(f) or "").strip() for f in SPONSOR_FIELDS]
+    if not any(raw):
+        return []
+    if not all(raw):
+        missing = SPONSOR_FIELDS[raw.index("")]
+        add(missing, "Thiếu người giới thiệu: hãy ghi đủ hai người, hoặc để trống cả hai cột.")
+        return []
+    out: list[tuple[str, Any]] = []
+    for field_, text in zip(SPONSOR_FIELDS, raw, strict=True):
+        if _LETTER.search(text):
+            out.append(("name", text))
+            continue
+        key = text.replace(" ", "")
+        if key in own:
+            add(field_, f"Số {key} là của chính người vào Đảng: hãy ghi số của người giới thiệu.")
+            continue
+        kind, target = lookup.get(key, ("", None))
+        if not kind:
+            add(
+                field_,
+                f"Không có đảng viên số thẻ hoặc CCCD {key} trong sổ hay trong tệp: hãy ghi "
+                "đúng số, hoặc ghi họ tên, đơn vị nếu người giới thiệu không có trong sổ.",
+            )
+            continue
+        if kind == "member" and isinstance(admitted, date):
+            official = target.official_on
+            if (
+                official is None
+                or official > admitted
+                or (target.exited_on is not None and target.exited_on <= admitted)
+            ):
+                add(
+                    field_,
+                    f"{target.full_name} chưa là đảng viên chính thức vào ngày vào Đảng "
+                    f"{fmt(admitted)}: người giới thiệu phải là đảng viên chính thức khi đó.",
+                )
+                continue
+        out.append((kind, target.pk if kind == "member" else target))
+    same = [(k, fold(v) if k == "name" else v) for k, v in out]
+    if len(same) == 2 and same[0] == same[1]:
+        add(SPONSOR_FIELDS[1], "Hai người giới thiệu là cùng một người: hãy ghi người khác.")
+    return out
 
 
 @transaction.atomic
@@ -246,18 +339,36 @@ def members_import(*, data: bytes, within: Organization, actor: Any, filename: s
         raise ValidationError(
             [f"Dòng {p.row}, cột “{p.column}”: {p.message}" for p in check.problems[:50]]
         )
-    for item in check.ready:
-        member = member_admit(
-            organization=item["organization"],
-            admitted_on=item["admitted_on"],
-            decision=item["decision"],
-            actor=actor,
-            **item["profile"],
+    registry = {
+        m.pk: m
+        for m in Member.objects.filter(
+            pk__in=[v for item in check.ready for k, v in item["sponsors"] if k == "member"]
         )
-        if item["official_on"]:
-            member_recognize(
-                member=member, on=item["official_on"], decision=item["decision"], actor=actor
+    }
+    added: dict[int, Member] = {}
+    # A sponsor is official before the applicant is admitted: by date of admission, a
+    # sponsor listed in the same file is written (and recognized) first.
+    for item in sorted(check.ready, key=lambda i: i["admitted_on"]):
+        sponsors = [
+            registry[v] if k == "member" else added[v] if k == "row" else v
+            for k, v in item["sponsors"]
+        ]
+        try:
+            member = member_admit(
+                organization=item["organization"],
+                admitted_on=item["admitted_on"],
+                decision=item["decision"],
+                actor=actor,
+                sponsors=sponsors,
+                **item["profile"],
             )
+            if item["official_on"]:
+                member_recognize(
+                    member=member, on=item["official_on"], decision=item["decision"], actor=actor
+                )
+        except ValidationError as exc:
+            raise ValidationError([f"Dòng {item['row']}: {m}" for m in exc.messages]) from exc
+        added[item["row"]] = member
     audit_record(
         actor=actor,
         action="members.members_import",

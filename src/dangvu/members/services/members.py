@@ -4,6 +4,7 @@ and the statistics in line and writes one audit row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -41,6 +42,7 @@ from .base import (
     require_past,
 )
 from .profile import PROFILE_FIELDS, clean_profile, search_fields
+from .sponsors import SponsorSpec, clean_sponsors, record_sponsors
 
 
 def _check_admission_age(birth: date, on: date, approval: str, field: str) -> None:
@@ -86,9 +88,12 @@ def member_admit(
     actor: Any,
     ceremony_on: date | None = None,
     over_age_approval: str = "",
+    sponsors: Sequence[SponsorSpec] = (),
     **profile: Any,
 ) -> Member:
-    """Admit a new probationary member to a cell by the decision of `admitted_on`."""
+    """Admit a new probationary member to a cell by the decision of `admitted_on`, with the
+    two `sponsors` (members of the registry, or names of sponsors outside it; none for a
+    record entered from an older file that does not name them)."""
     authorize(actor, organization)
     decision = require_decision(decision)
     unknown = set(profile) - set(PROFILE_FIELDS)
@@ -104,6 +109,7 @@ def member_admit(
     require_cell(organization, admitted_on, historical=True)
     if ceremony_on is not None:
         _check_ceremony(admitted_on, ceremony_on)
+    checked_sponsors = clean_sponsors(sponsors, on=admitted_on, applicant=clean)
     member = Member(
         **clean,
         **search_fields(clean),
@@ -123,6 +129,7 @@ def member_admit(
         organization=organization,
         note=f"Đồng ý của Ban Thường vụ: {over_age_approval}" if over_age_approval else "",
     )
+    sponsor_rows = record_sponsors(member, event, checked_sponsors)
     if ceremony_on is not None:
         record_event(member, EventKind.CEREMONY, ceremony_on, decision, actor)
     refresh(member, new=True)
@@ -136,6 +143,7 @@ def member_admit(
         after={
             "event": event.pk,
             **{k: v for k, v in clean.items() if k not in ("citizen_id", "phone", "residence")},
+            "sponsors": sponsor_rows,
         },
     )
     return member

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
+
+from openpyxl import Workbook
 
 from dangvu.members import rules
 from dangvu.members.models import Member
@@ -76,3 +79,14 @@ def second_province() -> SimpleNamespace:
     t.other = org(t.province, "Đảng bộ xã Cốc San", OrgKind.COMMUNE, "CS")
     t.other_cell = org(t.other, "Chi bộ thôn Cốc San 1", OrgKind.CELL, "CS1")
     return t
+
+
+def xlsx(header: list[str], rows: list[list[Any]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for r in rows:
+        sheet.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -5,14 +5,14 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for
 from dangvu.members import services
 from dangvu.members.models import Member
 
-from .helpers import DECISION, admit, admit_official, citizen_id
+from .helpers import DECISION, admit, admit_official, citizen_id, xlsx
 
 MEMBER_PAGES = [
     "members:member_detail",
@@ -198,14 +198,7 @@ HEADER = [
 
 
 def workbook(rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(HEADER)
-    for r in rows:
-        sheet.append(r)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx(HEADER, rows)
 
 
 def good_rows():
