@@ -17,7 +17,7 @@ from .anchors import word_alternation
 from .clean import CleanText, fold
 from .models import Person
 from .phrases import Token, is_surname, name_at, scan_org_phrase, surname_words, tokens_from
-from .tables import POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
+from .tables import PERSON_ADDRESSES, POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
 
 __all__ = ["find_people"]
 
@@ -25,7 +25,12 @@ _SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:)[ \t]*(?:nguyên[ \t]+)?"
 _CHAIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:va[ \t]+)?(?:nguyen[ \t]+)?", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _GAP = re.compile(r"[ \t]+")
-_ADDRESS = re.compile(r"(?<!\w)(?:dong[ \t]+chi|ong|ba)[ \t]+$", re.I)
+_ADDRESS = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t]+") for w in PERSON_ADDRESSES)
+    + r")[ \t]+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -36,23 +41,32 @@ class _Mention:
     positions: tuple[str, ...]
 
 
-_SIGNATURE_ZONE = 1500
+_SIGNATURE_ZONE = 2500
+# Lines read below a signing title for the name: recipients, "(Đã ký)" and blank lines
+# may stand between them when a two-column block was pasted one column after the other.
+_SIGNER_LINES = 14
+_SIGNER_CHARS = 1500
+_CELL_MARKS = " \t>*_|\\"
+_AFTER_PUNCTUATION = re.compile(r"[.,;:)][ \t]+(?=\S)")
 # A name stands this close to the title after it or the address before it.
 _NAME_REACH = 48
 # Positions before a name: "UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Lý Thị Mai".
 _CHAIN_REACH = 240
 # Columns of a two-column block (recipients left, signature right): a tab or 3+ spaces.
-_COLUMN_GAP = re.compile(r"\t| {3,}")
+_COLUMN_GAP = re.compile(r"\t| {3,}|\|")
 
 
 @cache
 def _signature_title() -> re.Pattern[str]:
+    """A title in capitals alone on its line or closing it (the right column of a
+    two-column block, its gap collapsed to one space by a PDF reader: ``- Lưu VP. BÍ
+    THƯ``), in a Markdown quote or table cell: ``> **PHÓ BÍ THƯ**``."""
     titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
     alternation = "|".join(re.escape(t) for t in titles)
     suffixes = "|".join(re.escape(fold(s)) for s in SIGNATURE_TITLE_SUFFIXES)
     return re.compile(
-        rf"^(?:[^\n]*(?:\t| {{3}}))?[ \t]*(?P<title>{alternation})"
-        rf"(?:[ \t]+(?P<suffix>{suffixes}))?[ \t]*$",
+        rf"^(?:[^\n]*?[ \t|])??[ \t>*_|]*(?P<title>{alternation})"
+        rf"(?:[ \t]+(?P<suffix>{suffixes}))?[ \t*_|\\]*$",
         re.I | re.M,
     )
 
@@ -66,8 +80,12 @@ def _title_pattern() -> re.Pattern[str]:
 
 @cache
 def _surname_pattern(plain: bool) -> re.Pattern[str]:
-    # literal first: a capital letter, rare enough for the engine to skip to in C
-    return re.compile(rf"(?:{word_alternation(surname_words(plain))})(?=[ \t]+[^\W\d_])")
+    # literal first: a capital letter, rare enough for the engine to skip to in C;
+    # ``H'`` opens a name too (``H'Hen Niê``)
+    return re.compile(
+        rf"(?:{word_alternation(surname_words(plain))})(?=[ \t]+[^\W\d_])"
+        r"|H(?<!\wH)['\u2019](?=[^\W\d_])"
+    )
 
 
 class _Memo:
@@ -165,7 +183,8 @@ def _positions_after(ct: CleanText, pos: int, memo: _Memo) -> tuple[list[str], i
 @cache
 def _person_cue() -> re.Pattern[str]:
     titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
-    words = "|".join(re.escape(t.lower()) for t in [*titles, "dong chi", "ong", "ba"])
+    addresses = [fold(w) for w in PERSON_ADDRESSES]
+    words = "|".join(re.escape(t.lower()) for t in [*titles, *addresses])
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")  # on ``ct.lower``
 
 
@@ -245,28 +264,45 @@ def _canonical_suffixes() -> dict[str, str]:
 
 def _signature_mentions(ct: CleanText) -> list[_Mention]:
     """The signer under a title line at the end: ``BÍ THƯ`` ... ``Nguyễn Văn An``."""
-    out: list[_Mention] = []
+    # by the name's span: of "K/T TRƯỞNG BAN" over "PHÓ TRƯỞNG BAN", the title nearer
+    # the name is the signer's
+    out: dict[tuple[int, int], _Mention] = {}
     tail_start = max(0, len(ct.text) - _SIGNATURE_ZONE)
     for line in _signature_title().finditer(ct.folded, tail_start):
         if not ct.text[line.start("title") : line.end("title")].isupper():
             continue
-        following = ct.text[line.end() : line.end() + 200].split("\n")[:6]
-        offset = line.end()
-        for text_line in following:
-            gaps = list(_COLUMN_GAP.finditer(text_line))
-            cell_start = gaps[-1].end() if gaps else 0
-            cell = text_line[cell_start:]
-            name_start = offset + cell_start + (len(cell) - len(cell.lstrip()))
-            name_end = name_at(ct.text, name_start, ct.plain) if cell.strip() else None
-            if name_end is not None and not ct.text[name_end : offset + len(text_line)].strip():
-                title = _canonical_titles()[line["title"].lower()]
-                if line["suffix"]:
-                    title += " " + _canonical_suffixes()[line["suffix"].lower()]
-                name = ct.text[name_start:name_end]
-                out.append(_Mention(line.start("title"), name_end, name, (title,)))
-                break
-            offset += len(text_line) + 1
-    return out
+        found = _signer_below(ct, line.end())
+        if found is None:
+            continue
+        title = _canonical_titles()[line["title"].lower()]
+        if line["suffix"]:
+            title += " " + _canonical_suffixes()[line["suffix"].lower()]
+        name_start, name_end = found
+        name = ct.text[name_start:name_end]
+        out[found] = _Mention(line.start("title"), name_end, name, (title,))
+    return list(out.values())
+
+
+def _signer_below(ct: CleanText, pos: int) -> tuple[int, int] | None:
+    """The first line below ``pos`` whose last column is a name and nothing else."""
+    offset = pos
+    for text_line in ct.text[pos : pos + _SIGNER_CHARS].split("\n")[1 : _SIGNER_LINES + 1]:
+        offset = ct.text.find("\n", offset) + 1
+        text_line = text_line.rstrip(_CELL_MARKS)
+        gaps = list(_COLUMN_GAP.finditer(text_line))
+        cell_start = gaps[-1].end() if gaps else 0
+        cell = text_line[cell_start:]
+        lead = len(cell) - len(cell.lstrip(_CELL_MARKS))
+        if not cell.strip(_CELL_MARKS):
+            continue
+        cell_end = offset + cell_start + len(cell)
+        # the whole cell, else its end after punctuation ("- Lưu VT. Võ Thị Hoa")
+        starts = [offset + cell_start + lead]
+        starts += [offset + cell_start + m.end() for m in _AFTER_PUNCTUATION.finditer(cell)]
+        for name_start in starts:
+            if name_at(ct.text, name_start, ct.plain) == cell_end:
+                return name_start, cell_end
+    return None
 
 
 def find_people(ct: CleanText) -> list[Person]:

@@ -15,6 +15,7 @@ from itertools import islice
 
 from .clean import fold
 from .tables import (
+    LOCALITY_BEFORE_NAME,
     LOCALITY_WORDS,
     NOT_PERSON_NAMES,
     ORG_SECOND_SYLLABLES,
@@ -26,7 +27,11 @@ from .tables import (
 
 __all__ = ["Token", "is_surname", "name_at", "scan_org_phrase", "surname_words", "tokens_from"]
 
-_WORD_TEXT = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?|[0-9]+)"
+# A word: letters, joined by a hyphen (``Hồ-Chí``) or after an apostrophe (``H'Hen``,
+# ``H’Nga``: the prefix of women's names in Ê Đê and Jrai), or a number.
+_WORD_TEXT = r"(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)?|[0-9]+)"
+# ``H'`` before a capitalized given name opens a personal name like a family name does.
+_NAME_PREFIX = re.compile(r"H['\u2019][^\W\d_a-z]")
 _WORD = re.compile(_WORD_TEXT)
 _RUN = re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT})*")
 _CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run search
@@ -132,6 +137,9 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
             i += 3
             continue
         locality = _locality_len(folded_words, i)
+        if not locality and folded_words[i] in LOCALITY_BEFORE_NAME:
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            locality = 1 if following is not None and following.capitalized else 0
         if locality:
             end = tokens[i + locality - 1].end
             prev_capitalized = False
@@ -166,7 +174,9 @@ def _folded_names() -> tuple[frozenset[str], frozenset[str]]:
 def is_surname(word: str, plain: bool = False) -> bool:
     """A family name as written; in a text typed without diacritics (``plain``), also
     a family name written without them (``Nguyen``). Only there: ``Ban`` is a word."""
-    return word in SURNAMES or (plain and word in _folded_names()[0])
+    if word in SURNAMES or (plain and word in _folded_names()[0]):
+        return True
+    return _NAME_PREFIX.match(word) is not None and word[2:3].isupper()
 
 
 @cache

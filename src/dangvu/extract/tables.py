@@ -19,6 +19,7 @@ __all__ = [
     "DEADLINE_COLUMNS",
     "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
+    "LOCALITY_BEFORE_NAME",
     "LOCALITY_WORDS",
     "NOT_COUNTED",
     "NOT_PERSON_NAMES",
@@ -27,6 +28,7 @@ __all__ = [
     "PARTY_ISSUER_CODES",
     "PERIOD_CUES",
     "PERIOD_FALLBACK_BY_MONTH",
+    "PERSON_ADDRESSES",
     "POSITION_TITLES",
     "REPORTING_TYPES",
     "SIGNATURE_TITLE_SUFFIXES",
@@ -146,7 +148,15 @@ LOCALITY_WORDS: tuple[str, ...] = (
     "xa",
     "phuong",
     "quan",
+    "thon",
+    "xom",
+    "khom",
+    "buon",
 )
+
+# Words that continue an organization name only before a capitalized name: ``Chi bộ bản
+# Huổi Lếch``, ``ấp Tân Phú``, ``sóc Ba Xuyên`` (alone they are other words: ``áp dụng``).
+LOCALITY_BEFORE_NAME: tuple[str, ...] = ("ban", "ap", "soc", "to", "khu", "lang", "plei")
 
 # Position titles that open a position phrase, longest first when compiled.
 POSITION_TITLES: tuple[str, ...] = (
@@ -198,12 +208,17 @@ POSITION_TITLES: tuple[str, ...] = (
     "Đại tá",
 )
 
+# Words that address a person by name (``đồng chí Nguyễn Văn An``, ``kết nạp quần chúng
+# Y Kông Byă``): the name after them is a person even without a position.
+PERSON_ADDRESSES: tuple[str, ...] = ("đồng chí", "ông", "bà", "quần chúng")
+
 # Words that may follow a title in a signature block: ``PHÓ BÍ THƯ THƯỜNG TRỰC``.
 SIGNATURE_TITLE_SUFFIXES: tuple[str, ...] = ("Thường trực",)
 
 # Common Vietnamese family names, those of ethnic minorities included (Hmong, Dao, Thai,
-# Ede, Khmer): a capitalized run starting with one of these and two to four syllables
-# long reads as a personal name. Written without diacritics (``Nguyen``) they match too.
+# Ede, Jrai, Khmer, Cham; ``Y`` opens Ê Đê men's names, ``H'`` women's, see phrases): a
+# capitalized run starting with one of these and two to four syllables long reads as a
+# personal name. Written without diacritics (``Nguyen``) they match too.
 _SURNAME_WORDS = """
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
 Trương Lâm Phùng Mai Tô Hà Tạ Lưu Lương Cao Đinh Hứa Thái Châu Quách Triệu Tăng Lại Kiều Khổng
@@ -212,6 +227,7 @@ Thạch Ninh Ông Âu Mạnh Chế Y Hồng Tòng Nghiêm Bế Lăng Mẫn Cù H
 Phí Nhữ Lữ Khương Cấn Ưng Chử Mông Đường Đồ Mã
 Vàng Giàng Sùng Thào Mùa Lầu Hờ Cứ Tráng Sình Sồng Chảo Tẩn Bàn Cầm Quàng Lường Lù Pờ Hạng
 Ksor Siu Kpă Rmah Điểu Danh Sơn
+Rơ Kpuih Puih Rcom Rah Ly Vừ Chá Thò Sần Phàn Hảng Lừ Néang Neáng Chau Đàng
 """
 SURNAMES: frozenset[str] = frozenset(_words(_SURNAME_WORDS))
 

@@ -144,3 +144,83 @@ def test_signers_in_more_layouts(text: str, expected: list[Named]) -> None:
 )
 def test_organization_words_are_not_people(text: str) -> None:
     assert people_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two columns pasted from a PDF: wide gaps, blank lines before the name
+            "Đề nghị các chi bộ thực hiện.\n\nNơi nhận:"
+            + " " * 46
+            + "T/M ĐẢNG ỦY\n- Ban Thường vụ Huyện ủy (b/c),"
+            + " " * 29
+            + "BÍ THƯ\n- Các chi bộ,\n- Lưu VP."
+            + " " * 50
+            + "(Đã ký)\n\n\n\n"
+            + " " * 54
+            + "Sùng A Chứ\n",
+            [person("Sùng A Chứ", "Bí thư")],
+        ),
+        (  # a Markdown quote
+            "Đề nghị các chi bộ thực hiện.\n\n> **T/M BAN THƯỜNG VỤ**  \n> **PHÓ BÍ THƯ**\n>\n"
+            "> *(đã ký)*\n>\n> **Nông Thị Hạnh**\n",
+            [person("Nông Thị Hạnh", "Phó Bí thư")],
+        ),
+        (  # the columns pasted one after the other: recipients between title and name
+            "Trên đây là báo cáo.\nT/M ĐẢNG ỦY KHỐI\nPHÓ BÍ THƯ THƯỜNG TRỰC\nNơi nhận:\n"
+            "- Thường trực Tỉnh ủy (b/c),\n- Ban Tổ chức Tỉnh ủy,\n- Các đảng bộ trực thuộc,\n"
+            "- Lưu VT.\nLường Thị Mai\n",
+            [person("Lường Thị Mai", "Phó Bí thư Thường trực")],
+        ),
+        (  # a Markdown table whose cells break lines with <br>
+            "| Nơi nhận:<br>- Như trên;<br>- Lưu VT. | KT. TRƯỞNG BAN<br>PHÓ TRƯỞNG BAN<br><br>"
+            "(đã ký)<br><br>Thạch Thị Sa Rươl |\n|---|---|\n",
+            [person("Thạch Thị Sa Rươl", "Phó Trưởng ban")],
+        ),
+    ],
+)
+def test_signers_in_pdf_markdown_and_interleaved_blocks(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đồng chí H'Linh Niê, Bí thư Chi bộ buôn Ko Siêr, phát biểu.",
+            [person("H'Linh Niê", "Bí thư Chi bộ buôn Ko Siêr")],
+        ),
+        (
+            "Phó Bí thư Đảng ủy xã H’Phương Byă trình bày báo cáo.",
+            [person("H’Phương Byă", "Phó Bí thư Đảng ủy xã")],
+        ),
+        (
+            "Đồng chí Y Khoa Mlô, Chủ tịch UBND xã, và đồng chí Rơ Mah Thuận dự.",
+            [person("Y Khoa Mlô", "Chủ tịch UBND xã"), person("Rơ Mah Thuận")],
+        ),
+        (
+            "Đồng chí Vừ A Dình, Phó Bí thư Chi bộ bản Huổi Lếch.",
+            [person("Vừ A Dình", "Phó Bí thư Chi bộ bản Huổi Lếch")],
+        ),
+    ],
+)
+def test_ede_jrai_and_hmong_names(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a PDF reader collapsed the gap between the columns to one space
+            "Trên đây là báo cáo sơ kết.\nNơi nhận: T/M ĐẢNG ỦY\n- Như trên; BÍ THƯ\n"
+            "- Lưu VP. (Đã ký)\n- Lưu hồ sơ. Hầu A Lềnh\n",
+            [person("Hầu A Lềnh", "Bí thư")],
+        ),
+        (  # the person a decision admits
+            "Điều 1. Kết nạp quần chúng Y Blô Ayŭn, sinh ngày 04/7/1999, vào Đảng.",
+            [person("Y Blô Ayŭn")],
+        ),
+    ],
+)
+def test_collapsed_signature_columns_and_admitted_people(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected
