@@ -22,6 +22,7 @@ from .spans import SpanSet
 from .tables import (
     COUNT_UNITS,
     FIGURE_BLOCKERS,
+    FIGURE_CAP_LEADS,
     NOT_COUNTED,
     PARTY_DOC_TYPES,
     STATE_DOC_TYPES,
@@ -43,6 +44,8 @@ _FROM_TO = re.compile(
     rf"tu(?<!\wtu)[ \t]+(?P<a>{_N})[ \t]+(?:xuong|len|con)(?:[ \t]+con)?[ \t]+(?=[0-9])"
 )
 _PREV_WORD = re.compile(r"(\w+)[ \t]*$")
+# "kết nạp 25 và 30 đảng viên": the first number counts what the second counts.
+_JOINED_NUMBERS = re.compile(rf"(?P<a>{_FIRST_N})[ \t]+(?:va|hoac)[ \t]+(?=[0-9])")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _COUNTED_WORD = re.compile(r"[ \t\u00a0]+(?P<unit>[^\W\d_]\w*)")
@@ -122,8 +125,7 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
     for match in _FIGURE.finditer(ct.text):
         if masked.overlaps(match.start(), match.end()):
             continue
-        prev = _PREV_WORD.search(ct.folded, max(0, match.start() - 30), match.start())
-        if prev and (prev.group(1).lower() in FIGURE_BLOCKERS or _in_name(ct, prev)):
+        if _label_before(ct, match, masked):
             continue
         value = parse_number(match["a"])
         of = parse_number(match["b"]) if match["b"] else None
@@ -139,7 +141,7 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
             ct.folded, match.end()
         )
         if unit_match is None:
-            unit_match = _counted_noun(ct, match, prev)
+            unit_match = _counted_noun(ct, match)
             if unit_match is None:
                 continue
         unit_written = ct.text[unit_match.start("unit") : unit_match.end("unit")]
@@ -148,12 +150,21 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
         described = ct.text[unit_match.end() : end].strip()
         what = f"{unit} {described}".strip()
         out.append(Figure(match.start(), end, ct.text[match.start() : end], what, value, of, unit))
-    return _with_ranges(ct, out)
+    return _with_ranges(ct, out, masked)
 
 
-def _counted_noun(
-    ct: CleanText, number: re.Match[str], prev: re.Match[str] | None
-) -> re.Match[str] | None:
+def _label_before(ct: CleanText, number: re.Match[str], masked: SpanSet) -> bool:
+    """Is this number masked, a label (``lần 2``, ``Chỉ thị 05``) or a rule's cap?"""
+    if masked.overlaps(number.start("a"), number.end("a")):
+        return True
+    window = max(0, number.start("a") - 30)
+    prev = _PREV_WORD.search(ct.folded, window, number.start("a"))
+    if prev and (prev.group(1).lower() in FIGURE_BLOCKERS or _in_name(ct, prev)):
+        return True
+    return _cap_before().search(ct.lower, window, number.start("a")) is not None
+
+
+def _counted_noun(ct: CleanText, number: re.Match[str]) -> re.Match[str] | None:
     """The word after a number that tells what it counts, when it is no known unit."""
     following = _COUNTED_WORD.match(ct.text, number.end())
     if following is None or not following["unit"][:1].islower():
@@ -163,6 +174,13 @@ def _counted_noun(
     if number["b"] is None and _YEAR.fullmatch(number["a"]):
         return None  # "năm 2025 đạt", "đến 2030 phấn đấu": a year, not a count
     return following
+
+
+@cache
+def _cap_before() -> re.Pattern[str]:
+    """A rule's bound right before a number: ``không vượt quá 20%`` is no result."""
+    leads = "|".join(re.escape(fold(w)) for w in sorted(FIGURE_CAP_LEADS, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{leads})[ \t]+$")
 
 
 @cache
@@ -185,11 +203,13 @@ def _in_name(ct: CleanText, prev: re.Match[str]) -> bool:
     return named is not None and ct.text[named.start()].isupper()  # not "kỷ luật 2"
 
 
-def _with_ranges(ct: CleanText, figures: list[Figure]) -> list[Figure]:
-    """Add the first number of ``từ 217 xuống 167 đơn vị`` with the second's unit."""
+def _with_ranges(ct: CleanText, figures: list[Figure], masked: SpanSet) -> list[Figure]:
+    """Add the first number of ``từ 217 xuống 167 đơn vị`` and of ``25 và 30 đảng
+    viên`` (the noun said once, after the second) with the second's unit."""
     by_start = {f.start: f for f in figures}
     added: list[Figure] = []
-    for match in _FROM_TO.finditer(ct.lower):
+    joined = [m for m in _JOINED_NUMBERS.finditer(ct.lower) if not _label_before(ct, m, masked)]
+    for match in [*_FROM_TO.finditer(ct.lower), *joined]:
         second = by_start.get(match.end())
         if second is None or second.of is not None or match.start("a") in by_start:
             continue

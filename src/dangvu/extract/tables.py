@@ -19,6 +19,7 @@ __all__ = [
     "DEADLINE_COLUMNS",
     "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
+    "FIGURE_CAP_LEADS",
     "LOCALITY_BEFORE_NAME",
     "LOCALITY_WORDS",
     "NOT_COUNTED",
@@ -298,6 +299,18 @@ FIGURE_BLOCKERS: frozenset[str] = frozenset(
         luc bieu trang tiet chuong phan lop tuan dot ban thon ap xom khom khu to mau hang
         loai cap buoc cau tap pho phuong quan"""
     )
+)
+
+# Words that make the number after them a rule's bound, not a result: ``không vượt quá
+# 20% số được xếp loại tốt``, ``tối đa 15 người``.
+FIGURE_CAP_LEADS: tuple[str, ...] = (
+    "không vượt quá",
+    "không quá",
+    "tối đa",
+    "tối thiểu",
+    "không dưới",
+    "không thấp hơn",
+    "không ít hơn",
 )
 
 # A number followed by any other lower-case noun phrase counts it (``12 kỳ sinh hoạt``,

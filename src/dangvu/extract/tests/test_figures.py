@@ -98,3 +98,30 @@ def test_a_number_before_any_noun_phrase_counts_it(text: str, expected: list[Fig
 )
 def test_numbers_before_time_units_and_inside_names_are_not_counts(text: str) -> None:
     assert figures_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chi bộ kết nạp 25 và 30 đảng viên trong hai năm.",
+            [fig(25, "đảng viên"), fig(30, "đảng viên")],
+        ),
+        ("có 12 tổ hợp tác và 340 hộ dân tham gia", [fig(12, "tổ"), fig(340, "hộ")]),
+        ("tổ chức 35 buổi với 1.240 lượt người dân", [fig(35, "buổi"), fig(1240, "lượt người")]),
+    ],
+)
+def test_coordinated_counts_are_each_read(text: str, expected: list[Fig]) -> None:
+    assert figures_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số đảng viên xếp loại xuất sắc không vượt quá 20% số xếp loại tốt.",
+        "Mỗi lớp tối đa 45 học viên, tối thiểu 20 học viên.",
+        "Điều 4 và 5 của Quy định; lần 2 và 3 trong năm.",
+    ],
+)
+def test_a_rules_bounds_and_joined_labels_are_not_figures(text: str) -> None:
+    assert figures_in(text) == []
