@@ -1,10 +1,12 @@
 """Deadlines: what is due and by when.
 
 A date is a deadline when a deadline word stands right before it (``trước ngày``,
-``chậm nhất ngày``, ``hạn``, ``thời hạn:``), or when an action (``báo cáo``, ``gửi``,
-``hoàn thành``) in the same clause is dated after the document's own date
-(``báo cáo kết quả lần 2 ngày 10/12/2023`` in a report dated in June). The task is
-the clause before the date, from its first action verb.
+``chậm nhất ngày``, ``hạn``, ``thời hạn:``, ``trước 17h00 ngày``) and it is not in the
+past of the document's own date, unless asked for again (``đề nghị gửi ... trước ngày``
+in a reminder); or when an action (``báo cáo``, ``gửi``, ``hoàn thành``) in the same
+clause is dated after the document's own date (``báo cáo kết quả lần 2 ngày
+10/12/2023`` in a report dated in June). The task is the clause before the date, from
+its first action verb.
 
 A month or a quarter is due too: ``hoàn thành trong quý I năm 2026`` is due on its last
 day (2026-03-31), ``chậm nhất trong tháng 9/2024`` on 2024-09-30, ``trước quý II năm
@@ -45,7 +47,10 @@ _STRONG = re.compile(
     r"(?<!\w)(?:truoc|cham[ \t]+nhat(?:[ \t]+la)?"
     r"|(?:thoi[ \t]+)?han(?:[ \t]+(?:chot|cuoi|nop|gui|hoan[ \t]+thanh|bao[ \t]+cao))?"
     r"(?:[ \t]+la)?[ \t]*:?|xong[ \t]+truoc)"
-    r"[ \t]+(?:(?:vao|trong)[ \t]+)?(?:ngay[ \t]+)?$",
+    r"[ \t]+(?:(?:vao|trong)[ \t]+)?"
+    # a clock time may stand before the day: "trước 17h00 ngày", "trước 16 giờ 30, ngày"
+    r"(?:[0-9]{1,2}[ \t]*(?:h|g|gio|:)[ \t]*(?:[0-9]{2})?(?:[ \t]*phut)?[ \t]*,?[ \t]+)?"
+    r"(?:ngay[ \t]+)?$",
     re.I,
 )
 _WEAK = re.compile(r"(?<!\w)ngay[ \t]+$", re.I)
@@ -127,6 +132,15 @@ def _assignment_pattern() -> re.Pattern[str]:
 
 
 _DONE = re.compile(r"(?<!\w)(?:đã|vừa|được)(?!\w)", re.I)
+
+
+def _restated(ct: CleanText, pos: int) -> bool:
+    """A past due date asked for again: ``đề nghị gửi báo cáo trước ngày 10/11/2020`` in
+    a reminder written after it (an assignment word before it, nothing done)."""
+    before = ct.text[_clause_start(ct.folded, pos) : pos]
+    asked = list(_assignment_pattern().finditer(before))
+    # "đã có công văn đề nghị gửi ... trước ngày": what was done is the asking
+    return bool(asked) and not _DONE.search(before, asked[-1].end())
 
 
 def _closes_task(ct: CleanText, start: int, end: int, directive: bool) -> bool:
@@ -238,7 +252,7 @@ def find_deadlines(
         window_start = max(line_start, hit.start - 40)
         trigger = _STRONG.search(ct.folded, window_start, hit.start)
         strong = trigger is not None
-        if strong and doc_date is not None and date < doc_date:
+        if strong and doc_date is not None and date < doc_date and not _restated(ct, hit.start):
             continue  # "trước ngày ..." in the past of the document is history, not a task
         if trigger is None:
             trigger = _WEAK.search(ct.folded, window_start, hit.start)

@@ -214,3 +214,27 @@ def test_a_month_quarter_or_date_in_a_time_column_is_due(table: str) -> None:
 )
 def test_time_cells_outside_a_due_column_or_in_the_past_are_not_due(table: str) -> None:
     assert deadlines_in(PLAN_HEADER + table) == []
+
+
+REMINDER_HEADER = "VĂN PHÒNG TỈNH ỦY\n*\nSố 312-CV/VPTU\n\nBắc Ninh, ngày 22 tháng 11 năm 2024\n\n"
+
+
+def test_a_past_due_date_asked_for_again_in_a_reminder_is_a_deadline() -> None:
+    text = (
+        REMINDER_HEADER + "Thực hiện Công văn số 290-CV/VPTU, Văn phòng đề nghị các đơn vị "
+        "gửi báo cáo trước ngày 15/11/2024. Đến nay còn 4 đơn vị chưa gửi."
+    )
+    assert [date for date, _ in deadlines_in(text)] == ["2024-11-15"]
+
+
+def test_a_past_due_date_that_was_met_is_not_a_deadline() -> None:
+    text = REMINDER_HEADER + "Các đơn vị đã gửi báo cáo trước ngày 15/11/2024 theo đề nghị."
+    assert deadlines_in(text) == []
+
+
+def test_a_due_date_asked_for_in_a_letter_already_sent_is_restated() -> None:
+    text = (
+        REMINDER_HEADER + "Văn phòng đã có Công văn số 290-CV/VPTU đề nghị các đơn vị gửi "
+        "báo cáo trước 17h00 ngày 15/11/2024; đến nay còn 4 đơn vị chưa gửi."
+    )
+    assert [date for date, _ in deadlines_in(text)] == ["2024-11-15"]
