@@ -8,10 +8,11 @@ from .restructure import (
     org_rename,
     org_split,
 )
-from .versions import ORG_ENDING_HANDLERS, NewOrgSpec
+from .versions import ORG_ENDING_HANDLERS, ORG_SPLIT_HANDLERS, NewOrgSpec
 
 __all__ = [
     "ORG_ENDING_HANDLERS",
+    "ORG_SPLIT_HANDLERS",
     "NewOrgSpec",
     "org_create",
     "org_dissolve",

@@ -37,6 +37,7 @@ from .versions import (
     _establish,
     _new_restructuring,
     _rebase_subtree,
+    _run_split_handlers,
     _snapshot,
     _supersede,
     _sync_mirror,
@@ -365,6 +366,7 @@ def org_split(
         _require_may_contain(target_version.kind, child.kind, child.name)
         _require_code_free(target, child.code, on, ignore=[child.organization_id])
         _rebase_subtree(subtree, child, target, target_version.path, on, change)
+    _run_split_handlers(org, on, created, actor)
     audit_record(
         actor=actor,
         action="orgs.org_split",

@@ -37,6 +37,19 @@ ORG_ENDING_HANDLERS: tuple[str, ...] = (
 )
 
 
+# What other areas must do once a split has formed its parts (the ending handlers run
+# before the parts exist), called inside the same transaction as
+# f(org=..., on=..., parts=[...], actor=...).
+ORG_SPLIT_HANDLERS: tuple[str, ...] = ("dangvu.tracking.services.assignments_follow_split",)
+
+
+def _run_split_handlers(org: Organization, on: date, parts: list[Organization], actor: Any) -> None:
+    from django.utils.module_loading import import_string
+
+    for dotted in ORG_SPLIT_HANDLERS:
+        import_string(dotted)(org=org, on=on, parts=parts, actor=actor)
+
+
 def _run_ending_handlers(
     org: Organization, on: date, successor: Organization | None, actor: Any
 ) -> None:

@@ -7,7 +7,11 @@ from .assignments import (
     assignment_return,
     assignment_submit,
 )
-from .follow import assignments_follow_org_ending, assignments_note_document
+from .follow import (
+    assignments_follow_org_ending,
+    assignments_follow_split,
+    assignments_note_document,
+)
 from .reminders import reminders_send
 from .tasks import resolve_units, task_create
 
@@ -17,6 +21,7 @@ __all__ = [
     "assignment_return",
     "assignment_submit",
     "assignments_follow_org_ending",
+    "assignments_follow_split",
     "assignments_note_document",
     "reminders_send",
     "resolve_units",

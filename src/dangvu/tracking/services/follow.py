@@ -198,8 +198,7 @@ def assignments_follow_org_ending(
     assignments pass to the successor with their submissions; where the successor has
     the same task, the one further along is kept and the other is exempt "đã hợp nhất"
     with a link to it. On dissolution they are exempt. On a split the handler runs before
-    the parts exist; `assignments_follow_split` passes them on once orgs records the
-    parts, in the same transaction."""
+    the parts exist; `assignments_follow_split`, an orgs split handler, passes them on."""
     if successor is None and _ending_reason(org, on) == ExemptReason.SPLIT:
         return
     open_ones = _open_of(org)
@@ -232,54 +231,41 @@ def assignments_follow_org_ending(
             _exempt(mine, ExemptReason.MERGED, note, actor, merged_into=other)
 
 
-def assignments_follow_split(*, change: Restructuring, actor: Any) -> int:
-    """When a split's parts are recorded: every open assignment of the split unit passes
-    to each part (a new assignment, pending, `transferred_from` the split unit); the split
-    unit's own is exempt "chia tách" naming the parts. What it had done stays with it.
-    Returns how many assignments were created."""
-    if change.kind != RestructuringKind.SPLIT:
-        return 0
-    parts = list(change.results.order_by("path"))
+def assignments_follow_split(
+    *, org: Organization, on: date, parts: list[Organization], actor: Any
+) -> int:
+    """Registered as an orgs split handler, called once a split has formed its parts:
+    every open assignment of the split unit passes to each part (a new assignment, pending,
+    `transferred_from` the split unit); the split unit's own is exempt "chia tách" naming
+    the parts. What it had done stays with it. Returns how many assignments were created."""
+    parts = sorted(parts, key=lambda p: p.path)
     if not parts:
         return 0
     names = ", ".join(p.name for p in parts)
     created = 0
-    for org in change.sources.all():
-        for mine in _open_of(org):
-            taken = set(
-                Assignment.objects.filter(task=mine.task, organization__in=parts)
-                .exclude(state=AssignmentState.EXEMPT)
-                .values_list("organization_id", flat=True)
+    for mine in _open_of(org):
+        taken = set(
+            Assignment.objects.filter(task=mine.task, organization__in=parts)
+            .exclude(state=AssignmentState.EXEMPT)
+            .values_list("organization_id", flat=True)
+        )
+        note = f"{org.name} chia tách thành {names} từ ngày {fmt(on)}"
+        _exempt(mine, ExemptReason.SPLIT, note, actor)
+        for part in parts:
+            if part.pk in taken:
+                continue
+            theirs = Assignment.objects.create(
+                task=mine.task, organization=part, transferred_from=org, transferred_on=on
             )
-            note = f"{org.name} chia tách thành {names} từ ngày {fmt(change.effective_on)}"
-            _exempt(mine, ExemptReason.SPLIT, note, actor)
-            for part in parts:
-                if part.pk in taken:
-                    continue
-                theirs = Assignment.objects.create(
-                    task=mine.task,
-                    organization=part,
-                    transferred_from=org,
-                    transferred_on=change.effective_on,
-                )
-                created += 1
-                audit_record(
-                    actor=actor,
-                    action="tracking.assignment_transfer",
-                    obj=theirs,
-                    organization=part,
-                    summary=f"“{mine.task.title}” của “{org.name}” chuyển cho “{part.name}” "
-                    f"(chia tách từ ngày {fmt(change.effective_on)})",
-                    before={"organization": org.pk, "state": mine.state},
-                    after={"organization": part.pk, "state": theirs.state},
-                )
+            created += 1
+            audit_record(
+                actor=actor,
+                action="tracking.assignment_transfer",
+                obj=theirs,
+                organization=part,
+                summary=f"“{mine.task.title}” của “{org.name}” chuyển cho “{part.name}” "
+                f"(chia tách từ ngày {fmt(on)})",
+                before={"organization": org.pk, "state": mine.state},
+                after={"organization": part.pk, "state": theirs.state},
+            )
     return created
-
-
-def on_restructuring_results(
-    sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any
-) -> None:
-    """m2m_changed receiver for `Restructuring.results` (connected in the app config):
-    orgs adds a split's parts after running the ending handlers."""
-    if action == "post_add" and not reverse and isinstance(instance, Restructuring):
-        assignments_follow_split(change=instance, actor=instance.actor)
