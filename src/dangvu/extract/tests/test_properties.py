@@ -42,6 +42,21 @@ FRAGMENTS = [
     " ",
     "\t",
     "Yên Bái, ",
+    "   ",
+    "  ----- ------- ",
+    "STT  Nội dung   Thời gian",
+    "Tháng 6/2024",
+    "Quý III/2024",
+    " | ",
+    "> ",
+    "BÍ THƯ",
+    "H'Hen Niê",
+    "Y Kông Byă",
+    "12 kỳ sinh hoạt",
+    "1,2 km",
+    " và ",
+    "trong tháng 9/2024",
+    "trước 17h00 ngày ",
 ]
 
 vietnamese_text = st.lists(
