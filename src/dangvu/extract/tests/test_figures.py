@@ -121,6 +121,7 @@ def test_coordinated_counts_are_each_read(text: str, expected: list[Fig]) -> Non
         "Số đảng viên xếp loại xuất sắc không vượt quá 20% số xếp loại tốt.",
         "Mỗi lớp tối đa 45 học viên, tối thiểu 20 học viên.",
         "Điều 4 và 5 của Quy định; lần 2 và 3 trong năm.",
+        "Họp tại phòng 305 nhà khách; đoạn quốc lộ 1 qua xã bị sạt lở.",
     ],
 )
 def test_a_rules_bounds_and_joined_labels_are_not_figures(text: str) -> None:
