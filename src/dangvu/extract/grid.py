@@ -9,8 +9,9 @@ its rows does not end it. The first row names the columns unless it holds a numb
 list of ``label<TAB>value`` lines has no header); rows of dashes are rules. Every cell of
 a data row that holds only a number (``1.318``, ``54,9``, ``54,9%``, ``236/241``) is a
 figure, except in a column of row numbers (``STT``). Its unit is ``%`` under a column of
-rates (``Tỷ lệ (%)``), else the counting unit its row label names (``Kết nạp đảng viên
-mới`` → ``đảng viên``), else the column's name.
+rates (``Tỷ lệ (%)``), else the counting unit a column of counts names (``Số đảng viên``), else
+the one its row label names (``Kết nạp đảng viên mới`` → ``đảng viên``), else the
+column's name.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 _DASHES = re.compile(r"-{3,}")
 _SKIPPED_LINES = 2  # blank or wrapped label lines allowed between two rows
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_COUNT_HEADER = re.compile(r"(?:tong[ \t]+)?so[ \t]+(?!tt\b|thu[ \t]+tu)", re.I)  # "Số chi bộ"
 _ROW_NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "ma", "ma so"})
 _RATE_HEADER = re.compile(r"%|(?<!\w)ty le(?!\w)|(?<!\w)ti le(?!\w)", re.I)
 
@@ -248,7 +250,8 @@ def find_grid_figures(
                 if match["pct"] or _RATE_HEADER.search(fold(column)):
                     unit = "%"
                 else:
-                    unit = count_unit_in(label) or column or label
+                    counted = count_unit_in(column) if _COUNT_HEADER.match(fold(column)) else None
+                    unit = counted or count_unit_in(label) or column or label
                 what = f"{label} ({column})" if column else label
                 out.append(Figure(start, end, ct.text[start:end], what, value, of, unit))
     return out, numbers

@@ -167,3 +167,16 @@ def test_a_cell_under_a_rate_header_of_a_space_table_is_a_percentage() -> None:
 )
 def test_columns_of_words_and_dates_give_no_figures(text: str) -> None:
     assert values_in(text) == []
+
+
+def test_a_column_naming_what_it_counts_gives_the_unit_of_its_cells() -> None:
+    text = (
+        "| Đơn vị | Số chi bộ | Số đảng viên |\n|---|---:|---:|\n"
+        "| Xã Tân An | 12 | 340 |\n| Phường 3 | 9 | 215 |\n"
+    )
+    assert figures_in(text) == [
+        (12, None, "chi bộ"),
+        (340, None, "đảng viên"),
+        (9, None, "chi bộ"),
+        (215, None, "đảng viên"),
+    ]
