@@ -29,11 +29,13 @@ __all__ = ["CleanText", "clean", "fold"]
 # Markup removed before matching: bold/italic runs of asterisks, HTML footnote marks,
 # the brackets and address of a Markdown link (``[Kế hoạch số 12-KH/ĐU](url), ngày``
 # reads ``Kế hoạch số 12-KH/ĐU, ngày``) and the backslash of a Markdown escape (``\*``).
-# A line break tag (``<br>``, in the cells of a Markdown table) is read as a line break.
+# A line break tag (``<br>``, in the cells of a Markdown table) is read as a line break,
+# ``&nbsp;`` as a space; the tags of a link or a styled run of HTML are removed.
 _MARKUP = re.compile(
-    r"\*{2,}|<sup>[^<>]{0,12}</sup>|</?(?:sup|sub|b|i|em|strong)>"
+    r"\*{2,}|<sup>[^<>]{0,12}</sup>"
+    r"|</?(?:sup|sub|b|i|em|strong|u|span|font|a)(?:[ \t][^<>\n]{0,300})?>"
     r"|!?\[(?=[^\[\]\n]{1,300}\]\([^()\s]{1,500}\))|\]\([^()\s]{1,500}\)"
-    r"|\\(?=[*_#>|\[\]\-.])|(?P<br><br[ \t]*/?>)",
+    r"|\\(?=[*_#>|\[\]\-.])|(?P<br><br[ \t]*/?>)|(?P<space>&nbsp;)",
     re.I,
 )
 
@@ -75,6 +77,11 @@ def _join_wrapped(text: str) -> str:
         return line
 
     return _WRAPPED.sub(join, text)
+
+
+def _replacement(mark: re.Match[str]) -> str:
+    """What a piece of markup reads as: a line break, a space, or nothing."""
+    return "\n" if mark["br"] else " " if mark["space"] else ""
 
 
 @dataclass(frozen=True)
@@ -200,7 +207,7 @@ def clean(original: str) -> CleanText:
     segments: list[_Segment] = []
     clean_len = 0
     orig_pos = 0
-    bounds = [(m.start(), m.end(), "\n" if m["br"] else "") for m in _MARKUP.finditer(original)]
+    bounds = [(m.start(), m.end(), _replacement(m)) for m in _MARKUP.finditer(original)]
     bounds.append((len(original), len(original), ""))
     for mark_start, mark_end, replacement in bounds:
         if mark_start > orig_pos:

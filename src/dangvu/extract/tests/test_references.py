@@ -275,3 +275,13 @@ def test_a_markdown_link_around_a_reference_is_read_through(
     found = the_only_ref(text)
     assert expected.matches(found), found
     assert text[found.start : found.end] == found.text
+
+
+def test_an_html_link_and_styled_run_around_a_reference_are_read_through() -> None:
+    text = (
+        'Thực hiện <a href="https://dangbo.vn/kh12.pdf">Kế hoạch số 12-KH/ĐU</a>,&nbsp;ngày '
+        '3/4/2024 của <span style="color:red">Đảng ủy xã</span>.'
+    )
+    found = the_only_ref(text)
+    assert ref("12-KH/ĐU", "2024-04-03", issuer_name="Đảng ủy xã").matches(found), found
+    assert text[found.start : found.end] == found.text
