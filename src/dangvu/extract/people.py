@@ -61,13 +61,17 @@ def _signature_title() -> re.Pattern[str]:
     """A title in capitals alone on its line or closing it (the right column of a
     two-column block, its gap collapsed to one space by a PDF reader: ``- Lưu VP. BÍ
     THƯ``), in a Markdown quote or table cell: ``> **PHÓ BÍ THƯ**``."""
-    titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
-    alternation = "|".join(re.escape(t) for t in titles)
-    suffixes = "|".join(re.escape(fold(s)) for s in SIGNATURE_TITLE_SUFFIXES)
+    titles = sorted({fold(t).upper() for t in POSITION_TITLES}, key=len, reverse=True)
+    # in capitals on ``ct.folded``, without re.I, each title opening with its literal
+    # (the look-behind after it: a space, a column or a mark stands before the title)
+    alternation = "|".join(
+        rf"{re.escape(t[0])}(?<![^\s|>*_]{re.escape(t[0])}){re.escape(t[1:])}" for t in titles
+    )
+    suffixes = "|".join(re.escape(fold(s).upper()) for s in SIGNATURE_TITLE_SUFFIXES)
     return re.compile(
-        rf"^(?:[^\n]*?[ \t|])??[ \t>*_|]*(?P<title>{alternation})"
+        rf"(?P<title>{alternation})"
         rf"(?:[ \t]+(?P<suffix>{suffixes}))?[ \t*_|\\]*$",
-        re.I | re.M,
+        re.M,
     )
 
 
@@ -82,10 +86,8 @@ def _title_pattern() -> re.Pattern[str]:
 def _surname_pattern(plain: bool) -> re.Pattern[str]:
     # literal first: a capital letter, rare enough for the engine to skip to in C;
     # ``H'`` opens a name too (``H'Hen Niê``)
-    return re.compile(
-        rf"(?:{word_alternation(surname_words(plain))})(?=[ \t]+[^\W\d_])"
-        r"|H(?<!\wH)['\u2019](?=[^\W\d_])"
-    )
+    words = (*surname_words(plain), "H'", "H\u2019")
+    return re.compile(rf"(?:{word_alternation(words)})(?=[ \t]+[^\W\d_]|(?<=['\u2019])[^\W\d_])")
 
 
 class _Memo:

@@ -176,7 +176,7 @@ def is_surname(word: str, plain: bool = False) -> bool:
     a family name written without them (``Nguyen``). Only there: ``Ban`` is a word."""
     if word in SURNAMES or (plain and word in _folded_names()[0]):
         return True
-    return _NAME_PREFIX.match(word) is not None and word[2:3].isupper()
+    return len(word) > 2 and word[1] in "'\u2019" and _NAME_PREFIX.match(word) is not None
 
 
 @cache
