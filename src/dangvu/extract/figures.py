@@ -125,7 +125,7 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
     for match in _FIGURE.finditer(ct.text):
         if masked.overlaps(match.start(), match.end()):
             continue
-        if _label_before(ct, match, masked):
+        if _label_before(ct, match):
             continue
         value = parse_number(match["a"])
         of = parse_number(match["b"]) if match["b"] else None
@@ -153,15 +153,17 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
     return _with_ranges(ct, out, masked)
 
 
-def _label_before(ct: CleanText, number: re.Match[str], masked: SpanSet) -> bool:
-    """Is this number masked, a label (``lần 2``, ``Chỉ thị 05``) or a rule's cap?"""
-    if masked.overlaps(number.start("a"), number.end("a")):
-        return True
+def _label_before(ct: CleanText, number: re.Match[str]) -> bool:
+    """Is this number a label (``lần 2``, ``Chỉ thị 05``) or a rule's cap?"""
     window = max(0, number.start("a") - 30)
     prev = _PREV_WORD.search(ct.folded, window, number.start("a"))
-    if prev and (prev.group(1).lower() in FIGURE_BLOCKERS or _in_name(ct, prev)):
+    if prev is None:
+        return False
+    word = prev.group(1).lower()
+    if word in FIGURE_BLOCKERS or _in_name(ct, prev):
         return True
-    return _cap_before().search(ct.lower, window, number.start("a")) is not None
+    pattern, last_words = _cap_before()
+    return word in last_words and pattern.search(ct.lower, window, number.start("a")) is not None
 
 
 def _counted_noun(ct: CleanText, number: re.Match[str]) -> re.Match[str] | None:
@@ -177,10 +179,13 @@ def _counted_noun(ct: CleanText, number: re.Match[str]) -> re.Match[str] | None:
 
 
 @cache
-def _cap_before() -> re.Pattern[str]:
-    """A rule's bound right before a number: ``không vượt quá 20%`` is no result."""
-    leads = "|".join(re.escape(fold(w)) for w in sorted(FIGURE_CAP_LEADS, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{leads})[ \t]+$")
+def _cap_before() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A rule's bound right before a number (``không vượt quá 20%`` is no result), and
+    the last words of those bounds."""
+    folded = sorted({fold(w).lower() for w in FIGURE_CAP_LEADS}, key=len, reverse=True)
+    leads = "|".join(re.escape(w) for w in folded)
+    last_words = frozenset(w.split()[-1] for w in folded)
+    return re.compile(rf"(?<!\w)(?:{leads})[ \t]+$"), last_words
 
 
 @cache
@@ -208,10 +213,13 @@ def _with_ranges(ct: CleanText, figures: list[Figure], masked: SpanSet) -> list[
     viên`` (the noun said once, after the second) with the second's unit."""
     by_start = {f.start: f for f in figures}
     added: list[Figure] = []
-    joined = [m for m in _JOINED_NUMBERS.finditer(ct.lower) if not _label_before(ct, m, masked)]
-    for match in [*_FROM_TO.finditer(ct.lower), *joined]:
+    ranges = [(m, False) for m in _FROM_TO.finditer(ct.lower)]
+    joined = [(m, True) for m in _JOINED_NUMBERS.finditer(ct.lower) if m.end() in by_start]
+    for match, bare in ranges + joined:
         second = by_start.get(match.end())
         if second is None or second.of is not None or match.start("a") in by_start:
+            continue
+        if bare and (masked.overlaps(match.start("a"), match.end("a")) or _label_before(ct, match)):
             continue
         start, end = match.start("a"), match.end("a")
         value = parse_number(match["a"])
