@@ -51,6 +51,9 @@ _NUMBER_LEAD_END = re.compile(
 )
 
 
+_DAY_THEN_DATE = re.compile(r"(?<!\w)ng[aà]y[ \t]*\n(?=[ \t]*[0-9]{1,2}[ \t]*(?:[/.\-]|th))", re.I)
+
+
 # The hyphen or slash of a symbol split by the break (``69-\nQĐ/TW``), not a dash rule.
 _SPLIT_SYMBOL_END = re.compile(r"\w[-/][ \t]*\n$")
 
@@ -76,7 +79,9 @@ def _join_wrapped(text: str) -> str:
             return line[:-1] + " "
         return line
 
-    return _WRAPPED.sub(join, text)
+    text = _WRAPPED.sub(join, text)
+    # a line of any length ending with "ngày", the date on the next: "Hà Nội, ngày\n15 ..."
+    return _DAY_THEN_DATE.sub(lambda m: m.group()[:-1] + " ", text)
 
 
 def _replacement(mark: re.Match[str]) -> str:

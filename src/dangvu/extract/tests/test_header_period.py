@@ -157,3 +157,9 @@ def test_header_is_read_in_plain_text_columns_and_markdown_tables(
     own = extract(text).own_document
     assert own is not None
     assert (own.type, own.number, own.type_code, own.issuer_code, own.date, own.place) == expected
+
+
+def test_a_header_date_on_the_line_after_its_ngay_is_read() -> None:
+    text = "ĐẢNG ỦY XÃ PHÚ AN\n*\nSố 19-BC/ĐU\n\nPhú An, ngày\n30 tháng 6 năm 2025\n\nBÁO CÁO\n"
+    own = extract(text).own_document
+    assert own is not None and own.date == datetime.date(2025, 6, 30)
