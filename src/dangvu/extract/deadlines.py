@@ -89,7 +89,8 @@ _DUE_CELL = re.compile(
     + _RUN.format(unit="thang", value=r"(?P<m>[0-9]{1,2})")
     + rf"|quy[ \t]+(?P<q1>{_Q})"
     + _RUN.format(unit="quy", value=rf"(?P<q>{_Q})")
-    + r"|(?P<year_only>nam))"
+    + r"|(?P<year_only>nam)"
+    rf"|(?P<mn>[0-9]{{1,2}})(?=[ \t]*/[ \t]*{_YEAR}))"  # "6/2024" alone
     rf"(?![0-9a-z])(?:(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*|[ \t]+)(?P<y>{_YEAR}))?[ \t.;,]*"
 )
 _DATE_CELL = re.compile(r"[ \t]*(?:(?:truoc|cham[ \t]+nhat|han)[ \t]+)?(?:ngay[ \t]+)?")
@@ -290,8 +291,8 @@ def _due_in_cell(
             return None
         if period["year_only"]:
             return datetime.date(year, 12, 31) if period["y"] else None
-        if period["m"] or period["m1"]:
-            first_month, months = int(period["m"] or period["m1"]), 1
+        if period["m"] or period["m1"] or period["mn"]:
+            first_month, months = int(period["m"] or period["m1"] or period["mn"]), 1
             if not 1 <= first_month <= 12:
                 return None
         else:

@@ -190,6 +190,10 @@ PLAN_HEADER = "HUYỆN ỦY TÂN SƠN\n*\nSố 88-KH/HU\n\nTân Sơn, ngày 15 t
         "2    Kiện toàn ban chỉ đạo            Quý 2/2023         Ban Tổ chức\n"
         "3    Sơ kết giữa nhiệm kỳ             Tháng 8/2023       Văn phòng\n"
         "4    Tổng hợp báo cáo năm             15/12/2023         Văn phòng\n",
+        # months written as numbers, a run of quarters
+        "TT\tNhiệm vụ\tThời gian\n1\tHọc tập chuyên đề năm 2023\t3/2023\n"
+        "2\tKiện toàn ban chỉ đạo\tQuý I, II/2023\n3\tSơ kết giữa nhiệm kỳ\tTrong tháng 8/2023\n"
+        "4\tTổng hợp báo cáo năm\tTrước ngày 15/12/2023\n",
     ],
 )
 def test_a_month_quarter_or_date_in_a_time_column_is_due(table: str) -> None:
