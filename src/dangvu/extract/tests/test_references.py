@@ -267,6 +267,10 @@ def test_a_symbol_with_its_own_type_name_or_so_keeps_its_own_date(
             "Xem [Quyết định số 3/2022/QĐ-UBND ngày 4/1/2022](https://a.b/q3) của tỉnh.",
             ref("3/2022/QĐ-UBND", "2022-01-04"),
         ),
+        (  # a link with a title
+            'theo [Quy định số 08-QĐi/TW](https://a.vn/qd8 "Tải văn bản"), ngày 25/10/2021',
+            ref("08-QĐi/TW", "2021-10-25"),
+        ),
     ],
 )
 def test_a_markdown_link_around_a_reference_is_read_through(
