@@ -297,7 +297,7 @@ FIGURE_BLOCKERS: frozenset[str] = frozenset(
     _words(
         """so lan thu khoa dieu khoan diem muc uong quy thang nam ngay mung mong doan ky phu
         luc bieu trang tiet chuong phan lop tuan dot ban thon ap xom khom khu to mau hang
-        loai cap buoc cau tap pho phuong quan phong lo"""
+        loai buoc cau tap pho phuong quan phong lo"""
     )
 )
 

@@ -75,6 +75,7 @@ def test_figure_describes_what_it_counts() -> None:
         ("tổ chức 35 buổi với 1.240 lượt đảng viên", [fig(35, "buổi"), fig(1240, "lượt")]),
         ("thăm hỏi 64 suất quà và 18 gia đình chính sách", [fig(64, "suất"), fig(18, "gia đình")]),
         ("có 17/20 thôn đạt chuẩn", [fig(17, "thôn", of=20)]),
+        ("đề nghị cấp 45 thẻ đảng viên mới", [fig(45, "thẻ")]),
     ],
 )
 def test_a_number_before_any_noun_phrase_counts_it(text: str, expected: list[Fig]) -> None:
