@@ -13,8 +13,9 @@ day (2026-03-31), ``chậm nhất trong tháng 9/2024`` on 2024-09-30, ``trướ
 2026`` on the day before it begins. After ``trong`` the phrase must close a task: a
 completion word (``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands
 before it, with no ``đã``/``vừa``/``được`` (done, or an event described), in a directive
-(a header naming a type other than a report) or after an assignment word
-(``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``). ``trong quý I, toàn Đảng bộ
+(a header naming a type other than a report), after an assignment word
+(``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``) or on a task line opening with
+its verb (``- Tổ chức sơ kết ... trong quý III/2024``). ``trong quý I, toàn Đảng bộ
 kết nạp ...`` is when, not a due date.
 
 In a table, a cell under a column of due times (``tables.DEADLINE_COLUMNS``: ``Thời
@@ -61,6 +62,7 @@ _WEAK_BLOCKERS = re.compile(
 _BOUNDARY = re.compile(r"[;:.!?\n]")
 _TRIM = re.compile(r"^[\s,\-+\u2022\u2013]*(?:(?:va|de|con|dong thoi)\s+)?", re.I)
 _CLAUSE_LIMIT = 200
+_BULLET = re.compile(r"[\s\-+*\u2022\u2013]*(?:[0-9]{1,2}[.)][ \t]+|[a-z][)][ \t]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINED = re.compile(r"(?<!\w)va[ \t]+$", re.I)
 _YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
@@ -149,7 +151,11 @@ def _closes_task(ct: CleanText, start: int, end: int, directive: bool) -> bool:
     before = ct.text[start:end]
     if len(before.split()) < 2 or _DONE.search(before):
         return False  # "Trong quý I, ...", "đã tổ chức ...", "Hội nghị được tổ chức ..."
-    return directive or _assignment_pattern().search(before) is not None
+    if directive or _assignment_pattern().search(before) is not None:
+        return True
+    # a task line opening with its verb: "- Tổ chức sơ kết ... trong quý III/2024"
+    lead = _BULLET.match(ct.folded, start, end)
+    return lead is not None and _action_pattern().match(ct.folded, lead.end(), end) is not None
 
 
 def _period_bounds(

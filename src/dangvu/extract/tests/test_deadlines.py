@@ -139,6 +139,10 @@ REPORT_HEADER = "ĐẢNG ỦY XÃ TÂN HÒA\n*\nSố 17-BC/ĐU\n\nTân Hòa, ng�
             "Chi bộ giao đồng chí Bí thư chuẩn bị nội dung sinh hoạt trong tháng 12/2019.",
             [("2019-12-31", "Chi bộ giao đồng chí Bí thư chuẩn bị nội dung sinh hoạt")],
         ),
+        (  # a task line of a report's next tasks, opening with its verb
+            REPORT_HEADER + "Phương hướng:\n- Tổ chức sơ kết giữa nhiệm kỳ trong quý III/2024.",
+            [("2024-09-30", "Tổ chức sơ kết giữa nhiệm kỳ")],
+        ),
         (  # an assignment in a report's next tasks
             REPORT_HEADER
             + "Đề nghị Ban Tổ chức tham mưu sắp xếp lại chi bộ trong quý III năm 2024.",
