@@ -52,7 +52,10 @@ _NUMBER_LEAD_END = re.compile(
 )
 
 
-_DAY_THEN_DATE = re.compile(r"(?<!\w)ng[aà]y[ \t]*\n(?=[ \t]*[0-9]{1,2}[ \t]*(?:[/.\-]|th))", re.I)
+# literal first, without re.I (the look-behind after the first letter; see anchors)
+_DAY_THEN_DATE = re.compile(
+    r"[nN](?<!\w[nN])[gG][aàAÀ][yY][ \t]*\n(?=[ \t]*[0-9]{1,2}[ \t]*(?:[/.\-]|[tT][hH]))"
+)
 
 
 # The hyphen or slash of a symbol split by the break (``69-\nQĐ/TW``), not a dash rule.
