@@ -49,7 +49,9 @@ def test_officer_uploads_a_plan_and_follows_its_reference(page, tmp_path: Path) 
     text = page.locator(".doc-text")
     marked = text.locator("a.ref-link mark.f-reference")
     expect(marked).to_have_count(3)  # 42-CTr/TU twice, 21-NQ/TW once
-    expect(text.locator("mark.f-deadline")).to_contain_text("30/6/2023")
+    # the plan sets two deadlines: quý I năm 2023 and 30/6/2023
+    expect(text.locator("mark.f-deadline", has_text="trong quý I năm 2023")).to_be_visible()
+    expect(text.locator("mark.f-deadline", has_text="trước ngày 30/6/2023")).to_be_visible()
     link = text.get_by_role(
         "link", name="Chương trình hành động số 42-CTr/TU, ngày 28/12/2022 của Tỉnh ủy"
     ).first
