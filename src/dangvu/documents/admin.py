@@ -13,9 +13,9 @@ class DocumentTypeAdmin(admin.ModelAdmin):
 
 @admin.register(IssuerCode)
 class IssuerCodeAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "kind", "needs_check")
+    list_display = ("code", "name", "kind", "local", "needs_check")
     list_editable = ("name", "needs_check")
-    list_filter = ("kind", "needs_check")
+    list_filter = ("kind", "local", "needs_check")
     search_fields = ("code", "name")
 
 

@@ -2,11 +2,13 @@
 their text (figures, deadlines, people, the period), each with its span in the text.
 
 A document is identified by its number and symbol: kind (party or state), issuer code
-(and, where known, the issuing organization), type code, number (leading zeros ignored),
-the year of a state document's symbol, and the date. `match_key` is that identity
-without the date (what an undated reference names); `identity_key` adds the date and is
-unique, so the same number in another term is another document, and a placeholder
-registered from a reference is completed in place when the document itself arrives.
+(and, where known, the issuing organization; for a local state body such as a UBND or
+HĐND, the area it governs: `area`, else the place's name `area_name`), type code,
+number (leading zeros ignored), the year of a state document's symbol, and the date.
+`match_key` is that identity without the date (what an undated reference names);
+`identity_key` adds the date and is unique, so the same number in another term is
+another document, and a placeholder registered from a reference is completed in place
+when the document itself arrives.
 """
 
 from __future__ import annotations
@@ -97,6 +99,14 @@ class IssuerCode(models.Model):
     code = models.CharField("ký hiệu cơ quan", max_length=16)
     name = models.CharField("cơ quan ban hành", max_length=255)
     needs_check = models.BooleanField("cần kiểm tra lại", default=False)
+    local = models.BooleanField(
+        "cơ quan địa phương",
+        default=False,
+        help_text=(
+            "Mỗi tỉnh, mỗi xã đều có cơ quan này (UBND, HĐND): cùng số, ký hiệu ở hai địa "
+            "phương là hai văn bản khác nhau."
+        ),
+    )
 
     class Meta:
         verbose_name = "ký hiệu cơ quan ban hành"
@@ -142,6 +152,21 @@ class Document(models.Model):
         related_name="issued_documents",
     )
     issuer_name = models.CharField("cơ quan ban hành (như viết)", max_length=255, blank=True)
+    area = models.ForeignKey(
+        "orgs.Organization",
+        verbose_name="địa bàn",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Văn bản của cơ quan nhà nước địa phương (UBND, HĐND): tỉnh hoặc xã ban hành.",
+    )
+    area_name = models.CharField(
+        "địa bàn (như viết)",
+        max_length=120,
+        blank=True,
+        help_text="Khi địa bàn không có trong cây tổ chức: tên đã chuẩn hóa, như “tinh lao cai”.",
+    )
     date = models.DateField("ngày ban hành", null=True, blank=True, db_index=True)
     title = models.TextField("trích yếu", blank=True)
     place = models.CharField("địa danh", max_length=80, blank=True)
@@ -250,6 +275,8 @@ class Document(models.Model):
             "year": self.year,
             "issuer_code": self.issuer_code,
             "issuer": self.issuer_id,
+            "area": self.area_id,
+            "area_name": self.area_name,
             "date": self.date,
             "title": self.title[:300],
             "place": self.place,

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from dangvu.core.text import fold
 
 __all__ = [
+    "AreaName",
     "TitleSpan",
+    "area_named",
     "code_key",
     "find_title",
     "number_key",
@@ -46,6 +48,56 @@ def number_key(number: str) -> str:
 def code_key(code: str) -> str:
     """ĐUK, DUK and đuk are the same code."""
     return fold(code).upper().replace(" ", "")
+
+
+# The level words that open the place a local state body governs ("UBND tỉnh Lào Cai",
+# "Hội đồng nhân dân thành phố Hà Nội", "Ủy ban nhân dân xã Việt Thành"), folded, the
+# longer first; the level each stands for: province, district or commune.
+AREA_LEVELS: tuple[tuple[str, str], ...] = (
+    ("thanh pho", "city"),
+    ("tp.", "city"),
+    ("tp", "city"),
+    ("tinh", "province"),
+    ("thi xa", "district"),
+    ("huyen", "district"),
+    ("quan", "district"),
+    ("thi tran", "commune"),
+    ("dac khu", "commune"),
+    ("phuong", "commune"),
+    ("xa", "commune"),
+)
+_AREA = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(word) for word, _ in AREA_LEVELS) + r")(?![\w])\s*(.*)$"
+)
+_AREA_END = re.compile(r"\s*(?:[,;(]|\bkhoa\b|\bnhiem ky\b|\bve\b|\bngay\b).*$")
+
+
+@dataclass(frozen=True)
+class AreaName:
+    """The place a body's name gives: its level word folded ("tinh", "xa"; "tp" read as
+    "thanh pho"), the level it stands for ("province", "city", "district", "commune") and
+    the place's folded name ("lao cai"; "" for a bare "UBND tỉnh": the citing unit's
+    own)."""
+
+    word: str
+    level: str
+    place: str
+
+    @property
+    def key(self) -> str:
+        """`tinh lao cai`: how a named place is compared when the tree does not hold it."""
+        return f"{self.word} {self.place}".strip()
+
+
+def area_named(issuer_name: str) -> AreaName | None:
+    """The place in a local state body's name as written: "UBND tỉnh Lào Cai" ->
+    (province, "lao cai"); None when the name gives no level ("UBND")."""
+    match = _AREA.search(fold(issuer_name))
+    if match is None:
+        return None
+    word = match.group(1)
+    place = _AREA_END.sub("", match.group(2)).strip(" .")
+    return AreaName("thanh pho" if word.startswith("tp") else word, dict(AREA_LEVELS)[word], place)
 
 
 def _plain(line: str) -> str:

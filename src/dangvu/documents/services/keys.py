@@ -6,6 +6,12 @@ registering unit stands in the tree on the document's date: `TU` read by a commu
 Yên Bái in 2023 is the Tỉnh ủy Yên Bái, `HU` the district it then belonged to, `ĐU`
 the nearest Đảng ủy at or above it. Without it, every province's `42-CTr/TU` would be
 one document.
+
+State documents of local bodies (issuer codes marked `local`: UBND, HĐND) are likewise
+issued in every province and commune: their key carries the area instead, the place the
+body's name gives ("của UBND tỉnh Lào Cai": the Đảng bộ tỉnh Lào Cai when the tree holds
+it, else the place's name) or else the citing or registering unit's province on the
+document's date. Central state bodies (CP, TTg, QH, the ministries) stay national.
 """
 
 from __future__ import annotations
@@ -20,11 +26,11 @@ from django.db.models import Q
 
 from dangvu.core.text import fold
 from dangvu.orgs import paths
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, OrgKind
 from dangvu.orgs.selectors import ancestors_on, version_on
 
 from ..models import DocumentKind, DocumentStatus, DocumentType, IssuerCode
-from ..parsing import code_key, number_key
+from ..parsing import AreaName, area_named, code_key, number_key
 
 _NUMBER = re.compile(r"^[0-9]{1,6}$")
 _CODE = re.compile(r"^[^\W\d_][\w-]{0,23}$")
@@ -38,13 +44,14 @@ class DocKey:
     type_code: str
     number: str
     year: int | None
+    area: str = ""  # a local state body's area: area_segment(...)
 
     @property
     def match_key(self) -> str:
         return "|".join(
             [
                 self.kind,
-                str(self.issuer_id or "-"),
+                str(self.issuer_id or self.area or "-"),
                 code_key(self.issuer_code),
                 code_key(self.type_code),
                 number_key(self.number),
@@ -54,6 +61,14 @@ class DocKey:
 
     def identity_key(self, on: date | None) -> str:
         return f"{self.match_key}|{on.isoformat() if on else '?'}"
+
+
+def area_segment(area_id: int | None, area_name: str) -> str:
+    """The key's place for a local state body: `@12` (an organization of the tree) or
+    `@tinh lao cai` (a place named in the text that the tree does not hold)."""
+    if area_id:
+        return f"@{area_id}"
+    return f"@{area_name}" if area_name else ""
 
 
 # --- codes -----------------------------------------------------------------------------
@@ -90,6 +105,12 @@ def canonical_issuer(kind: str, code: str) -> str:
     return code
 
 
+def local_issuer_codes() -> set[str]:
+    """Issuer codes of state bodies that every province and commune has (code_key form)."""
+    codes = IssuerCode.objects.filter(kind=DocumentKind.STATE, local=True)
+    return {code_key(c) for c in codes.values_list("code", flat=True)}
+
+
 def check_symbol(
     *, kind: str, type_code: str, number: str, issuer_code: str, year: int | None
 ) -> None:
@@ -114,17 +135,42 @@ def check_symbol(
 # --- the issuing organization ----------------------------------------------------------
 
 
-def _chain(context: Organization, on: date | None) -> list[tuple[int, str]]:
-    """(organization id, issuer code) from the context up to the root, nearest first,
-    as the tree stood on `on` (today's shape when no date or no version then)."""
+def _chain(context: Organization, on: date | None) -> list[tuple[int, str, str]]:
+    """(organization id, issuer code, kind) from the context up to the root, nearest
+    first, as the tree stood on `on` (today's shape when no date or no version then)."""
     if on is not None:
         own = version_on(context, on)
         if own is not None:
             versions = [*ancestors_on(context, on), own]
-            return [(v.organization_id, v.issuer_code) for v in reversed(versions)]
+            return [(v.organization_id, v.issuer_code, v.kind) for v in reversed(versions)]
     ids = paths.ids_of(context.path)
-    codes = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "issuer_code"))
-    return [(pk, codes.get(pk, "")) for pk in reversed(ids)]
+    rows = {
+        pk: (code, kind)
+        for pk, code, kind in Organization.objects.filter(pk__in=ids).values_list(
+            "pk", "issuer_code", "kind"
+        )
+    }
+    return [(pk, *rows.get(pk, ("", ""))) for pk in reversed(ids)]
+
+
+# The kinds of party organization whose area a level of local government matches: a
+# commune's UBND governs the area of the Đảng bộ xã (a grassroots committee before 2025).
+_AREA_KINDS: dict[str, tuple[str, ...]] = {
+    "province": (OrgKind.PROVINCE,),
+    "city": (OrgKind.PROVINCE, OrgKind.DISTRICT),
+    "district": (OrgKind.DISTRICT,),
+    "commune": (OrgKind.COMMUNE, OrgKind.GRASSROOTS_COMMITTEE, OrgKind.GRASSROOTS_CELL),
+}
+_AREA_CANDIDATES = 50
+
+
+def _place_of(org: Organization) -> str:
+    """`tinh yen bai` for the Đảng bộ tỉnh Yên Bái: its name without the party words."""
+    name = fold(org.name)
+    for opener in ("dang bo ", "dang uy ", "chi bo "):
+        if name.startswith(opener):
+            return name[len(opener) :]
+    return name
 
 
 _HEADER_LINES = 12
@@ -146,8 +192,10 @@ class IssuerResolver:
     def __init__(self, context: Organization, on: date | None) -> None:
         self.context = context
         self.on = on
-        self._chain: list[tuple[int, str]] | None = None
+        self._chain: list[tuple[int, str, str]] | None = None
         self._found: dict[str, Organization | None] = {}
+        self._local: set[str] | None = None
+        self._areas: dict[tuple[str, str, str], tuple[Organization | None, str]] = {}
 
     def resolve(self, kind: str, issuer_code: str) -> Organization | None:
         if kind != DocumentKind.PARTY or not issuer_code:
@@ -177,10 +225,66 @@ class IssuerResolver:
         named = [org for org in candidates if lines & _names_of(org)]
         return named[0] if len(named) == 1 else None
 
-    def _lookup(self, key: str, issuer_code: str) -> Organization | None:
+    def _chain_now(self) -> list[tuple[int, str, str]]:
         if self._chain is None:
             self._chain = _chain(self.context, self.on)
-        for pk, code in self._chain:
+        return self._chain
+
+    def is_local(self, kind: str, issuer_code: str) -> bool:
+        """Whether the code is a local state body's (UBND, HĐND): see the module docstring."""
+        if kind != DocumentKind.STATE or not issuer_code:
+            return False
+        if self._local is None:
+            self._local = local_issuer_codes()
+        return code_key(issuer_code) in self._local
+
+    def resolve_area(
+        self, kind: str, issuer_code: str, issuer_name: str = ""
+    ) -> tuple[Organization | None, str]:
+        """(organization, place name) a local state body's document belongs to: the place
+        its name gives, else the context's own unit of that level (a bare "UBND xã": the
+        commune), else the context's province. (None, "") for any other document, and
+        for a context above every province."""
+        if not self.is_local(kind, issuer_code):
+            return None, ""
+        named = area_named(issuer_name) if issuer_name else None
+        cache_key = (named.level, named.place, named.word) if named else ("", "", "")
+        if cache_key not in self._areas:
+            if named is not None and named.place:
+                found = self._named_area(named)
+                self._areas[cache_key] = (found, "") if found else (None, named.key)
+            else:
+                self._areas[cache_key] = (self._own_area(named.level if named else ""), "")
+        return self._areas[cache_key]
+
+    def _own_area(self, level: str) -> Organization | None:
+        chain = self._chain_now()
+        for wanted in (level, "province") if level else ("province",):
+            for pk, _, kind in chain:
+                if kind in _AREA_KINDS[wanted]:
+                    return Organization.objects.get(pk=pk)
+        return None
+
+    def _named_area(self, named: AreaName) -> Organization | None:
+        """The unit of the tree whose area the name gives: a province anywhere; a district
+        or commune within the context's province (commune names recur across provinces)."""
+        qs = Organization.objects.filter(
+            kind__in=_AREA_KINDS[named.level], search_text__contains=named.place
+        )
+        if named.level in ("district", "commune"):
+            province = self._own_area("province")
+            if province is None:
+                return None
+            low, high = paths.subtree_bounds(province.path)
+            qs = qs.filter(path__gte=low, path__lt=high)
+        found = qs.only("pk", "name", "kind")[:_AREA_CANDIDATES]
+        matching = [org for org in found if _place_of(org) == named.key]
+        if named.level == "city" and len(matching) > 1:
+            matching = [org for org in matching if org.kind == OrgKind.PROVINCE]
+        return Organization.objects.get(pk=matching[0].pk) if len(matching) == 1 else None
+
+    def _lookup(self, key: str, issuer_code: str) -> Organization | None:
+        for pk, code, _ in self._chain_now():
             if code and code_key(code) == key:
                 return Organization.objects.get(pk=pk)
         # A unit below (the Tỉnh ủy citing a report of its Đảng ủy Khối): only when one

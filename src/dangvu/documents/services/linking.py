@@ -26,7 +26,7 @@ from ..models import (
     Reference,
     RelationOrigin,
 )
-from .keys import DocKey, IssuerResolver, canonical_issuer, canonical_type
+from .keys import DocKey, IssuerResolver, area_segment, canonical_issuer, canonical_type
 
 
 def search_text_of(doc: Document) -> str:
@@ -63,6 +63,7 @@ def key_of(doc: Document) -> DocKey | None:
         type_code=doc.type_code,
         number=doc.number,
         year=doc.year,
+        area=area_segment(doc.area_id, doc.area_name),
     )
 
 
@@ -119,6 +120,7 @@ class Linker:
 
     def key(self, ref: Reference) -> DocKey:
         issuer = self.resolver.resolve(ref.kind, ref.issuer_code)
+        area, area_name = self.resolver.resolve_area(ref.kind, ref.issuer_code, ref.issuer_name)
         return DocKey(
             kind=ref.kind,
             issuer_id=issuer.pk if issuer else None,
@@ -126,6 +128,7 @@ class Linker:
             type_code=ref.type_code,
             number=ref.number,
             year=ref.year,
+            area=area_segment(area.pk if area else None, area_name),
         )
 
     def target_for(self, ref: Reference) -> Document | None:
@@ -168,6 +171,7 @@ class Linker:
 
     def _placeholder(self, ref: Reference, key: DocKey) -> Document:
         issuer = self.resolver.resolve(ref.kind, ref.issuer_code)
+        area, area_name = self.resolver.resolve_area(ref.kind, ref.issuer_code, ref.issuer_name)
         doc = Document(
             kind=ref.kind,
             type_code=ref.type_code,
@@ -177,6 +181,8 @@ class Linker:
             issuer_code=ref.issuer_code,
             issuer=issuer,
             issuer_name=ref.issuer_name,
+            area=area,
+            area_name=area_name,
             date=ref.date,
             status=DocumentStatus.PLACEHOLDER,
             visibility=self.citing.visibility,

@@ -33,6 +33,7 @@ from .findings import auto_relations, store_extraction
 from .keys import (
     DocKey,
     IssuerResolver,
+    area_segment,
     authorize_register,
     canonical_issuer,
     canonical_type,
@@ -167,7 +168,9 @@ def _write(
         )
     context = context_org(actor, owner)
     on = details["date"]
-    issuer_org = issuer or IssuerResolver(context, on).resolve(kind, issuer_code)
+    resolver = IssuerResolver(context, on)
+    issuer_org = issuer or resolver.resolve(kind, issuer_code)
+    area, area_name = resolver.resolve_area(kind, issuer_code, details["issuer_name"])
     owner_org = owner_for(issuer_org, context)
     authorize_register(actor, owner_org, status)
 
@@ -188,6 +191,7 @@ def _write(
             type_code=type_code,
             number=number,
             year=details["year"],
+            area=area_segment(area.pk if area else None, area_name),
         )
         if number
         else None
@@ -205,6 +209,8 @@ def _write(
     doc.issuer_code = issuer_code
     doc.issuer = issuer_org
     doc.issuer_name = details["issuer_name"][:255] or doc.issuer_name
+    doc.area = area
+    doc.area_name = area_name
     doc.date = on
     doc.title = title.text if title else details.get("title", "") or doc.title
     doc.place = details["place"][:80]

@@ -82,8 +82,14 @@ def document_update(*, document: Document, actor: Any, **changes: Any) -> Docume
             document.issuer = resolver.resolve(document.kind, document.issuer_code)
             document.owner = owner_for(document.issuer, document.owner)
             authorize_edit(actor, document)
+        document.area, document.area_name = None, ""
     else:
         document.issuer = None
+        if code_changed(before, document) or before["date"] != document.date:
+            resolver = IssuerResolver(document.owner, document.date)
+            document.area, document.area_name = resolver.resolve_area(
+                document.kind, document.issuer_code, document.issuer_name
+            )
     key = key_of(document)
     set_keys(document, key)
     if key is not None:
