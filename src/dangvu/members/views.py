@@ -566,6 +566,10 @@ def member_stats(request: HttpRequest) -> HttpResponse:
     start = end = None
     if period.is_valid():
         start, end = period.cleaned_data.get("start"), period.cleaned_data.get("end")
+    else:
+        for name, errors in period.errors.items():
+            label = period.fields[name].label if name in period.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)} Đang tính từ đầu năm.")
     start = start or date(on.year, 1, 1)
     end = end or on
     version = version_on(org, on) if org else None

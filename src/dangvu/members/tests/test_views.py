@@ -153,6 +153,23 @@ def test_the_stats_page_has_a_fixed_number_of_queries(tree, users, django_assert
     assert "Đảng bộ huyện Trấn Yên" in body
 
 
+def test_the_stats_page_reads_dates_as_ngay_thang_nam_and_names_a_bad_one(tree, users):
+    admit_official(tree.a1, name="Vũ Văn Ngày", birth=date(1980, 1, 1))
+    client = client_for(users.province_leader)
+    url = reverse("members:member_stats")
+    body = client.get(
+        url, {"to_chuc": tree.province.pk, "ngay": "30/6/2024", "start": "1/1/2024"}
+    ).content.decode()
+    assert "Tại ngày 30/6/2024" in body
+    assert 'value="30/6/2024"' in body
+    assert "Biến động từ 1/1/2024 đến 30/6/2024" in body
+    body = client.get(
+        url, {"to_chuc": tree.province.pk, "ngay": "30/6/2024", "start": "31/2/2024"}
+    ).content.decode()
+    assert "Từ ngày:" in body and "ngày/tháng/năm" in body
+    assert "Biến động từ 1/1/2024 đến 30/6/2024" in body
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
