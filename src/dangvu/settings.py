@@ -64,7 +64,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dangvu.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -140,7 +139,10 @@ AXES_VERBOSE = False
 # address would lock a whole committee out.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# The interface is Vietnamese only: no LocaleMiddleware, so a browser set to English does not
+# switch Django's messages and number formats (it showed the year 2026 as "2,026").
 LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
