@@ -1,6 +1,10 @@
 """Reading the text of an uploaded file: .txt (any encoding Vietnamese offices use),
 .docx (paragraphs and tables in document order) and .pdf (its text layer).
 
+Text typed in the legacy TCVN3 (.VnTime) and VNI (VNI-Times) fonts is converted to
+Unicode (`legacy_fonts`): in a .docx run by run, from the font each run is drawn in; in
+a .txt when its bytes look typed in one of them.
+
 Every failure is an `UnreadableFile` whose message tells an office worker, in
 Vietnamese, what is wrong with the file and what to do; nothing here touches the
 database or the disk.
@@ -12,6 +16,7 @@ import codecs
 import hashlib
 import io
 import logging
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -20,6 +25,8 @@ from typing import Any
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+
+from . import legacy_fonts
 
 __all__ = [
     "ACCEPTED_SUFFIXES",
@@ -115,7 +122,7 @@ def read_bytes(name: str, data: bytes) -> ReadResult:
     if kind == "txt":
         text, encoding = _read_txt(data)
     elif kind == "docx":
-        text, encoding = _read_docx(data), ""
+        text, encoding = _read_docx(data)
     else:
         text, encoding = _read_pdf(data), ""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -190,7 +197,14 @@ def _read_txt(data: bytes) -> tuple[str, str]:
     else:
         if _plausible(text):
             return text, "utf-8"
+        if max(map(ord, text)) < 0x100:  # TCVN3 text pasted into a UTF-8 editor
+            legacy = _read_legacy(text.encode("latin-1"))
+            if legacy is not None:
+                return legacy
         raise _unknown_encoding()
+    legacy = _read_legacy(data)
+    if legacy is not None:
+        return legacy
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError as exc:
@@ -200,6 +214,17 @@ def _read_txt(data: bytes) -> tuple[str, str]:
     if _plausible(text):
         return text, "cp1258"
     raise _unknown_encoding()
+
+
+def _read_legacy(data: bytes) -> tuple[str, str] | None:
+    """The text of bytes typed in TCVN3 or VNI, when they look so and read plausibly."""
+    encoding = legacy_fonts.guess_bytes(data)
+    if encoding is None:
+        return None
+    text = legacy_fonts.convert(data.decode("latin-1"), encoding)
+    if not _plausible(text):
+        raise _unknown_encoding()
+    return text, encoding
 
 
 def _unknown_encoding() -> UnreadableFile:
@@ -236,20 +261,92 @@ def _check_zip(data: bytes, what: str) -> None:
         )
 
 
-def _block_lines(container: Any) -> list[str]:
+class _LegacyRuns:
+    """Converts the runs of a .docx drawn in a legacy font (see `legacy_fonts`): a run's
+    font is its own, else its character style's, else its paragraph style's, else the
+    document's default (for the characters past ASCII Word draws with the `hAnsi` font)."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._styles: dict[str, str | None] = {}
+        self._by_id = {s.style_id: s for s in document.styles if s.style_id}
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        self._default = (
+            self._font_of(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+            if (defaults is not None)
+            else None
+        )
+        self.found: set[str] = set()
+
+    def _font_of(self, rpr: Any) -> str | None:
+        if rpr is None:
+            return None
+        fonts = rpr.find(self._qn("w:rFonts"))
+        if fonts is None:
+            return None
+        return fonts.get(self._qn("w:hAnsi")) or fonts.get(self._qn("w:ascii"))
+
+    def _style_font(self, style_id: str | None) -> str | None:
+        if not style_id:
+            return None
+        if style_id not in self._styles:
+            self._styles[style_id] = None  # a cycle of based-on styles ends here
+            style = self._by_id.get(style_id)
+            font = None
+            if style is not None:
+                font = self._font_of(style.element.rPr)
+                if font is None and style.base_style is not None:
+                    font = self._style_font(style.base_style.style_id)
+            self._styles[style_id] = font
+        return self._styles[style_id]
+
+    def paragraph_text(self, paragraph: Any) -> str:
+        qn = self._qn
+        p = paragraph._p
+        p_style = p.pPr.pStyle.val if p.pPr is not None and p.pPr.pStyle is not None else None
+        para_font = self._style_font(p_style) or self._default
+        if p_style is None:
+            para_font = self._style_font("Normal") or para_font
+        parts = []
+        for child in p.xpath("w:r | w:hyperlink"):
+            for run in child.xpath("w:r") if child.tag == qn("w:hyperlink") else [child]:
+                text = run.text
+                rpr = run.find(qn("w:rPr"))
+                font = self._font_of(rpr)
+                if font is None and rpr is not None and rpr.find(qn("w:rStyle")) is not None:
+                    font = self._style_font(rpr.find(qn("w:rStyle")).get(qn("w:val")))
+                legacy = legacy_fonts.font_encoding(font or para_font)
+                if legacy is not None and legacy_fonts.is_legacy_text(text):
+                    encoding, capitals = legacy
+                    self.found.add(encoding)
+                    text = legacy_fonts.convert(text, encoding, capitals=capitals)
+                elif legacy is not None and legacy[1]:
+                    text = text.upper()  # ASCII in a capitals font shows as capitals too
+                parts.append(text)
+        return "".join(parts)
+
+
+_LEGACY_FONT_NAMES = re.compile(rb'w:(?:ascii|hAnsi)="\.?vn', re.I)
+
+
+def _block_lines(container: Any, legacy: _LegacyRuns | None = None) -> list[str]:
     """Paragraphs and tables of a document or a table cell, in order, as lines."""
     from docx.table import Table
 
     lines: list[str] = []
     for block in container.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, legacy))
+        elif legacy is not None:
+            lines.append(legacy.paragraph_text(block))
         else:
             lines.append(block.text)
     return lines
 
 
-def _table_lines(table: Any) -> list[str]:
+def _table_lines(table: Any, legacy: _LegacyRuns | None = None) -> list[str]:
     """A row of one-line cells becomes one tab-separated line (a data table); a row of
     cells holding several paragraphs (the two-column header of an official document)
     gives each cell's lines in turn, so `Số 15-KH/ĐU` and the date line each start a line."""
@@ -261,7 +358,7 @@ def _table_lines(table: Any) -> list[str]:
             if id(cell._tc) in seen:  # a merged cell repeats in every column it spans
                 continue
             seen.add(id(cell._tc))
-            cells.append(_block_lines(cell))
+            cells.append(_block_lines(cell, legacy))
         if all(len(c) <= 1 for c in cells):
             lines.append("\t".join(c[0] if c else "" for c in cells))
         else:
@@ -270,20 +367,31 @@ def _table_lines(table: Any) -> list[str]:
     return lines
 
 
-def _read_docx(data: bytes) -> str:
+def _uses_legacy_fonts(data: bytes) -> bool:
+    """Whether the document or its styles name a TCVN3 or VNI font (a cheap look first)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in ("word/document.xml", "word/styles.xml"):
+            if name in archive.namelist() and _LEGACY_FONT_NAMES.search(archive.read(name)):
+                return True
+    return False
+
+
+def _read_docx(data: bytes) -> tuple[str, str]:
+    """The text, and the legacy encodings its runs were converted from ("" if none)."""
     _check_zip(data, "Word (.docx)")
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = _block_lines(document)
+        legacy = _LegacyRuns(document) if _uses_legacy_fonts(data) else None
+        lines = _block_lines(document, legacy)
     except Exception as exc:  # python-docx raises many kinds on damaged parts
         logger.info("unreadable docx: %r", exc)
         raise UnreadableFile(
             "Tệp Word (.docx) bị hỏng, không đọc được nội dung: hãy mở lại bằng Word, lưu lại "
             "rồi tải lên."
         ) from exc
-    return "\n".join(lines)
+    return "\n".join(lines), "+".join(sorted(legacy.found)) if legacy else ""
 
 
 # --- .pdf ------------------------------------------------------------------------------

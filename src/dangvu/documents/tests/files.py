@@ -118,3 +118,43 @@ def _encodable(ch: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# --- legacy Vietnamese fonts: text as a TCVN3 or VNI font stores it ----------------------
+
+
+def tcvn3_chars(text: str) -> str:
+    """Unicode text as typed in a TCVN3 font (.VnTime): one Latin-1 code point a letter.
+    Toned capitals have none: type them in small letters in a capitals font (.VnTimeH)."""
+    from dangvu.documents.legacy_fonts import _tcvn3_table
+
+    back = {letter: chr(code) for code, letter in _tcvn3_table().items()}
+    out = "".join(back.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+    if any(ord(ch) > 0xFF for ch in out) or any(
+        ch not in back.values() and ord(ch) >= 0x80 for ch in out
+    ):
+        raise ValueError(f"not typeable in .VnTime (toned capitals need .VnTimeH): {text!r}")
+    return out
+
+
+def vni_chars(text: str) -> str:
+    """Unicode text as typed in a VNI font (VNI-Times): a vowel, then its mark."""
+    from dangvu.documents.legacy_fonts import _vni_pattern
+
+    back: dict[str, str] = {}
+    for legacy, letter in sorted(_vni_pattern()[1].items()):
+        same_case = legacy[-1].isupper() == letter.isupper() or len(legacy) == 1
+        if same_case or letter not in back:
+            back[letter] = legacy
+    return "".join(back.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def legacy_docx(paragraphs: list[tuple[str, str]]) -> bytes:
+    """A .docx of (font name, text as that font stores it) paragraphs, one run each."""
+    document = docx.Document()
+    for font, text in paragraphs:
+        run = document.add_paragraph().add_run(text)
+        run.font.name = font
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
