@@ -229,9 +229,10 @@ def _read_legacy(data: bytes) -> tuple[str, str] | None:
 
 def _unknown_encoding() -> UnreadableFile:
     return UnreadableFile(
-        "Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258): hãy mở "
-        "tệp bằng Word hoặc Notepad, chọn Lưu thành với bảng mã UTF-8 rồi tải lên lại. "
-        "Văn bản gõ bằng phông TCVN3 (.VnTime) cần chuyển sang Unicode trước."
+        "Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16, Windows-1258, TCVN3 hay "
+        "VNI): hãy mở tệp bằng Word hoặc Notepad, chọn Lưu thành với bảng mã UTF-8 rồi tải "
+        "lên lại; văn bản gõ bằng phông cũ khác (VISCII, VPS) cần chuyển sang Unicode trước "
+        "(ví dụ bằng công cụ chuyển mã của Unikey)."
     )
 
 
