@@ -216,3 +216,30 @@ def test_undecodable_legacy_looking_bytes_are_refused_and_nothing_is_stored(user
         document_ingest(name="hong.txt", data=data, actor=users.a_officer)
     assert "Không nhận ra bảng mã" in refused.value.message
     assert counts() == before
+
+
+def test_header_table_in_tcvn3_capitals_font_is_converted(tree, users) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=1, cols=2)
+    left = ["ĐẢNG BỘ HUYỆN TRẤN YÊN", "ĐẢNG ỦY XÃ VIỆT THÀNH", "*", "Số 16-KH/ĐU"]
+    right = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Việt Thành, ngày 12 tháng 01 năm 2023"]
+    for cell, lines in zip(head.rows[0].cells, (left, right), strict=True):
+        cell.paragraphs[0].text = ""
+        for i, line in enumerate(lines):
+            paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            capitals = line == line.upper() and any(ch.isalpha() for ch in line)
+            run = paragraph.add_run(tcvn3_chars(line.lower() if capitals else line))
+            run.font.name = ".VnTimeH" if capitals else ".VnTime"
+    body = document.add_paragraph().add_run(tcvn3_chars("Thực hiện Kế hoạch số 33-KH/TU."))
+    body.font.name = ".VnTime"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = document_ingest(name="kh16.docx", data=buffer.getvalue(), actor=users.a_officer)
+    doc = result.document
+    assert doc.text.splitlines()[:6] == [*left, *right]
+    assert doc.symbol == "16-KH/ĐU" and doc.issuer == tree.a
+    assert [r.symbol for r in result.references] == ["33-KH/TU"]
