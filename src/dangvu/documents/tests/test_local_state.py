@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from dangvu.accounts.models import Role
 from dangvu.conftest import FOUNDED
 from dangvu.core.models import AuditEntry
-from dangvu.core.testing import make_user
+from dangvu.core.testing import client_for, make_user
 from dangvu.documents.models import Document, DocumentKind, DocumentStatus, Reference
 from dangvu.documents.services import RegisterResult, document_register, document_update
 from dangvu.orgs.models import OrgKind
@@ -242,3 +243,10 @@ def test_data_migration_splits_a_placeholder_two_provinces_shared(tree, users, o
     assert AuditEntry.objects.filter(action="documents.document_rekey").count() == 3
     # and the keys are those the services compute: Lào Cai's decision completes its own
     assert _decision(other.province_officer).document.pk == lc.target_id
+
+
+def test_detail_page_shows_the_area_of_a_ubnd_decision(tree, users) -> None:
+    ref = _cite(users.a_officer, "39-KH/ĐU", date(2024, 4, 1), DECISION_123)
+    url = reverse("documents:document_detail", args=[ref.target_id])
+    body = client_for(users.a_officer).get(url).content.decode()
+    assert "Địa bàn" in body and "Đảng bộ tỉnh Yên Bái" in body
