@@ -112,7 +112,7 @@ class MemberFilter:
 
 def search_condition(query: str, scope: Q | None = None) -> Q | None:
     """Name or card number, diacritics ignored. A name matches when the query's last word
-    is the start of the given name and every other word appears in the folded full name
+    is the start of the given name and every other word appears in the folded name
     ("hung", "van hung", "nguyen hung", "nguyen duc thanh"), or when the query is the start
     of the folded full name ("nguyen duc", "nguyen duc th"). Each alternative reads one
     index range (`scope` is repeated in both, so that each keeps its index); digits
@@ -125,7 +125,9 @@ def search_condition(query: str, scope: Q | None = None) -> Q | None:
         return Q(card_number__gte=phrase, card_number__lt=phrase + UPPER)
     by_given = _prefix("given_key", tokens[-1])
     for t in tokens[:-1]:
-        by_given &= Q(search_text__contains=t)
+        # given_key holds the whole folded name (given name first): the check reads the
+        # index entry, not the row
+        by_given &= Q(given_key__contains=t)
     from_start = _prefix("search_text", " ".join(tokens))
     if scope is not None:
         by_given, from_start = scope & by_given, scope & from_start
