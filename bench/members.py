@@ -5,9 +5,10 @@
         .venv/bin/python bench/members.py
 
 Measured, each as the median of several runs in the same process:
-- dangvu: the selectors the statistics page calls (counters today; the monthly snapshot
-  plus the month's changes on a past date; the spans below province level), and the
-  member list's search (first page);
+- dangvu: the selectors the statistics page calls (counters today; on a past date the
+  nearest month snapshot plus or minus the changes between it and the date, read through
+  the spans' stored scopes; the spans below province level), and the member list's
+  search (first page and its count, capped at 5,000, as the page reads them);
 - baseline: the straightforward query, a join through the tree on every query (members or
   spans joined to the organizations of the subtree, grouped by every dimension);
 - DuckDB: the same rows handed over from Python (its sqlite extension downloads itself at
@@ -40,6 +41,7 @@ from dangvu.accounts.models import User  # noqa: E402
 from dangvu.members import selectors  # noqa: E402
 from dangvu.members.selectors.scope import MemberFilter  # noqa: E402
 from dangvu.members.services import stats_sync  # noqa: E402
+from dangvu.members.views import PER_PAGE, CappedPaginator  # noqa: E402
 from dangvu.orgs import paths  # noqa: E402
 from dangvu.orgs.models import Organization, OrgKind  # noqa: E402
 
@@ -289,29 +291,31 @@ def main() -> None:
         )
     row(f"một xã, ngày {PAST:%d/%m/%Y}", t_ours, t_base, t_duck)
 
-    # search: a province leader looks for "nguyen van hung", first page
+    # search: a province leader types a name; the first page and its (capped) count, as
+    # the list page reads them
     leader = User.objects.filter(organization=province).first() or User(
         organization=province, role="leader", username="bench"
     )
     low, high = paths.subtree_bounds(province.path)
-    query = "nguyen van hung"
+    for query in ("nguyen van hung", "nguyen duc"):
 
-    def ours_search() -> list:
-        qs = selectors.member_list(leader, MemberFilter(query=query), org=None, today=today)
-        return list(qs.values_list("id", flat=True)[:50])
+        def ours_search(query: str = query) -> tuple[int, list]:
+            qs = selectors.member_list(leader, MemberFilter(query=query), org=None, today=today)
+            page = CappedPaginator(qs, PER_PAGE).page(1)
+            return page.paginator.count, [m.pk for m in page]
 
-    t_ours, found = timed(ours_search)
-    t_base, _ = timed(lambda: baseline_search(query, low, high))
-    t_duck = None
-    if con is not None:
-        t_duck, _ = timed(
-            lambda: con.execute(
-                "SELECT id FROM m WHERE province = ? AND search_text LIKE ? "
-                "ORDER BY given_key, id LIMIT 50",
-                [province.pk, f"%{query}%"],
-            ).fetchall()
-        )
-    row(f"tìm “{query}” trong tỉnh ({len(found)} kết quả trang đầu)", t_ours, t_base, t_duck)
+        t_ours, (count, _) = timed(ours_search)
+        t_base, _ = timed(lambda query=query: baseline_search(query, low, high))
+        t_duck = None
+        if con is not None:
+            t_duck, _ = timed(
+                lambda query=query: con.execute(
+                    "SELECT id FROM m WHERE province = ? AND search_text LIKE ? "
+                    "ORDER BY given_key, id LIMIT 50",
+                    [province.pk, f"%{query}%"],
+                ).fetchall()
+            )
+        row(f"tìm “{query}” trong tỉnh ({count} kết quả)", t_ours, t_base, t_duck)
 
     print()
     print(
