@@ -26,21 +26,30 @@ def _fast_password_hashing(request: pytest.FixtureRequest, settings: Any) -> Non
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def add_org(
+    parent: Any,
+    name: str,
+    kind: str,
+    code: str,
+    issuer: str = "",
+    decision: str = "Quyết định số 1-QĐ/TU",
+) -> Any:
+    """An organization founded on FOUNDED by the services, as tests build their trees."""
+    return org_create(
+        name=name,
+        kind=kind,
+        code=code,
+        parent=parent,
+        founded_on=FOUNDED,
+        decision=decision,
+        actor=None,
+        issuer_code=issuer,
+    )
+
+
 def build_tree() -> SimpleNamespace:
     """Province P → districts D1, D2 → communes A, B (in D1), C (in D2) → cells."""
-
-    def add(parent: Any, name: str, kind: str, code: str, issuer: str = "") -> Any:
-        return org_create(
-            name=name,
-            kind=kind,
-            code=code,
-            parent=parent,
-            founded_on=FOUNDED,
-            decision="Quyết định số 1-QĐ/TU",
-            actor=None,
-            issuer_code=issuer,
-        )
-
+    add = add_org
     t = SimpleNamespace()
     t.province = add(None, "Đảng bộ tỉnh Yên Bái", OrgKind.PROVINCE, "P", "TU")
     t.province.committee_name = "Tỉnh ủy Yên Bái"

@@ -16,28 +16,18 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from dangvu.accounts.models import Role
-from dangvu.conftest import FOUNDED
+from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for, make_user
 from dangvu.documents.models import Document, DocumentKind, DocumentStatus, Reference
 from dangvu.documents.services import RegisterResult, document_register, document_update
 from dangvu.orgs.models import OrgKind
-from dangvu.orgs.services import org_create
 
 from .helpers import counts, register
 
 
 def _add(parent: Any, name: str, kind: str, code: str, issuer: str) -> Any:
-    return org_create(
-        name=name,
-        kind=kind,
-        code=code,
-        parent=parent,
-        founded_on=FOUNDED,
-        decision="Quyết định số 1-QĐ/TW",
-        actor=None,
-        issuer_code=issuer,
-    )
+    return add_org(parent, name, kind, code, issuer, decision="Quyết định số 1-QĐ/TW")
 
 
 @pytest.fixture

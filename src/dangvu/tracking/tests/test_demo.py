@@ -2,11 +2,11 @@ from datetime import date
 
 from django.db.models import Count
 
+from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
 from dangvu.documents.models import Document, DocumentStatus
 from dangvu.documents.services import document_register
 from dangvu.orgs.models import OrgKind
-from dangvu.orgs.services import org_create
 from dangvu.tracking import demo
 from dangvu.tracking.models import Assignment, Submission, Task
 
@@ -31,16 +31,7 @@ def test_province_scale_registers_the_directive_that_other_demos_left_as_a_place
     stopped with "Chỉ giao việc từ văn bản đã ban hành" on the placeholder."""
 
     def add(parent, name, kind, code, issuer=""):
-        return org_create(
-            name=name,
-            kind=kind,
-            code=code,
-            parent=parent,
-            founded_on=date(2015, 1, 1),
-            decision="Quyết định số 1-QĐ/TW",
-            actor=None,
-            issuer_code=issuer,
-        )
+        return add_org(parent, name, kind, code, issuer, decision="Quyết định số 1-QĐ/TW")
 
     centre = add(None, "Đảng Cộng sản Việt Nam", OrgKind.CENTRAL, "TW", "TW")
     province = add(centre, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "P", "TU")
