@@ -67,6 +67,8 @@ class EventKind(models.TextChoices):
     BADGE = tl.BADGE, "Trao Huy hiệu Đảng"
     RATING = tl.RATING, "Xếp loại chất lượng"
     DISCIPLINE = tl.DISCIPLINE, "Kỷ luật"
+    EXEMPT = tl.EXEMPT, "Miễn công tác và sinh hoạt đảng"
+    EXEMPT_END = tl.EXEMPT_END, "Thôi miễn công tác và sinh hoạt đảng (trở lại sinh hoạt)"
     CORRECTION = tl.CORRECTION, "Đính chính (hủy bỏ sự kiện ghi nhầm)"
 
 
@@ -138,6 +140,12 @@ class Member(models.Model):
         "tuổi đảng tính từ", help_text="Ngày vào Đảng, lùi theo thời gian không sinh hoạt."
     )
     badge_years = models.PositiveSmallIntegerField("huy hiệu cao nhất (năm)", default=0)
+    exempt_since = models.DateField(
+        "miễn công tác và sinh hoạt đảng từ ngày",
+        null=True,
+        blank=True,
+        help_text="Vẫn là đảng viên, được thống kê riêng.",
+    )
     # Folded (no diacritics) keys, compared bytewise so that prefix ranges use the index.
     search_text = SearchKeyField("chuỗi tìm kiếm", max_length=300, blank=True)
     given_key = SearchKeyField("tên để tìm", max_length=160, blank=True)
@@ -324,6 +332,9 @@ class MembershipEvent(models.Model):
         "hình thức kỷ luật", max_length=20, choices=DisciplineForm.choices, blank=True
     )
     posthumous = models.BooleanField("truy tặng", default=False)
+    reason = models.CharField(
+        "lý do", max_length=255, blank=True, help_text="Lý do miễn công tác và sinh hoạt đảng."
+    )
     annuls = models.OneToOneField(
         "self",
         verbose_name="hủy bỏ sự kiện",
@@ -370,6 +381,11 @@ class MembershipEvent(models.Model):
                 condition=~Q(kind="dinh_chinh") | Q(annuls__isnull=False),
                 name="members_membershipevent_correction_target",
                 violation_error_message="Đính chính phải chỉ ra sự kiện bị hủy bỏ.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="mien_sinh_hoat") | ~Q(reason=""),
+                name="members_membershipevent_exempt_reason",
+                violation_error_message="Miễn công tác và sinh hoạt đảng phải ghi lý do.",
             ),
             models.CheckConstraint(
                 condition=~Q(decision=""),

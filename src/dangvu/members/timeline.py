@@ -31,6 +31,8 @@ RESTORE = "phuc_hoi"
 BADGE = "huy_hieu"
 RATING = "xep_loai"
 DISCIPLINE = "ky_luat"
+EXEMPT = "mien_sinh_hoat"  # exemption from party activity and work (old age, illness)
+EXEMPT_END = "thoi_mien_sinh_hoat"  # the exemption ends: back to party activity
 CORRECTION = "dinh_chinh"
 
 # Statuses (the values of `MemberStatus`).
@@ -60,6 +62,7 @@ class Span:
     valid_from: date
     valid_to: date | None
     status: str
+    exempt: bool = False  # exempt from party activity and work (still a member)
 
 
 @dataclass
@@ -75,6 +78,7 @@ class State:
     official_on: date | None = None
     exit_kind: str = ""
     exited_on: date | None = None
+    exempt_since: date | None = None  # exempt from party activity and work since
     gaps: list[tuple[date, date]] = field(default_factory=list)
     badges: list[int] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
@@ -89,8 +93,12 @@ class State:
 def _close(state: State, on: date) -> None:
     opened = state._open_from
     if opened is not None and state.org_id is not None and state.status in ACTIVE and on > opened:
-        state.spans.append(Span(state.org_id, state._open_from, on, state.status))
+        state.spans.append(Span(state.org_id, opened, on, state.status, _exempt(state)))
     state._open_from = None
+
+
+def _exempt(state: State) -> bool:
+    return state.exempt_since is not None
 
 
 def _open(state: State, on: date) -> None:
@@ -116,7 +124,7 @@ def replay(events: Iterable[Event], *, until: date | None = None) -> State:
             break
         _apply(state, e)
     if state._open_from is not None and state.org_id is not None and state.status in ACTIVE:
-        state.spans.append(Span(state.org_id, state._open_from, None, state.status))
+        state.spans.append(Span(state.org_id, state._open_from, None, state.status, _exempt(state)))
     return state
 
 
@@ -161,15 +169,25 @@ def _apply(state: State, e: Event) -> None:
             state.pending_org_id = e.org_id
         if state.pending_host_id == e.other_org_id:
             state.pending_host_id = e.org_id
+    elif k == EXEMPT:
+        _close(state, e.on)  # the span splits: the exempt are counted apart
+        state.exempt_since = e.on
+        _open(state, e.on)
+    elif k == EXEMPT_END:
+        _close(state, e.on)
+        state.exempt_since = None
+        _open(state, e.on)
     elif k in EXIT_KINDS:
         state._status_before_exit = state.status
         state.exit_kind, state.exited_on = k, e.on
         state.host_org_id = state.pending_org_id = state.pending_host_id = None
         _move(state, e.on, status=EXITED)
+        state.exempt_since = None  # an exemption ends with membership
     elif k == DEATH:
         state.host_org_id = state.pending_org_id = state.pending_host_id = None
         _move(state, e.on, status=DECEASED)
         state.exited_on = e.on
+        state.exempt_since = None
     elif k == RESTORE:
         # The exit is undone by the competent body: membership counts as unbroken.
         state.exit_kind, state.exited_on = "", None

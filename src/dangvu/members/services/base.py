@@ -184,6 +184,7 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
     member.ceremony_on = state.ceremony_on
     member.official_on = state.official_on
     member.badge_years = max(state.badges, default=0)
+    member.exempt_since = state.exempt_since
     member.party_age_from = rules.party_age_from(first_admission, state.gaps)
     if state.status == tl.PROBATIONARY:
         start = state.readmitted_on or first_admission

@@ -1,0 +1,201 @@
+"""Exemption from party activity and work (miễn công tác và sinh hoạt đảng): still a
+member with the same status, counted apart."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from dangvu.core.models import AuditEntry
+from dangvu.members import services
+from dangvu.members.models import (
+    EventKind,
+    Member,
+    MemberCount,
+    MembershipEvent,
+    MemberSpan,
+    MemberStatus,
+)
+from dangvu.members.services.base import member_state
+
+from .helpers import DECISION, admit, admit_official
+from .test_services import messages_of
+
+
+def written() -> tuple[object, ...]:
+    """Everything a refused service must leave as it was."""
+    return (
+        list(Member.objects.order_by("pk").values_list("pk", "status", "exempt_since")),
+        MembershipEvent.objects.count(),
+        sorted(MemberSpan.objects.values_list("member_id", "valid_from", "valid_to", "status")),
+        sorted(MemberCount.objects.values_list("organization_id", "dimension", "value", "n")),
+        AuditEntry.objects.filter(action__startswith="members.").count(),
+    )
+
+
+def exempt(m: Member, on: date = date(2022, 3, 1), reason: str = "Tuổi cao") -> Member:
+    services.member_exempt(member=m, on=on, decision=DECISION, reason=reason, actor=None)
+    m.refresh_from_db()
+    return m
+
+
+def test_exemption_keeps_the_status_records_event_and_audit(tree) -> None:
+    m = admit_official(tree.a1)
+    event = services.member_exempt(
+        member=m, on=date(2022, 3, 1), decision=DECISION, reason="Sức khỏe yếu", actor=None
+    )
+    m.refresh_from_db()
+    assert m.status == MemberStatus.OFFICIAL and m.is_active
+    assert m.exempt_since == date(2022, 3, 1)
+    assert event.kind == EventKind.EXEMPT and event.reason == "Sức khỏe yếu"
+    audit = AuditEntry.objects.get(action="members.mien_sinh_hoat", object_id=str(m.pk))
+    assert "Sức khỏe yếu" in audit.summary
+    # the span splits on the day (same status, same unit)
+    spans = list(
+        MemberSpan.objects.filter(member=m)
+        .order_by("valid_from")
+        .values_list("valid_from", "valid_to", "status")
+    )
+    assert spans[-2:] == [
+        (date(2016, 3, 2), date(2022, 3, 1), MemberStatus.OFFICIAL),
+        (date(2022, 3, 1), None, MemberStatus.OFFICIAL),
+    ]
+    # still counted as a member
+    assert MemberCount.objects.get(organization=tree.province, dimension="total").n == 1
+
+
+def test_end_of_exemption_returns_the_member_to_activity(tree) -> None:
+    m = exempt(admit(tree.a1))
+    assert m.status == MemberStatus.PROBATIONARY
+    event = services.member_exempt_end(member=m, on=date(2023, 5, 2), decision=DECISION, actor=None)
+    m.refresh_from_db()
+    assert event.kind == EventKind.EXEMPT_END
+    assert m.exempt_since is None and m.status == MemberStatus.PROBATIONARY
+    assert AuditEntry.objects.filter(action="members.thoi_mien_sinh_hoat").count() == 1
+    assert MemberSpan.objects.filter(member=m).count() == 3
+
+
+def test_the_state_on_a_date_shows_the_exemption(tree) -> None:
+    m = exempt(admit_official(tree.a1))
+    services.member_exempt_end(member=m, on=date(2024, 1, 15), decision=DECISION, actor=None)
+    assert member_state(m, until=date(2022, 2, 28)).exempt_since is None
+    during = member_state(m, until=date(2023, 6, 1))
+    assert during.exempt_since == date(2022, 3, 1)
+    assert during.status == MemberStatus.OFFICIAL
+    assert member_state(m, until=date(2024, 1, 15)).exempt_since is None
+    assert member_state(m).exempt_since is None
+
+
+def test_an_exit_ends_the_exemption(tree) -> None:
+    m = exempt(admit_official(tree.a1))
+    services.member_die(member=m, on=date(2024, 2, 1), decision=DECISION, actor=None)
+    m.refresh_from_db()
+    assert m.status == MemberStatus.DECEASED and m.exempt_since is None
+
+
+def test_a_member_who_left_cannot_be_exempted(tree) -> None:
+    m = admit_official(tree.a1)
+    services.member_exit(
+        member=m, kind=EventKind.LEAVE, on=date(2020, 1, 2), decision=DECISION, actor=None
+    )
+    m.refresh_from_db()
+    before = written()
+    with pytest.raises(ValidationError) as exc:
+        exempt(m)
+    assert "Không thể ghi miễn công tác" in messages_of(exc)
+    assert written() == before
+
+
+def test_a_second_exemption_is_refused(tree) -> None:
+    m = exempt(admit_official(tree.a1))
+    before = written()
+    with pytest.raises(ValidationError) as exc:
+        exempt(m, on=date(2023, 1, 1))
+    assert "đã được miễn công tác và sinh hoạt đảng từ ngày 1/3/2022" in messages_of(exc)
+    assert written() == before
+
+
+def test_ending_an_exemption_that_does_not_exist_is_refused(tree) -> None:
+    m = admit_official(tree.a1)
+    before = written()
+    with pytest.raises(ValidationError) as exc:
+        services.member_exempt_end(member=m, on=date(2023, 1, 1), decision=DECISION, actor=None)
+    assert "không được miễn" in messages_of(exc)
+    assert written() == before
+
+
+@pytest.mark.parametrize(
+    ("on", "reason", "decision", "expected"),
+    [
+        (None, "Tuổi cao", DECISION, "tương lai"),
+        (date(2016, 1, 1), "Tuổi cao", DECISION, "trước sự kiện đã ghi gần nhất"),
+        (date(2022, 3, 1), "  ", DECISION, "lý do"),
+        (date(2022, 3, 1), "Tuổi cao", " ", "văn bản quyết định"),
+    ],
+)
+def test_exemption_with_bad_input_is_refused_and_nothing_changes(
+    tree, on, reason, decision, expected
+) -> None:
+    m = admit_official(tree.a1)  # official from 2/3/2016
+    on = on or timezone.localdate() + timedelta(days=1)
+    before = written()
+    with pytest.raises(ValidationError) as exc:
+        services.member_exempt(member=m, on=on, decision=decision, reason=reason, actor=None)
+    assert expected in messages_of(exc)
+    assert written() == before
+
+
+@pytest.mark.parametrize("days_back", [None, 30])
+def test_end_dated_in_the_future_or_before_the_exemption_is_refused(tree, days_back) -> None:
+    m = exempt(admit_official(tree.a1))
+    on = (
+        timezone.localdate() + timedelta(days=1)
+        if days_back is None
+        else date(2022, 3, 1) - timedelta(days=days_back)
+    )
+    before = written()
+    with pytest.raises(ValidationError):
+        services.member_exempt_end(member=m, on=on, decision=DECISION, actor=None)
+    assert written() == before
+
+
+def test_an_officer_of_another_commune_cannot_exempt(tree, users) -> None:
+    m = admit_official(tree.a1)
+    before = written()
+    with pytest.raises(PermissionDenied):
+        services.member_exempt(
+            member=m,
+            on=date(2022, 3, 1),
+            decision=DECISION,
+            reason="Tuổi cao",
+            actor=users.b_officer,
+        )
+    assert written() == before
+    services.member_exempt(
+        member=m, on=date(2022, 3, 1), decision=DECISION, reason="Tuổi cao", actor=users.a_officer
+    )
+
+
+def test_a_correction_annuls_the_exemption_and_its_end(tree) -> None:
+    m = exempt(admit_official(tree.a1))
+    end = services.member_exempt_end(member=m, on=date(2023, 1, 1), decision=DECISION, actor=None)
+    start = m.events.get(kind=EventKind.EXEMPT)
+    with pytest.raises(ValidationError):  # the end first
+        services.event_annul(event=start, decision=DECISION, reason="Ghi nhầm", actor=None)
+    services.event_annul(event=end, decision=DECISION, reason="Ghi nhầm ngày", actor=None)
+    m.refresh_from_db()
+    assert m.exempt_since == date(2022, 3, 1)
+    services.event_annul(event=start, decision=DECISION, reason="Ghi nhầm người", actor=None)
+    m.refresh_from_db()
+    assert m.exempt_since is None and m.status == MemberStatus.OFFICIAL
+    assert MembershipEvent.objects.filter(pk__in=[start.pk, end.pk]).count() == 2
+    # the spans are whole again
+    assert list(
+        MemberSpan.objects.filter(member=m)
+        .order_by("valid_from")
+        .values_list("valid_to", flat=True)
+    ) == [
+        date(2016, 3, 2),
+        None,
+    ]
