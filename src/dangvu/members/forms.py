@@ -62,6 +62,11 @@ class MemberFilterForm(forms.Form):
     theory_level = forms.ChoiceField(
         label="Lý luận chính trị", required=False, choices=_blank(Theory.choices)
     )
+    exempt = forms.ChoiceField(
+        label="Miễn sinh hoạt",
+        required=False,
+        choices=[("", "Tất cả"), ("1", "Được miễn sinh hoạt"), ("0", "Không miễn")],
+    )
     admitted_from = VietDateField(label="Vào Đảng từ ngày", required=False)
     admitted_to = VietDateField(label="đến ngày", required=False)
     position = forms.CharField(label="Chức vụ", required=False)
@@ -195,6 +200,27 @@ class ExitForm(DecisionForm):
         choices=[(k, EventKind(k).label) for k in EXIT_KINDS] + [("tu_tran", "Từ trần")],
     )
     field_order = ["kind", "on", "decision"]
+
+
+EXEMPT_OTHER = "khac"
+
+
+class ExemptForm(DecisionForm):
+    reason = forms.ChoiceField(
+        label="Lý do",
+        choices=[(r, r) for r in ("Tuổi cao", "Sức khỏe yếu")] + [(EXEMPT_OTHER, "Lý do khác")],
+    )
+    reason_other = forms.CharField(label="Lý do khác (ghi rõ)", required=False, max_length=255)
+    field_order = ["on", "decision", "reason", "reason_other"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("reason") == EXEMPT_OTHER:
+            other = (data.get("reason_other") or "").strip()
+            if not other:
+                self.add_error("reason_other", "Hãy ghi rõ lý do khác.")
+            data["reason"] = other
+        return data
 
 
 class TransferForm(forms.Form):

@@ -73,6 +73,7 @@ def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.Me
         religion=data.get("religion", ""),
         education=data.get("education", ""),
         theory_level=data.get("theory_level", ""),
+        exempt=data.get("exempt", ""),
         admitted_from=data.get("admitted_from"),
         admitted_to=data.get("admitted_to"),
         position=data.get("position", ""),
@@ -441,6 +442,48 @@ def member_exit(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Ghi",
         perform=perform,
         done="Đã ghi.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_exempt(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.ExemptForm(request.POST or None, initial={"on": timezone.localdate()})
+
+    def perform(d: dict[str, Any]) -> Any:
+        return services.member_exempt(
+            member=member,
+            on=d["on"],
+            decision=d["decision"],
+            reason=d["reason"],
+            actor=request.user,
+        )
+
+    return _form_page(
+        request,
+        form,
+        title="Miễn công tác và sinh hoạt đảng",
+        subtitle=member.full_name,
+        submit="Ghi miễn",
+        perform=perform,
+        done="Đã ghi miễn công tác và sinh hoạt đảng.",
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
+@login_required
+def member_exempt_end(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _recordable(request, pk)
+    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(
+        request,
+        form,
+        title="Thôi miễn công tác và sinh hoạt đảng",
+        subtitle=member.full_name,
+        submit="Ghi trở lại sinh hoạt",
+        perform=lambda d: services.member_exempt_end(member=member, actor=request.user, **d),
+        done="Đã ghi thôi miễn: đảng viên trở lại sinh hoạt.",
         back=reverse("members:member_detail", args=[member.pk]),
     )
 

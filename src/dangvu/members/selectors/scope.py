@@ -101,6 +101,7 @@ class MemberFilter:
     religion: str = ""
     education: str = ""
     theory_level: str = ""
+    exempt: str = ""  # "1": exempt from party activity, "0": not exempt, "": either
     admitted_from: date | None = None
     admitted_to: date | None = None
     position: str = ""
@@ -174,6 +175,8 @@ def member_list(
         value = getattr(filters, field)
         if value:
             qs = qs.filter(**{field: value})
+    if filters.exempt in ("1", "0"):
+        qs = qs.filter(exempt_since__isnull=filters.exempt == "0")
     if filters.age_band:
         limits = age_limits(today)
         if filters.age_band in rules.age_band_labels(limits):

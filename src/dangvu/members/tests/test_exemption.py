@@ -5,9 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from dangvu.core.models import AuditEntry
+from dangvu.core.testing import client_for
 from dangvu.members import services
 from dangvu.members.models import (
     EventKind,
@@ -199,3 +201,68 @@ def test_a_correction_annuls_the_exemption_and_its_end(tree) -> None:
         date(2016, 3, 2),
         None,
     ]
+
+
+# --- the pages -----------------------------------------------------------------------------
+
+
+def test_exemption_and_its_end_through_the_pages(tree, users) -> None:
+    m = admit_official(tree.a1, name="Hoàng Văn Tư")
+    other = admit_official(tree.a1, name="Lê Văn Năm")
+    client = client_for(users.a_officer)
+    detail = reverse("members:member_detail", args=[m.pk])
+    assert "Miễn công tác và sinh hoạt đảng" in client.get(detail).content.decode()
+    url = reverse("members:member_exempt", args=[m.pk])
+    # "other" without the text is refused on the form
+    response = client.post(url, {"on": "2022-03-01", "decision": DECISION, "reason": "khac"})
+    assert response.status_code == 400
+    assert "Hãy ghi rõ lý do khác." in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "on": "2022-03-01",
+            "decision": DECISION,
+            "reason": "khac",
+            "reason_other": "Đi chữa bệnh dài ngày",
+        },
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.exempt_since == date(2022, 3, 1)
+    body = client.get(detail).content.decode()
+    assert "Miễn sinh hoạt" in body and "Đi chữa bệnh dài ngày" in body
+    assert "Thôi miễn, trở lại sinh hoạt" in body
+    # the list filter
+    base = reverse("members:member_list") + f"?to_chuc={tree.a.pk}"
+    body = client.get(base + "&exempt=1").content.decode()
+    assert "Hoàng Văn Tư" in body and "Lê Văn Năm" not in body
+    body = client.get(base + "&exempt=0").content.decode()
+    assert "Hoàng Văn Tư" not in body and "Lê Văn Năm" in body
+    # the end; a second end is refused with the reason on the form
+    end_url = reverse("members:member_exempt_end", args=[m.pk])
+    response = client.post(end_url, {"on": "2023-04-01", "decision": DECISION})
+    assert response.status_code == 302
+    response = client.post(end_url, {"on": "2023-05-01", "decision": DECISION})
+    assert response.status_code == 400
+    assert "không được miễn" in response.content.decode()
+    m.refresh_from_db()
+    assert m.exempt_since is None
+    assert other.events.filter(kind=EventKind.EXEMPT).count() == 0
+
+
+def test_an_officer_of_another_unit_is_refused_the_exemption_pages(tree, users) -> None:
+    m = admit_official(tree.a1, name="Hoàng Văn Tư")
+    before = written()
+    for name in ("members:member_exempt", "members:member_exempt_end"):
+        response = client_for(users.b_officer).post(
+            reverse(name, args=[m.pk]),
+            {"on": "2022-03-01", "decision": DECISION, "reason": "Tuổi cao"},
+        )
+        assert response.status_code == 403
+        assert "Hoàng Văn Tư" not in response.content.decode()
+    response = client_for(users.a_viewer).post(
+        reverse("members:member_exempt", args=[m.pk]),
+        {"on": "2022-03-01", "decision": DECISION, "reason": "Tuổi cao"},
+    )
+    assert response.status_code == 403
+    assert written() == before

@@ -23,6 +23,8 @@ MEMBER_PAGES = [
     "members:member_rate",
     "members:member_badge",
     "members:member_discipline",
+    "members:member_exempt",
+    "members:member_exempt_end",
 ]
 WRITE_PAGES = MEMBER_PAGES[1:]
 LIST_PAGES = [
