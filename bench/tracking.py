@@ -65,8 +65,6 @@ def main() -> None:
     started = time.perf_counter()
     task = national_directive(print)
     print(f"Giao việc và trạng thái: {time.perf_counter() - started:.1f} giây")
-    with connection.cursor() as cursor:  # a database built by an older run may lack them
-        cursor.execute("ANALYZE")
     # a few more tasks for the due list (report rounds)
     if Task.objects.filter(source=task.source).count() == 1:
         task_create(
@@ -79,6 +77,10 @@ def main() -> None:
             rule_root=task.rule_root,
             actor=None,
         )
+    # after every task exists: statistics taken before the report rounds saw one task
+    # owning every assignment, and PostgreSQL then seq-scanned the assignments for it
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     central = task.rule_root
     units = Assignment.objects.filter(task=task).count()
     print(f"Số phần việc của chỉ thị: {units:,}".replace(",", "."))

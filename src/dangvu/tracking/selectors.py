@@ -155,6 +155,20 @@ def pickable_units(user: Any, query: str, today: date, *, limit: int = 30) -> li
 # --- completion -------------------------------------------------------------------------
 
 
+FIGURE_KEYS = (
+    "total",
+    "done",
+    "on_time",
+    "submitted",
+    "returned",
+    "in_progress",
+    "pending",
+    "exempt",
+    "sessions",
+    "participants",
+)
+
+
 def _aggregates(due: date) -> dict[str, Any]:
     done = Q(state=AssignmentState.DONE)
     return {
@@ -203,7 +217,7 @@ class ProgressRow:
 
 
 def _row(org: Organization | None, data: dict[str, Any], due: date, today: date) -> ProgressRow:
-    row = ProgressRow(org=org, **{k: data.get(k) or 0 for k in _aggregates(due)})
+    row = ProgressRow(org=org, **{k: data.get(k) or 0 for k in FIGURE_KEYS})
     if today > due:
         row.overdue = row.pending + row.in_progress + row.returned
     return row
@@ -234,14 +248,16 @@ def _whole_tree(node: Organization) -> bool:
 
 
 def _scoped(task: Task, node: Organization) -> QuerySet[Assignment]:
-    """The assignments of `task` in `node`'s subtree. The units of the subtree are found
-    first (a range of the path index), then each one's assignment (the organization-task
-    index): the planners of SQLite and PostgreSQL then start from the subtree, not from
-    the task's every unit. The one root of the tree needs no filter."""
+    """The assignments of `task` in `node`'s subtree: the path range is put on the one
+    join to the organization that the grouping by path needs anyway (an `IN` subquery
+    over the subtree joined the organization table twice). SQLite walks the path index
+    and probes the organization-task index per unit; PostgreSQL, with current
+    statistics, hashes the subtree's units against the task's assignments. The one root
+    of the tree needs no filter."""
     qs = Assignment.objects.filter(task=task)
     if _whole_tree(node):
         return qs
-    return qs.filter(organization_id__in=Organization.objects.within(node).values("pk"))
+    return qs.filter(_in_subtree("organization__", node.path))
 
 
 def progress_of(task: Task, node: Organization, today: date) -> Progress:
@@ -255,8 +271,7 @@ def progress_of(task: Task, node: Organization, today: date) -> Progress:
         .annotate(**_aggregates(task.due_on))
         .order_by("prefix")
     )
-    keys = list(_aggregates(task.due_on))
-    total = {k: sum(g[k] or 0 for g in grouped) for k in keys}
+    total = {k: sum(g[k] or 0 for g in grouped) for k in FIGURE_KEYS}
     summary = _row(node, total, task.due_on, today)
     names = {
         o.path: o
