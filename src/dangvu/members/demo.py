@@ -408,6 +408,7 @@ SPAN_COLUMNS = [
     "religion",
     "education",
     "theory_level",
+    "exempt",
     "scope_from",
     "scope_to",
 ]
@@ -675,6 +676,7 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
                             religion,
                             education,
                             theory,
+                            False,  # the demo's members are not exempt
                             *span_scopes(versions[where], vf, vt),
                         )
                     )

@@ -519,6 +519,8 @@ class MemberSpan(models.Model):
     religion = models.CharField(max_length=40)
     education = models.CharField(max_length=12)
     theory_level = models.CharField(max_length=12)
+    # Exempt from party activity and work during the span (still a member, counted apart).
+    exempt = models.BooleanField(default=False, db_default=False)
     # Where the span lies on its first day and on its last day: the first two segments
     # (the Centre and the province) of the path of its unit's version on that day, None
     # when no version covers the day. Past-date statistics of a province read the spans

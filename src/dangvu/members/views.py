@@ -625,6 +625,7 @@ def member_stats(request: HttpRequest) -> HttpResponse:
             "on": on,
             "counts": counts,
             "total": (counts or {}).get(("total", ""), 0),
+            "exempt": (counts or {}).get(("exempt", "1"), 0),
             "tables": selectors.tables(counts, on) if counts is not None else [],
             "children": [
                 (

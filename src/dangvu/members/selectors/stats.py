@@ -37,8 +37,13 @@ from ..models import (
 from .rules import age_limits
 
 Counts = dict[tuple[str, str], int]
-DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "theory")
-_SPAN_COLS = "s.status, s.sex, s.birth_year, s.ethnicity, s.religion, s.education, s.theory_level"
+DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "theory", "exempt")
+_SPAN_COLS = (
+    "s.status, s.sex, s.birth_year, s.ethnicity, s.religion, s.education, s.theory_level, "
+    "CASE WHEN s.exempt THEN '1' ELSE '0' END"
+)
+_GROUPS = ", ".join(str(i) for i in range(1, len(DIMS) + 1))  # GROUP BY the dimensions
+_GROUPS_KEYED = ", ".join(str(i) for i in range(1, len(DIMS) + 2))  # and a key first
 SNAPSHOT_LEVEL = 1
 COUNTED_LEVEL = 2
 SCOPE_LEN = 2 * (paths.SEGMENT_WIDTH + 1)  # as stored in MemberSpan.scope_from / scope_to
@@ -49,7 +54,8 @@ def _level(kind: str) -> int:
 
 
 def _fold(rows: Iterable[tuple[Any, ...]], *, grouped: bool) -> dict[str, Counts]:
-    """Rows of (group?, status, sex, birth_year, ethnicity, religion, education, theory, n)
+    """Rows of (group?, status, sex, birth_year, ethnicity, religion, education, theory,
+    exempt, n)
     into counts per group and (dimension, value)."""
     out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
     for row in rows:
@@ -86,7 +92,7 @@ _EVT = MembershipEvent._meta.db_table
 def _direct_on(path: str, on: date, prefix_len: int | None = None) -> dict[str, Counts]:
     """The spans in force on `on` whose unit lies in the subtree of `path` on that day."""
     select, _ = _group(prefix_len)
-    groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
+    groups = _GROUPS_KEYED if prefix_len else _GROUPS
     low, high = paths.subtree_bounds(path)
     sql = (
         f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v "
@@ -115,7 +121,7 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
     one joins the versions. Versions that began or ended under running spans are read only
     when a restructuring took effect in the window."""
     grouped = prefix_len is not None
-    groups = "1, 2, 3, 4, 5, 6, 7, 8" if grouped else "1, 2, 3, 4, 5, 6, 7"
+    groups = _GROUPS_KEYED if grouped else _GROUPS
     select, _ = _group(prefix_len)
     low, high = paths.subtree_bounds(path)
     out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
@@ -136,7 +142,7 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
                     params.append(path)
                 cursor.execute(
                     f"SELECT s.{scope}, {_SPAN_COLS}, COUNT(*) FROM {_SPAN} s WHERE {where} "
-                    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                    f"GROUP BY {_GROUPS_KEYED}",
                     params,
                 )
                 add(
@@ -261,11 +267,12 @@ def _today_direct(path: str, prefix_len: int | None = None) -> dict[str, Counts]
         else "CAST(strftime('%%Y', m.birth_date) AS INTEGER)"
     )
     select = f"substr(o.path, 1, {prefix_len}), " if prefix_len else ""
-    groups = "1, 2, 3, 4, 5, 6, 7, 8" if prefix_len else "1, 2, 3, 4, 5, 6, 7"
+    groups = _GROUPS_KEYED if prefix_len else _GROUPS
     low, high = paths.subtree_bounds(path)
     sql = (
         f"SELECT {select}m.status, m.sex, {year}, m.ethnicity, m.religion, m.education, "
-        f"m.theory_level, COUNT(*) FROM {_ORG} o JOIN {_MEM} m ON m.organization_id = o.id "
+        "m.theory_level, CASE WHEN m.exempt_since IS NULL THEN '0' ELSE '1' END, "
+        f"COUNT(*) FROM {_ORG} o JOIN {_MEM} m ON m.organization_id = o.id "
         f"WHERE o.path >= %s AND o.path < %s AND m.status IN (%s, %s) GROUP BY {groups}"
     )
     with connection.cursor() as cursor:

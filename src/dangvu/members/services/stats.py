@@ -40,12 +40,14 @@ DIMENSIONS = (
     "religion",
     "education",
     "theory",
+    "exempt",
 )
 COUNTED_LEVEL = 2  # counters for the Centre (0), provinces (1), communes and peers (2)
 SNAPSHOT_LEVEL = 1  # monthly snapshots for the Centre and the provinces
 SEG = paths.SEGMENT_WIDTH + 1
 SCOPE_LEN = 2 * SEG  # a scope is the first two segments of a path: the Centre, the province
 TREE_MARK = "restructuring"
+EXEMPT_SQL = "CASE WHEN s.exempt THEN '1' ELSE '0' END"  # a span's "exempt" value
 
 
 def keys_of(
@@ -56,6 +58,7 @@ def keys_of(
     religion: str,
     education: str,
     theory: str,
+    exempt: bool,
 ) -> tuple[tuple[str, str], ...]:
     return (
         ("total", ""),
@@ -66,6 +69,7 @@ def keys_of(
         ("religion", religion),
         ("education", education),
         ("theory", theory),
+        ("exempt", "1" if exempt else "0"),
     )
 
 
@@ -107,6 +111,7 @@ def contribution(member: Member) -> Contribution | None:
             member.religion,
             member.education,
             member.theory_level,
+            member.exempt_since is not None,
         ),
     )
 
@@ -140,7 +145,7 @@ def apply_contribution(before: Contribution | None, after: Contribution | None) 
 
 # --- spans and the monthly snapshots ---------------------------------------------------------
 
-SpanRow = tuple[int, date, date | None, str, str, int, str, str, str, str]
+SpanRow = tuple[int, date, date | None, str, str, int, str, str, str, str, bool]
 
 
 def _span_row(s: MemberSpan) -> SpanRow:
@@ -155,6 +160,7 @@ def _span_row(s: MemberSpan) -> SpanRow:
         s.religion,
         s.education,
         s.theory_level,
+        bool(s.exempt),
     )
 
 
@@ -196,6 +202,7 @@ def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
             member.religion,
             member.education,
             member.theory_level,
+            s.exempt,
         )
         for s in spans
     ]
@@ -217,6 +224,7 @@ def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
             religion=r[7],
             education=r[8],
             theory_level=r[9],
+            exempt=r[10],
             scope_from=scope[0],
             scope_to=scope[1],
         )
@@ -331,6 +339,7 @@ _MEMBER_COLUMNS = {
     "religion": "m.religion",
     "education": "m.education",
     "theory": "m.theory_level",
+    "exempt": "CASE WHEN m.exempt_since IS NULL THEN '0' ELSE '1' END",
 }
 
 
@@ -465,6 +474,7 @@ def snapshots_rebuild(
             column = {
                 "total": "''",
                 "theory": "s.theory_level",
+                "exempt": EXEMPT_SQL,
             }.get(dim, f"s.{dim}")
             for edge, sign in ((piece_from, 1), (piece_to, -1)):
                 cursor.execute(

@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from dangvu.accounts.models import Role
 from dangvu.core.models import AuditEntry
-from dangvu.core.testing import client_for
-from dangvu.members import services
+from dangvu.core.testing import client_for, make_user
+from dangvu.members import selectors, services
 from dangvu.members.models import (
+    EXIT_KINDS,
     EventKind,
     Member,
     MemberCount,
@@ -22,6 +24,7 @@ from dangvu.members.models import (
 from dangvu.members.services.base import member_state
 
 from .helpers import DECISION, admit, admit_official
+from .test_scopes import nation_tree  # noqa: F401 (a fixture)
 from .test_services import messages_of
 
 
@@ -266,3 +269,108 @@ def test_an_officer_of_another_unit_is_refused_the_exemption_pages(tree, users) 
     )
     assert response.status_code == 403
     assert written() == before
+
+
+# --- the statistics: the exempt are counted apart --------------------------------------------
+
+
+def _exempt_on(m: Member, on: date) -> bool:
+    """From the events alone: the last exemption, its end or an exit on or before `on`."""
+    marks = [
+        e.kind
+        for e in m.events.filter(annulled_by__isnull=True, on__lte=on).order_by("on", "id")
+        if e.kind in (EventKind.EXEMPT, EventKind.EXEMPT_END, *EXIT_KINDS, EventKind.DEATH)
+    ]
+    return bool(marks) and marks[-1] == EventKind.EXEMPT
+
+
+def _independent(members: list[Member], cells_of: dict[int, set[int]], org, on: date):
+    """(active, exempt) in `org`'s subtree on `on`: the members below do not move."""
+    active = [m for m in members if m.organization_id in cells_of[org.pk] and m.admitted_on <= on]
+    return len(active), sum(_exempt_on(m, on) for m in active)
+
+
+def test_statistics_count_the_exempt_apart_on_any_date(request) -> None:
+    t = request.getfixturevalue("nation_tree")
+    today = timezone.localdate()
+    members = [
+        admit_official(cell, name=f"Trần Văn Sáu {i}", on=date(2016, 3, 2 + i))
+        for i, cell in enumerate(t.cells * 2)
+    ]
+    # cell K1A: exempt 10/3/2024 – 15/2/2025; cell K3A (the other province): from 20/6/2025
+    exempt(members[0], on=date(2024, 3, 10), reason="Tuổi cao")
+    services.member_exempt_end(
+        member=members[0], on=date(2025, 2, 15), decision=DECISION, actor=None
+    )
+    exempt(members[3], on=date(2025, 6, 20), reason="Sức khỏe yếu")
+    exempt(members[5], on=date(2024, 3, 10), reason="Sức khỏe yếu")  # K2B, still exempt
+    members = list(Member.objects.order_by("pk"))
+    cells_of = {
+        t.central.pk: {c.pk for c in t.cells},
+        t.p1.pk: {c.pk for c in t.cells[:3]},
+        t.p2.pk: {t.cells[3].pk},
+        t.k1.pk: {t.cells[0].pk},
+        t.k2.pk: {t.cells[1].pk, t.cells[2].pk},
+    }
+    days = [date(2024, 1, 1), date(2024, 6, 15), date(2025, 3, 1), date(2025, 7, 10), today]
+
+    def check() -> None:
+        for on in days:
+            for org in (t.central, t.p1, t.p2, t.k1, t.k2):
+                got = selectors.counts_on(org, on, today=today)
+                total, exempt_n = _independent(members, cells_of, org, on)
+                assert got[("total", "")] == total, (org.name, on)
+                assert got.get(("exempt", "1"), 0) == exempt_n, (org.name, on)
+                assert got.get(("exempt", "0"), 0) == total - exempt_n, (org.name, on)
+            by_province = {
+                c.organization_id: n.get(("exempt", "1"), 0)
+                for c, n in selectors.counts_by_child(t.central, on, today=today)
+            }
+            assert by_province == {
+                p.pk: _independent(members, cells_of, p, on)[1] for p in (t.p1, t.p2)
+            }, on
+
+    assert _independent(members, cells_of, t.k1, date(2024, 6, 15)) == (2, 1)  # the test sees it
+    check()  # from the spans and the counters
+    services.snapshots_rebuild()
+    check()  # from the monthly snapshots
+    # a later write moves the counters and the snapshots; so does a correction
+    end = services.member_exempt_end(
+        member=members[5], on=date(2025, 7, 1), decision=DECISION, actor=None
+    )
+    check()
+    services.event_annul(event=end, decision=DECISION, reason="Ghi nhầm", actor=None)
+    check()
+    counters = {
+        (c.organization_id, c.value): c.n
+        for c in MemberCount.objects.filter(dimension="exempt")
+        if c.n
+    }
+    services.counters_rebuild()
+    assert counters == {
+        (c.organization_id, c.value): c.n
+        for c in MemberCount.objects.filter(dimension="exempt")
+        if c.n
+    }
+    check()
+
+
+def test_the_statistics_page_shows_the_exempt(request) -> None:
+    t = request.getfixturevalue("nation_tree")
+    m = admit_official(t.cells[0], name="Trần Văn Bảy")
+    admit_official(t.cells[1], name="Trần Văn Tám")
+    exempt(m, on=date(2024, 3, 10))
+    client = client_for(make_user("chuyenvien.k1", t.k1, Role.OFFICER))
+    url = reverse("members:member_stats")
+    body = client.get(url).content.decode()
+    assert "trong đó miễn công tác và sinh hoạt: <strong>1</strong>" in body
+    body = client.get(url + "?ngay=1/1/2024").content.decode()
+    assert "trong đó miễn công tác và sinh hoạt: <strong>0</strong>" in body
+    province = client_for(make_user("chuyenvien.p1", t.p1, Role.OFFICER))
+    body = province.get(url + f"?to_chuc={t.p1.pk}&ngay=15/6/2024").content.decode()
+    assert "trong đó miễn công tác và sinh hoạt: <strong>1</strong>" in body
+    # an officer of another commune does not see it
+    response = client_for(make_user("chuyenvien.k3", t.k3, Role.OFFICER)).get(
+        url + f"?to_chuc={t.k1.pk}"
+    )
+    assert response.status_code == 403

@@ -102,6 +102,7 @@ def expected(org, on) -> Counter:
             ("religion", m.religion),
             ("education", m.education),
             ("theory", m.theory_level),
+            ("exempt", "1" if state.exempt_since is not None else "0"),
         ]:
             out[key] += 1
     return out
