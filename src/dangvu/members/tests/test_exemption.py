@@ -24,7 +24,6 @@ from dangvu.members.models import (
 from dangvu.members.services.base import member_state
 
 from .helpers import DECISION, admit, admit_official
-from .test_scopes import nation_tree  # noqa: F401 (a fixture)
 from .test_services import messages_of
 
 
@@ -290,8 +289,8 @@ def _independent(members: list[Member], cells_of: dict[int, set[int]], org, on: 
     return len(active), sum(_exempt_on(m, on) for m in active)
 
 
-def test_statistics_count_the_exempt_apart_on_any_date(request) -> None:
-    t = request.getfixturevalue("nation_tree")
+def test_statistics_count_the_exempt_apart_on_any_date(nation_tree) -> None:
+    t = nation_tree
     today = timezone.localdate()
     members = [
         admit_official(cell, name=f"Trần Văn Sáu {i}", on=date(2016, 3, 2 + i))
@@ -355,8 +354,8 @@ def test_statistics_count_the_exempt_apart_on_any_date(request) -> None:
     check()
 
 
-def test_the_statistics_page_shows_the_exempt(request) -> None:
-    t = request.getfixturevalue("nation_tree")
+def test_the_statistics_page_shows_the_exempt(nation_tree) -> None:
+    t = nation_tree
     m = admit_official(t.cells[0], name="Trần Văn Bảy")
     admit_official(t.cells[1], name="Trần Văn Tám")
     exempt(m, on=date(2024, 3, 10))
