@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
 from dangvu.members import services
 from dangvu.members.models import (
@@ -240,23 +241,9 @@ def test_transfer_to_a_unit_outside_the_registry_is_refused(tree) -> None:
 def test_transfer_across_provinces_is_confirmed_by_the_other_province(tree, users) -> None:
     from dangvu.core.testing import make_user
 
-    other = org_create(
-        name="Đảng bộ tỉnh Lào Cai",
-        kind=OrgKind.PROVINCE,
-        code="LC",
-        parent=None,
-        founded_on=date(2015, 1, 1),
-        decision=DECISION,
-        actor=None,
-    )
-    cell = org_create(
-        name="Chi bộ Cơ quan Sở Y tế Lào Cai",
-        kind=OrgKind.GRASSROOTS_CELL,
-        code="LC1",
-        parent=other,
-        founded_on=date(2015, 1, 1),
-        decision=DECISION,
-        actor=None,
+    other = add_org(None, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "LC", decision=DECISION)
+    cell = add_org(
+        other, "Chi bộ Cơ quan Sở Y tế Lào Cai", OrgKind.GRASSROOTS_CELL, "LC1", decision=DECISION
     )
     lc_officer = make_user("chuyenvien.lc", other)
     m = admit_official(tree.a1)

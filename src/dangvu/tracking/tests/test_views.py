@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from dangvu.conftest import add_org
 from dangvu.core.testing import client_for, make_user
 from dangvu.orgs.models import OrgKind, OrgVersion
 from dangvu.orgs.services import org_create
@@ -390,23 +391,15 @@ def test_completion_of_a_root_counts_only_its_tree(tree, users) -> None:
     task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)
     today = date(2023, 5, 2)
     assert str(progress_of(task, tree.province, today).summary.completion) == "0/3 đơn vị"
-    other = org_create(
-        name="Đảng bộ tỉnh Lào Cai",
-        kind=OrgKind.PROVINCE,
-        code="LC",
-        parent=None,
-        founded_on=date(2015, 1, 1),
-        decision="Quyết định số 1-QĐ/TW",
-        actor=None,
+    other = add_org(
+        None, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "LC", decision="Quyết định số 1-QĐ/TW"
     )
-    there = org_create(
-        name="Đảng bộ xã Bảo Hà",
-        kind=OrgKind.GRASSROOTS_COMMITTEE,
-        code="BH",
-        parent=other,
-        founded_on=date(2015, 1, 1),
+    there = add_org(
+        other,
+        "Đảng bộ xã Bảo Hà",
+        OrgKind.GRASSROOTS_COMMITTEE,
+        "BH",
         decision="Quyết định số 2-QĐ/TU",
-        actor=None,
     )
     org_merge(sources=[tree.c], into=there, on=date(2023, 5, 1), decision="QĐ 9", actor=None)
     assert Assignment.objects.get(task=task, organization=there).transferred_from == tree.c
