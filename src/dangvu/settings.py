@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "dangvu.members",
     "dangvu.documents",
     "dangvu.tracking",
+    "dangvu.drafting",
     "django.contrib.admin",
 ]
 

@@ -377,6 +377,28 @@ def _uses_legacy_fonts(data: bytes) -> bool:
     return False
 
 
+def _footnote_lines(document: Any) -> list[str]:
+    """Word footnotes (the footnotes part), after the body as a printed page shows them:
+    `1 Chương trình hành động số 42-CTr/TU, ...`; the references they cite are read too."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for rel in document.part.rels.values():
+        if rel.reltype != RT.FOOTNOTES:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        lines = []
+        for note in root.iter(f"{w}footnote"):
+            if note.get(f"{w}type") in ("separator", "continuationSeparator"):
+                continue
+            text = "".join(t.text or "" for t in note.iter(f"{w}t")).strip()
+            if text:
+                lines.append(f"{note.get(f'{w}id')} {text}")
+        return lines
+    return []
+
+
 def _read_docx(data: bytes) -> tuple[str, str]:
     """The text, and the legacy encodings its runs were converted from ("" if none)."""
     _check_zip(data, "Word (.docx)")
@@ -385,7 +407,7 @@ def _read_docx(data: bytes) -> tuple[str, str]:
     try:
         document = docx.Document(io.BytesIO(data))
         legacy = _LegacyRuns(document) if _uses_legacy_fonts(data) else None
-        lines = _block_lines(document, legacy)
+        lines = _block_lines(document, legacy) + _footnote_lines(document)
     except Exception as exc:  # python-docx raises many kinds on damaged parts
         logger.info("unreadable docx: %r", exc)
         raise UnreadableFile(

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DraftingConfig(AppConfig):
+    name = "dangvu.drafting"
+    verbose_name = "Soạn thảo văn bản"
