@@ -142,6 +142,18 @@ def migrated_data(django_db_setup: None, django_db_blocker: Any) -> str:
 
 
 @pytest.fixture
+def migrated_rows(transactional_db: Any, migrated_data: str) -> None:
+    """A transactional test's database with the data migrations' rows put back (the flush
+    after an earlier transactional test took them away)."""
+    from django.core import serializers
+    from django.db import transaction
+
+    with transaction.atomic():
+        for row in serializers.deserialize("json", migrated_data):
+            row.save()
+
+
+@pytest.fixture
 def page(browser: Any, live_server: Any, migrated_data: str) -> Iterator[Any]:
     """A tab on the live server. Browser tests are transactional, and the flush after one
     takes the data migrations' rows away from the next, so they are restored first.

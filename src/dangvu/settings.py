@@ -5,6 +5,7 @@ DANGVU_SECRET_KEY     secret key (default: generated once into var/secret_key)
 DANGVU_DEBUG          "1" for development pages and static files from runserver
 DANGVU_ALLOWED_HOSTS  comma-separated host names (default: 127.0.0.1,localhost)
 DANGVU_VAR_DIR        where the SQLite file, uploads and the secret key live
+DANGVU_HTTPS          "1" behind HTTPS: HSTS, redirect to HTTPS, Secure cookies
 """
 
 import os
@@ -98,9 +99,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # No write lost: WAL lets readers run beside the one writer; IMMEDIATE takes the write
+    # lock when a transaction begins, so a writer waits its turn (busy timeout, 20 s) instead
+    # of failing with "database is locked" when a read transaction tries to become a write.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA busy_timeout=20000;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -34,6 +34,21 @@ def authorize(actor: Any, org: Organization, *, action: str = "ghi") -> None:
         )
 
 
+def lock_member(member: Member) -> None:
+    """Take the member's row lock for the rest of the transaction and reload it, so two
+    writes for one member (two ratings of one year, an exit beside a transfer) run one after
+    the other on PostgreSQL, each checking what the other wrote. SQLite needs no row lock:
+    its IMMEDIATE transactions already run one writer at a time."""
+    if member.pk is not None:
+        member.refresh_from_db(from_queryset=Member.objects.select_for_update(of=("self",)))
+
+
+def lock_organization(org: Organization) -> None:
+    """Lock an organization's row: writes checked against a whole cell (the quota of
+    excellent ratings) wait for each other."""
+    list(Organization.objects.select_for_update().filter(pk=org.pk).values_list("pk"))
+
+
 def require_decision(decision: str) -> str:
     decision = (decision or "").strip()
     if not decision:

@@ -33,6 +33,8 @@ from . import stats
 from .base import (
     audit_event,
     authorize,
+    lock_member,
+    lock_organization,
     record_event,
     refresh,
     require_active,
@@ -153,6 +155,7 @@ def member_admit(
 def member_hold_ceremony(*, member: Member, on: date, decision: str, actor: Any) -> Member:
     """Record the admission ceremony: the probation runs 12 months from it."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if member.status != MemberStatus.PROBATIONARY:
         raise ValidationError("Chỉ ghi lễ kết nạp cho đảng viên dự bị.")
@@ -174,6 +177,7 @@ def member_recognize(
     """Recognize a probationary member as official from the day the probation ends
     (`on` defaults to it), however late the cell's review."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if member.status != MemberStatus.PROBATIONARY:
         raise ValidationError(
@@ -202,6 +206,7 @@ def member_recognize(
 def member_fail_probation(*, member: Member, on: date, decision: str, actor: Any) -> Member:
     """Strike a probationary member off the list (not recognized after review)."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if member.status != MemberStatus.PROBATIONARY:
         raise ValidationError(f"{member.full_name} không phải đảng viên dự bị.")
@@ -217,6 +222,7 @@ def member_fail_probation(*, member: Member, on: date, decision: str, actor: Any
 def member_exit(*, member: Member, kind: str, on: date, decision: str, actor: Any) -> Member:
     """Leaving on request (xin ra), striking off (xóa tên) or expulsion (khai trừ)."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if kind not in EXIT_KINDS:
         allowed = ", ".join(EventKind(k).label for k in EXIT_KINDS)
@@ -233,6 +239,7 @@ def member_exit(*, member: Member, kind: str, on: date, decision: str, actor: An
 @transaction.atomic
 def member_die(*, member: Member, on: date, decision: str, actor: Any) -> Member:
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     require_active(member, "ghi từ trần")
     require_past(on)
@@ -258,6 +265,7 @@ def member_restore(*, member: Member, on: date, decision: str, actor: Any) -> Me
     """Restore membership after an exit is annulled by the competent body: membership
     counts as unbroken and the member returns to the unit (or its successor)."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if member.status != MemberStatus.EXITED or member.exit_kind not in EXIT_KINDS:
         raise ValidationError(
@@ -318,6 +326,7 @@ def member_rate(
 ) -> MembershipEvent:
     """The yearly quality rating. One a year; 'excellent' within the quota of the cell."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if level not in RatingLevel.values:
         raise ValidationError({"level": "Hãy chọn một trong bốn mức xếp loại."})
@@ -355,6 +364,7 @@ def _check_quota(member: Member, year: int) -> None:
     percent = rule_value(RuleName.EXCELLENT_QUOTA_PERCENT, date(year, 12, 31), None)
     if percent is None:
         return
+    lock_organization(member.organization)
     rated = MembershipEvent.objects.filter(
         kind=EventKind.RATING,
         rating_year=year,
@@ -382,6 +392,7 @@ def badge_award(
     `early_months`: the early award a seriously ill member may receive (up to 12 months for
     the 30–65 badges, 24 for the 70–90 badges)."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     require_past(on)
     milestones = badge_milestones(on)
@@ -436,6 +447,7 @@ def member_discipline(
 ) -> MembershipEvent:
     """Discipline short of expulsion (khiển trách, cảnh cáo, cách chức)."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if form not in DisciplineForm.values:
         raise ValidationError(
@@ -463,6 +475,7 @@ def member_exempt(
     """Exempt an active member from party activity and work (old age, illness): still a
     member with the same status, counted apart from `on`."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     reason = (reason or "").strip()
     require_active(member, "ghi miễn công tác và sinh hoạt đảng")
@@ -492,6 +505,7 @@ def member_exempt(
 def member_exempt_end(*, member: Member, on: date, decision: str, actor: Any) -> MembershipEvent:
     """End an exemption: the member takes part in party activity again from `on`."""
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     require_active(member, "ghi thôi miễn công tác và sinh hoạt đảng")
     if member.exempt_since is None:
@@ -530,6 +544,7 @@ def event_annul(
     A change of status may only be annulled while it is the member's latest."""
     member = event.member
     authorize(actor, member.organization)
+    lock_member(member)
     decision = require_decision(decision)
     if not reason.strip():
         raise ValidationError({"reason": "Hãy ghi lý do đính chính."})
@@ -581,6 +596,7 @@ def event_annul(
 def member_update_profile(*, member: Member, actor: Any, **changes: Any) -> Member:
     """Change profile fields (not the membership dates, which follow from the events)."""
     authorize(actor, member.organization)
+    lock_member(member)
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")

@@ -20,6 +20,7 @@ from ..selectors.transfers import province_of
 from .base import (
     audit_event,
     authorize,
+    lock_member,
     record_event,
     refresh,
     require_active,
@@ -44,6 +45,7 @@ def member_transfer(
     """The sending unit issues the transfer letter; the member moves when the receiving
     unit confirms (`transfer_confirm`). The receiving unit may be in another province."""
     authorize(actor, member.organization, action="chuyển sinh hoạt cho")
+    lock_member(member)
     decision = require_decision(decision)
     require_active(member, "chuyển sinh hoạt")
     if kind not in Transfer.Kind.values:
