@@ -1,20 +1,28 @@
-"""Throughput of the extractor against one plain regex pass over the same text.
+r"""Throughput of the extractor against one plain regex pass over the same text.
 
 Usage: ``python bench/extract_throughput.py [--mb 4] [--seed 7] [SEEDS_DIR]``.
 Builds a corpus of synthetic report and news texts written in the style of party
 committee documents (plus the seed texts, when present), then times ``extract`` over
-every text and a single ``re.finditer`` over the same texts, in the same run, and
-prints MB/s for both and their ratio. Times are CPU time of this process
-(``time.process_time``), best of ``--repeat`` runs, so that other work on a shared
-machine does not move them.
+every text and a single ``re.finditer(r"\d+")`` pass over the same texts, in the same
+run, and prints MB/s for both and their ratio (issue 13 asks for >= 10 MB/s and >= 0.3
+of the plain pass). Times are CPU time of this process (``time.process_time``), best of
+``--repeat`` runs, so that other work on a shared machine does not move them.
+
+It then times the process start: ``dangvu extract`` on an empty file and on a short
+report, as a user runs it (the console script of the virtual environment, else
+``python -m dangvu.cli``), best of ``--repeat`` runs, wall-clock and CPU time of the child.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -135,7 +143,7 @@ def main(argv: list[str]) -> int:
     texts = build_corpus(args.mb, args.seed, args.seeds)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
 
-    baseline = re.compile(r"\d+-[A-ZĐ]+/[A-ZĐ]+")
+    baseline = re.compile(r"\d+")
     plain_seconds = extract_seconds = float("inf")
     plain_hits = found = 0
     for _ in range(max(1, args.repeat)):
@@ -153,10 +161,41 @@ def main(argv: list[str]) -> int:
     plain_rate = megabytes / plain_seconds
     extract_rate = megabytes / extract_seconds
     print(f"corpus: {len(texts)} texts, {megabytes:.2f} MB")
-    print(f"plain regex: {plain_rate:10.1f} MB/s  ({plain_hits} symbol hits)")
+    print(f"plain regex: {plain_rate:10.1f} MB/s  ({plain_hits} numbers, re.finditer(r'\\d+'))")
     print(f"extract:     {extract_rate:10.2f} MB/s  ({found} findings)")
-    print(f"ratio: extract is {plain_rate / extract_rate:.0f}x slower than one regex pass")
+    print(f"ratio: extract runs at {extract_rate / plain_rate:.2f} of one plain regex pass")
+    for name, content in (("empty", ""), ("short report", SHORT_REPORT)):
+        wall, cpu = start_time(content, args.repeat)
+        print(f"start: dangvu extract on {name} file: {wall:.3f} s wall, {cpu:.3f} s CPU")
     return 0
+
+
+SHORT_REPORT = (
+    "HUYỆN ỦY MINH LONG\n*\nSố 75-BC/HU\n\nMinh Long, ngày 10 tháng 10 năm 2024\n\n"
+    "BÁO CÁO\nkết quả công tác 9 tháng đầu năm 2024\n"
+    "Thực hiện Hướng dẫn số 05-HD/BTCTU ngày 12/01/2024 của Ban Tổ chức Tỉnh ủy, "
+    "Huyện ủy đã kết nạp 64 đảng viên, đạt 91,4% kế hoạch.\n"
+)
+
+
+def start_time(content: str, repeat: int) -> tuple[float, float]:
+    """Best wall-clock and CPU seconds of ``dangvu extract FILE`` on a file of ``content``."""
+    script = Path(sys.executable).with_name("dangvu")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "dangvu.cli"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    best_wall = best_cpu = float("inf")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "van_ban.txt"
+        path.write_text(content, encoding="utf-8")
+        for _ in range(max(1, repeat)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run([*command, "extract", str(path)], capture_output=True, env=env)
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    return best_wall, best_cpu
 
 
 if __name__ == "__main__":

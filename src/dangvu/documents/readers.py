@@ -17,14 +17,12 @@ import hashlib
 import io
 import logging
 import re
+import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 
 from . import legacy_fonts
 
@@ -65,11 +63,19 @@ class ReadResult:
 
 
 def max_file_size() -> int:
-    """The size limit in bytes: settings.DOCUMENTS_MAX_FILE_SIZE, 20 MB by default."""
-    return int(getattr(settings, "DOCUMENTS_MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE))
+    """The size limit in bytes: settings.DOCUMENTS_MAX_FILE_SIZE, 20 MB by default.
+
+    Django is imported lazily here: ``dangvu extract FILE.txt`` reads its file with this
+    module without starting Django (``dangvu.cli``), and then no setting can be set."""
+    conf = sys.modules.get("django.conf")
+    if conf is None:
+        return DEFAULT_MAX_FILE_SIZE
+    return int(getattr(conf.settings, "DOCUMENTS_MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE))
 
 
 def too_large_message(size: int | None = None) -> str:
+    from django.template.defaultfilters import filesizeformat
+
     got = f" (tệp nặng {filesizeformat(size)})" if size else ""
     return (
         f"Tệp quá lớn{got}: chỉ nhận tệp đến {filesizeformat(max_file_size())}. "

@@ -16,7 +16,7 @@ from typing import TextIO
 from .pipeline import extract
 from .serialize import extraction_to_dict, summary
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "render"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,10 +39,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     except (OSError, UnicodeDecodeError) as exc:
         print(f"Không đọc được tệp {path}: {exc}", file=sys.stderr)
         return 2
-    result = extract(text)
-    if args.json:
-        data = extraction_to_dict(result, source=path.name)
-        out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    else:
-        out.write(summary(result) + "\n")
+    out.write(render(text, source=path.name, as_json=args.json))
     return 0
+
+
+def render(text: str, *, source: str, as_json: bool) -> str:
+    """What the command prints for ``text`` read from the file named ``source``."""
+    result = extract(text)
+    if as_json:
+        data = extraction_to_dict(result, source=source)
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return summary(result) + "\n"

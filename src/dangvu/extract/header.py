@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .clean import CleanText, fold
 from .dates import DateHit, match_date_at
@@ -53,7 +54,7 @@ def _type_line(ct: CleanText, code: str | None) -> str | None:
     A longer name of the code's own type reads as that type: ``THÔNG BÁO KẾT LUẬN`` over
     ``Số 12-TB/TU`` is a ``Thông báo``, ``QUY ĐỊNH`` over ``-QĐ/TW`` stays ``Quy định``.
     """
-    names = {fold(t.name).upper(): t for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    names = _type_names()
     for line in ct.text[:_HEAD_CHARS].splitlines():
         match = _TYPE_LINE.match(line)
         if not match or not match["name"].isupper():
@@ -61,13 +62,19 @@ def _type_line(ct: CleanText, code: str | None) -> str | None:
         doc_type = names.get(fold(match["name"]).upper())
         if doc_type is None:
             continue
-        if (
-            code is None
-            or not doc_type.codes
-            or fold(code).upper() in {fold(c).upper() for c in doc_type.codes}
-        ):
+        if code is None or not doc_type.codes or fold(code).upper() in _code_keys(doc_type):
             return _shortest_of_code(doc_type, code)
     return None
+
+
+@cache
+def _type_names() -> dict[str, DocType]:
+    return {fold(t.name).upper(): t for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+
+
+@cache
+def _code_keys(doc_type: DocType) -> frozenset[str]:
+    return frozenset(fold(c).upper() for c in doc_type.codes)
 
 
 def _shortest_of_code(doc_type: DocType, code: str | None) -> str:
@@ -76,7 +83,7 @@ def _shortest_of_code(doc_type: DocType, code: str | None) -> str:
         return doc_type.name
     key = fold(code).upper()
     for types in (PARTY_DOC_TYPES, STATE_DOC_TYPES):
-        first = next((t for t in types if key in {fold(c).upper() for c in t.codes}), None)
+        first = next((t for t in types if key in _code_keys(t)), None)
         if first is not None and doc_type.name.startswith(first.name + " "):
             return first.name
     return doc_type.name

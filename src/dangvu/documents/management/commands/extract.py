@@ -1,19 +1,19 @@
 """dangvu extract [--json] FILE: what the extractor finds in a .txt, .docx or .pdf file.
 
 The file is read by the register's readers (encodings, Word tables, PDF text layer) and
-handed, as UTF-8 text under its own name, to `dangvu.extract.cli.main`, which prints
-the JSON of the labels (or a readable summary)."""
+its text handed to the extractor (`dangvu.documents.extract_file`), which prints the JSON
+of the labels (or a readable summary). For a .txt file `dangvu.cli` runs the same code
+without starting Django."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dangvu.documents.readers import UnreadableFile, read_path
-from dangvu.extract import cli
+from dangvu.documents.extract_file import extract_file
+from dangvu.documents.readers import UnreadableFile
 
 
 class Command(BaseCommand):
@@ -25,13 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: Path, json: bool, **options: Any) -> None:
         try:
-            text = read_path(file).text
+            output = extract_file(file, as_json=json)
         except UnreadableFile as exc:
             raise CommandError(f"{file}: {exc.message}") from exc
-        with tempfile.TemporaryDirectory(prefix="dangvu-extract-") as folder:
-            # Same name as the original, so the JSON's "source" names the user's file.
-            plain = Path(folder) / file.name
-            plain.write_text(text, encoding="utf-8")
-            status = cli.main([str(plain), *(["--json"] if json else [])], stdout=self.stdout)
-        if status:
-            raise CommandError(f"Không trích xuất được {file} (mã lỗi {status}).")
+        self.stdout.write(output, ending="")
