@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "dangvu.members.selectors.rules.RulesPerRequestMiddleware",
 ]
 
 ROOT_URLCONF = "dangvu.urls"

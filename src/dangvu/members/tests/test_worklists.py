@@ -80,3 +80,34 @@ def test_temporary_transfers_past_their_end_date(tree, users) -> None:
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == [t]
     services.transfer_return(transfer=t, on=date(2025, 1, 2), decision=DECISION, actor=None)
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == []
+
+
+def test_a_request_reads_each_rule_once(tree, users, client) -> None:
+    """The home page's worklist asked the Rule table once per probationary member."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(12):
+        admit(tree.a1, name=f"Lê Văn Dự {i}", on=date(2024, 3, 1), birth=date(1990, 1, i + 1))
+    client.force_login(users.a_officer)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    rule_reads = [q["sql"] for q in ctx.captured_queries if '"members_rule"' in q["sql"]]
+    names = {sql.split("WHERE")[1] for sql in rule_reads}
+    assert len(rule_reads) == len(names), rule_reads
+
+
+def test_outside_a_request_an_edited_rule_is_read_at_once(tree) -> None:
+    from dangvu.members.models import Rule, RuleName
+    from dangvu.members.selectors.rules import rule_value, rules_read_once
+
+    on = date(2030, 1, 1)
+    before = rule_value(RuleName.PROBATION_MONTHS, on)
+    Rule.objects.create(name=RuleName.PROBATION_MONTHS, valid_from=date(2029, 1, 1), value=18)
+    assert rule_value(RuleName.PROBATION_MONTHS, on) == 18
+    assert rule_value(RuleName.PROBATION_MONTHS, date(2028, 12, 31)) == before
+    with rules_read_once():
+        assert rule_value(RuleName.PROBATION_MONTHS, on) == 18
+        Rule.objects.filter(valid_from=date(2029, 1, 1)).update(value=24)
+        assert rule_value(RuleName.PROBATION_MONTHS, on) == 18  # read once in the block
+    assert rule_value(RuleName.PROBATION_MONTHS, on) == 24
