@@ -27,6 +27,7 @@ demo: install
 
 browser:
 	@bash scripts/ensure-chromium
+	@bash scripts/ensure-libreoffice
 
 lint: install
 	$(BIN)/ruff check .

@@ -193,6 +193,11 @@ def build(genre: str) -> Document:
     _loop(doc, "{%p endif %}")
     _loop(doc, "{%p endfor %}")
 
+    if genre == "member_stats":  # the Biểu tổng hợp: the tables are the body
+        _loop(doc, "{%p if appendix %}")
+        _para(doc, "{{p appendix }}", 14, align=WD_ALIGN_PARAGRAPH.LEFT)
+        _loop(doc, "{%p endif %}")
+
     # Recipients on the left, the signature on the right.
     _para(doc, "", 14)
     sign = doc.add_table(rows=1, cols=2)
@@ -207,6 +212,8 @@ def build(genre: str) -> Document:
     _cell_para(right, "{{ signature_position }}", 14, bold=True, after=60)
     _cell_para(right, "{{ signature_name }}", 14, bold=True)
 
+    if genre == "member_stats":
+        return doc
     # The appendix of tables, on a page of its own when there is one.
     _loop(doc, "{%p if appendix %}")
     p = _para(doc, "PHỤ LỤC", 14, bold=True)
