@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dangvu.documents",
     "dangvu.tracking",
     "dangvu.drafting",
+    "dangvu.flows",
     "django.contrib.admin",
 ]
 

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from dangvu.core import views as core_views
+from dangvu.flows import views as flows_views
 
 handler403 = "dangvu.core.views.forbidden"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", flows_views.home, name="home"),
     path("tai-khoan/", include("dangvu.accounts.urls")),
     path("to-chuc/", include("dangvu.orgs.urls")),
     path("dang-vien/", include("dangvu.members.urls")),

@@ -3,16 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from .selectors import audit_entries_visible_to, home_summary
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The unit's home page: what is due to it, what waits on it, what came in."""
-    summary = home_summary(request.user, timezone.localdate())
-    return render(request, "core/home.html", {"summary": summary, "today": timezone.localdate()})
+from .selectors import audit_entries_visible_to
 
 
 @login_required

@@ -23,6 +23,7 @@ from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
 
+from .codes import canonical_issuer, canonical_type
 from .models import (
     Document,
     DocumentKind,
@@ -342,8 +343,6 @@ _STATE_SYMBOL = re.compile(
 def documents_by_symbol(user: Any, symbol: str, on: date | None = None) -> QuerySet[Document]:
     """Entries the user sees whose number and symbol is `symbol` as an office writes it
     (42-CTr/TU, 13/2023/NĐ-CP; case aside), on `on` when given."""
-    from .services.keys import canonical_issuer, canonical_type
-
     text = unicodedata.normalize("NFC", " ".join(symbol.split()))
     qs = documents_visible_to(user)
     party = _PARTY_SYMBOL.match(text)

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
+from dangvu.flows import register
 
 from . import forms, readers, selectors, services
 from .highlight import document_marks, highlight
@@ -144,7 +145,7 @@ def _document_upload(request: HttpRequest, handler: SizeLimitUploadHandler) -> H
     elif form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            result = services.document_ingest(
+            result = register.document_ingest(
                 name=uploaded.name,
                 data=uploaded.read(),
                 actor=user,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangvu.core.forms import apply_service_errors, parse_as_of
+from dangvu.flows import restructure
 
 from . import forms, paths, rules, selectors, services
 from .models import Organization, OrgKind
@@ -247,7 +248,7 @@ def organization_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 issuer_code=data["new_issuer_code"],
                 parent=org.parent,
             )
-        return services.org_merge(
+        return restructure.org_merge(
             sources=[org, *data["others"]],
             into=data.get("into"),
             new=new,
@@ -279,7 +280,7 @@ def organization_split(request: HttpRequest, pk: int) -> HttpResponse:
 
     def perform(data: dict[str, Any]) -> list[Organization]:
         parts = [services.NewOrgSpec(name=n, kind=data["kind"], code=c) for n, c in data["parts"]]
-        return services.org_split(
+        return restructure.org_split(
             org=org,
             on=data["effective_on"],
             decision=data["decision"],
@@ -301,7 +302,7 @@ def organization_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Organization:
-        return services.org_dissolve(
+        return restructure.org_dissolve(
             org=org, on=data["effective_on"], decision=data["decision"], actor=request.user
         )
 

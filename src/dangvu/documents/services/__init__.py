@@ -2,7 +2,6 @@
 saving, writes the audit log and leaves nothing behind when it refuses."""
 
 from .register import (
-    DOCUMENT_REGISTERED_HANDLERS,
     RegisterResult,
     document_ingest,
     document_register,
@@ -11,7 +10,6 @@ from .review import finding_correct, reference_correct, relation_add, relation_r
 from .update import document_update
 
 __all__ = [
-    "DOCUMENT_REGISTERED_HANDLERS",
     "RegisterResult",
     "document_ingest",
     "document_register",

@@ -18,6 +18,7 @@ from django.db.models import Q
 from dangvu.core.audit import audit_record
 from dangvu.core.text import fold
 
+from ..codes import canonical_issuer, canonical_type
 from ..models import (
     Document,
     DocumentKind,
@@ -26,7 +27,7 @@ from ..models import (
     Reference,
     RelationOrigin,
 )
-from .keys import DocKey, IssuerResolver, area_segment, canonical_issuer, canonical_type
+from .keys import DocKey, IssuerResolver, area_segment
 
 
 def search_text_of(doc: Document) -> str:

@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from dangvu.core.audit import audit_record
 from dangvu.extract import Extraction, extract
 from dangvu.orgs.models import Organization
 
 from .. import parsing, readers
+from ..codes import canonical_issuer, canonical_type
 from ..models import (
     Document,
     DocumentKind,
@@ -29,14 +29,13 @@ from ..models import (
     Visibility,
     original_upload_to,
 )
+from ..selectors import documents_visible_to
 from .findings import auto_relations, store_extraction
 from .keys import (
     DocKey,
     IssuerResolver,
     area_segment,
     authorize_register,
-    canonical_issuer,
-    canonical_type,
     check_symbol,
     context_org,
     owner_for,
@@ -50,13 +49,6 @@ from .linking import (
 )
 
 logger = logging.getLogger(__name__)
-
-# What other areas do when a document enters the register (the tracking app: the tasks
-# of a directive), called inside the same transaction, in order, as
-# f(result=RegisterResult, actor=...). A handler may refuse with a ValidationError.
-DOCUMENT_REGISTERED_HANDLERS: tuple[str, ...] = (
-    "dangvu.tracking.services.assignments_note_document",
-)
 
 
 @dataclass(frozen=True)
@@ -133,11 +125,6 @@ def _store_file(name: str, data: bytes) -> None:
         default_storage.delete(saved)
 
 
-def _run_handlers(result: RegisterResult, actor: Any) -> None:
-    for dotted in DOCUMENT_REGISTERED_HANDLERS:
-        import_string(dotted)(result=result, actor=actor)
-
-
 def _write(
     *,
     actor: Any,
@@ -175,8 +162,6 @@ def _write(
     authorize_register(actor, owner_org, status)
 
     if file is not None:
-        from ..selectors import documents_visible_to
-
         seen = Document.objects.all() if actor is None else documents_visible_to(actor)
         existing = seen.filter(sha256=file.read.sha256).first()
         if existing is not None:
@@ -258,7 +243,7 @@ def _write(
             "findings": len(findings),
         },
     )
-    result = RegisterResult(
+    return RegisterResult(
         document=doc,
         references=references,
         created=True,
@@ -267,8 +252,6 @@ def _write(
         relations=relations,
         extraction_failed=failed,
     )
-    _run_handlers(result, actor)
-    return result
 
 
 # --- the services ----------------------------------------------------------------------

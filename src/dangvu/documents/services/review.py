@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from dangvu.core.audit import audit_record
 
+from ..codes import canonical_issuer, canonical_type
 from ..models import (
     Document,
     DocumentKind,
@@ -25,7 +26,8 @@ from ..models import (
     RelationKind,
     RelationOrigin,
 )
-from .keys import authorize_edit, canonical_issuer, canonical_type, check_symbol
+from ..selectors import documents_visible_to
+from .keys import authorize_edit, check_symbol
 from .linking import Linker, drop_orphan_placeholders, follow_reference
 
 _PERIOD = re.compile(r"^(?:\d{4}(?:-(?:Q[1-4]|H[12]|9M|M(?:0[1-9]|1[0-2])))?|\d{4}-\d{4})$")
@@ -222,8 +224,6 @@ def relation_add(
     note: str = "",
 ) -> DocumentRelation:
     """Record that `source` implements, replaces, amends or cancels `target`."""
-    from ..selectors import documents_visible_to
-
     authorize_edit(actor, source)
     if actor is not None and not documents_visible_to(actor).filter(pk=target.pk).exists():
         raise PermissionDenied("Văn bản liên quan nằm ngoài phạm vi của bạn.")

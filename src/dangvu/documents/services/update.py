@@ -10,15 +10,9 @@ from django.db.models import Q
 
 from dangvu.core.audit import audit_record
 
+from ..codes import canonical_issuer, canonical_type
 from ..models import Document, DocumentKind, DocumentStatus
-from .keys import (
-    IssuerResolver,
-    authorize_edit,
-    canonical_issuer,
-    canonical_type,
-    check_symbol,
-    owner_for,
-)
+from .keys import IssuerResolver, authorize_edit, check_symbol, owner_for
 from .linking import (
     Linker,
     absorb,

@@ -321,30 +321,38 @@ def test_oversize_upload_stores_nothing(tree, users, settings, media_root: Path)
 def test_refusal_after_the_write_rolls_back_and_leaves_no_file(
     tree, users, media_root: Path, monkeypatch, django_capture_on_commit_callbacks
 ) -> None:
-    from dangvu.documents.services import register as register_module
+    """The register flow's next step (tracking) refuses: the entry, its audit row and the
+    stored original all go."""
+    from dangvu.flows import register as flow
 
     def refuse(**kwargs) -> None:
         raise ValidationError("Hệ thống theo dõi nhiệm vụ từ chối.")
 
-    monkeypatch.setattr(register_module, "DOCUMENT_REGISTERED_HANDLERS", ("x.refuse",))
-    monkeypatch.setattr(register_module, "import_string", lambda dotted: refuse)
+    monkeypatch.setattr(flow, "assignments_note_document", refuse)
     before = (*counts(), AuditEntry.objects.count())
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        document_ingest(name="kh.docx", data=text_docx(PLAN_15), actor=users.a_officer)
+        flow.document_ingest(name="kh.docx", data=text_docx(PLAN_15), actor=users.a_officer)
     assert (*counts(), AuditEntry.objects.count()) == before
     assert stored_files(media_root) == []
 
 
-def test_registered_handlers_receive_the_entry_and_its_references(tree, users, monkeypatch) -> None:
-    from dangvu.documents.services import register as register_module
+def test_the_register_flow_gives_tracking_the_new_entry_and_its_references(
+    tree, users, monkeypatch
+) -> None:
+    from dangvu.flows import register as flow
 
     seen = []
-    monkeypatch.setattr(register_module, "DOCUMENT_REGISTERED_HANDLERS", ("x.record",))
-    monkeypatch.setattr(
-        register_module, "import_string", lambda dotted: lambda **kw: seen.append(kw)
+    monkeypatch.setattr(flow, "assignments_note_document", lambda **kw: seen.append(kw))
+    data = PLAN_15.encode("utf-8")
+    result = flow.document_ingest(name="kh.txt", data=data, actor=users.a_officer)
+    assert seen == [{"result": result, "actor": users.a_officer}]
+    assert result.references
+    again = flow.document_ingest(name="kh-2.txt", data=data, actor=users.a_officer)
+    assert not again.created and len(seen) == 1  # the same file again: nothing new to note
+    details = flow.document_register(
+        actor=users.a_officer, type_code="KH", number="16", issuer_code="ĐU", date=date(2023, 1, 5)
     )
-    result = ingest_text(PLAN_15, users.a_officer)
-    assert seen[0]["result"] is result and seen[0]["actor"] == users.a_officer
+    assert seen[1] == {"result": details, "actor": users.a_officer}
 
 
 @pytest.mark.parametrize(

@@ -270,9 +270,10 @@ def transfer_return(*, transfer: Transfer, on: date, decision: str, actor: Any) 
 def members_follow_org_ending(
     *, org: Organization, on: date, successor: Organization | None, actor: Any
 ) -> None:
-    """Called by the orgs services inside their transaction when `org` ends on `on`:
-    its active members (and those it hosts or expects) move to `successor`, as events;
-    without a successor the change is refused while members remain."""
+    """Called by the restructure flow (`dangvu.flows.restructure`) in its transaction
+    when `org` ends on `on`: its active members (and those it hosts or expects) move to
+    `successor`, as events; without a successor the change is refused while members
+    remain."""
     members = list(Member.objects.filter(organization=org, status__in=ACTIVE_STATUSES))
     hosted = list(Member.objects.filter(host_organization=org).exclude(organization=org))
     incoming = list(Transfer.objects.filter(to_org=org, state=Transfer.State.PENDING))

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
+from dangvu.flows.restructure import org_dissolve, org_merge
 from dangvu.members import services
 from dangvu.members.models import (
     EventKind,
@@ -18,7 +19,7 @@ from dangvu.members.models import (
 )
 from dangvu.members.services.base import member_state
 from dangvu.orgs.models import OrgKind
-from dangvu.orgs.services import NewOrgSpec, org_create, org_dissolve, org_merge
+from dangvu.orgs.services import NewOrgSpec, org_create
 
 from .helpers import DECISION, admit, admit_official, citizen_id
 

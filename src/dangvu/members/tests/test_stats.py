@@ -8,13 +8,14 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from dangvu.flows.restructure import org_merge
 from dangvu.members import selectors, services
 from dangvu.members import timeline as tl
 from dangvu.members.models import EventKind, Member, MembershipEvent, Transfer
 from dangvu.members.services.base import to_timeline
 from dangvu.orgs.models import OrgKind
 from dangvu.orgs.selectors import ancestors_on
-from dangvu.orgs.services import NewOrgSpec, org_merge
+from dangvu.orgs.services import NewOrgSpec
 
 from .helpers import DECISION, admit
 

@@ -8,11 +8,9 @@ from .restructure import (
     org_rename,
     org_split,
 )
-from .versions import ORG_ENDING_HANDLERS, ORG_SPLIT_HANDLERS, NewOrgSpec
+from .versions import NewOrgSpec
 
 __all__ = [
-    "ORG_ENDING_HANDLERS",
-    "ORG_SPLIT_HANDLERS",
     "NewOrgSpec",
     "org_create",
     "org_dissolve",

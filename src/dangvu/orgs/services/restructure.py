@@ -37,7 +37,6 @@ from .versions import (
     _establish,
     _new_restructuring,
     _rebase_subtree,
-    _run_split_handlers,
     _snapshot,
     _supersede,
     _sync_mirror,
@@ -228,7 +227,8 @@ def org_merge(
     new: NewOrgSpec | None = None,
 ) -> Organization:
     """Merge `sources` into an existing organization (`into`) or a new one (`new`) from
-    `on`: their subordinate organizations pass to it and the sources end that day."""
+    `on`: their subordinate organizations pass to it and the sources end that day.
+    The tree only: `dangvu.flows.restructure.org_merge` moves their members and tasks."""
     if (into is None) == (new is None):
         raise ValidationError("Hãy chọn tổ chức nhận (đã có) hoặc nhập tổ chức mới, không cả hai.")
     sources = list(dict.fromkeys(sources))
@@ -291,7 +291,7 @@ def org_merge(
         sv = version_on(src, on)
         assert sv is not None
         before = _snapshot(sv)
-        _close(src, sv, on, target, actor)
+        _close(src, sv, on, target)
         audit_record(
             actor=actor,
             action="orgs.org_merge",
@@ -324,7 +324,8 @@ def org_split(
     assignment: dict[int, int],
 ) -> list[Organization]:
     """Split `org` into new organizations under the same parent from `on`.
-    `assignment` maps each subordinate organization's id to the index of its new part."""
+    `assignment` maps each subordinate organization's id to the index of its new part.
+    The tree only: `dangvu.flows.restructure.org_split` passes its tasks to the parts."""
     _authorize(actor, org)
     decision = _require_decision(decision)
     if len(parts) < 2:
@@ -350,7 +351,7 @@ def org_split(
     change = _new_restructuring(RestructuringKind.SPLIT, on, decision, actor)
     change.sources.add(org)
     before = _snapshot(current)
-    _close(org, current, on, None, actor)
+    _close(org, current, on, None)
     created = [
         _establish(
             NewOrgSpec(p.name, p.kind, p.code, p.committee_name, p.issuer_code, parent), on, change
@@ -366,7 +367,6 @@ def org_split(
         _require_may_contain(target_version.kind, child.kind, child.name)
         _require_code_free(target, child.code, on, ignore=[child.organization_id])
         _rebase_subtree(subtree, child, target, target_version.path, on, change)
-    _run_split_handlers(org, on, created, actor)
     audit_record(
         actor=actor,
         action="orgs.org_split",
@@ -382,7 +382,9 @@ def org_split(
 
 @transaction.atomic
 def org_dissolve(*, org: Organization, on: date, decision: str, actor: Any) -> Organization:
-    """End an organization on `on`. It must have no subordinate organizations left."""
+    """End an organization on `on`. It must have no subordinate organizations left.
+    The tree only: `dangvu.flows.restructure.org_dissolve` refuses while members remain
+    and exempts its tasks."""
     _authorize(actor, org)
     decision = _require_decision(decision)
     _require_exists_on(org, on)
@@ -398,7 +400,7 @@ def org_dissolve(*, org: Organization, on: date, decision: str, actor: Any) -> O
     change = _new_restructuring(RestructuringKind.DISSOLVE, on, decision, actor)
     change.sources.add(org)
     before = _snapshot(current)
-    _close(org, current, on, None, actor)
+    _close(org, current, on, None)
     audit_record(
         actor=actor,
         action="orgs.org_dissolve",

@@ -27,37 +27,6 @@ from .checks import (
 
 _VERSION_FIELDS = ("name", "committee_name", "kind", "code", "issuer_code")
 
-# What other areas must do when an organization ends (merged, split or dissolved), called
-# inside the same transaction, in this order, as f(org=..., on=..., successor=..., actor=...).
-# `successor` is the organization it merged into, or None (split, dissolution). A handler
-# moves its records to the successor, or refuses with a ValidationError when it cannot.
-ORG_ENDING_HANDLERS: tuple[str, ...] = (
-    "dangvu.members.services.members_follow_org_ending",
-    "dangvu.tracking.services.assignments_follow_org_ending",
-)
-
-
-# What other areas must do once a split has formed its parts (the ending handlers run
-# before the parts exist), called inside the same transaction as
-# f(org=..., on=..., parts=[...], actor=...).
-ORG_SPLIT_HANDLERS: tuple[str, ...] = ("dangvu.tracking.services.assignments_follow_split",)
-
-
-def _run_split_handlers(org: Organization, on: date, parts: list[Organization], actor: Any) -> None:
-    from django.utils.module_loading import import_string
-
-    for dotted in ORG_SPLIT_HANDLERS:
-        import_string(dotted)(org=org, on=on, parts=parts, actor=actor)
-
-
-def _run_ending_handlers(
-    org: Organization, on: date, successor: Organization | None, actor: Any
-) -> None:
-    from django.utils.module_loading import import_string
-
-    for dotted in ORG_ENDING_HANDLERS:
-        import_string(dotted)(org=org, on=on, successor=successor, actor=actor)
-
 
 @dataclass(frozen=True)
 class NewOrgSpec:
@@ -159,9 +128,8 @@ def _rebase_subtree(
 
 
 def _close(
-    org: Organization, version: OrgVersion, on: date, successor: Organization | None, actor: Any
+    org: Organization, version: OrgVersion, on: date, successor: Organization | None
 ) -> None:
-    _run_ending_handlers(org, on, successor, actor)
     version.valid_to = on
     version.save(update_fields=["valid_to"])
     org.dissolved_on = on

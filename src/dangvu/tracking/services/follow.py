@@ -66,9 +66,9 @@ def _open_document_tasks(source_ids: set[int]) -> Any:
 
 
 def assignments_note_document(*, result: Any, actor: Any) -> None:
-    """Registered as a documents hook: an issued document of a unit that cites (or states
-    it implements) a task's source document completes that unit's "issue an implementing
-    document" assignment."""
+    """Called by the register flow (`dangvu.flows.register`): an issued document of a
+    unit that cites (or states it implements) a task's source document completes that
+    unit's "issue an implementing document" assignment."""
     doc: Document = result.document
     if doc.status != DocumentStatus.ISSUED:
         return
@@ -194,11 +194,11 @@ def _open_of(org: Organization) -> list[Assignment]:
 def assignments_follow_org_ending(
     *, org: Organization, on: date, successor: Organization | None, actor: Any
 ) -> None:
-    """Registered as an orgs ending handler. When `org` merges into `successor`, its open
-    assignments pass to the successor with their submissions; where the successor has
-    the same task, the one further along is kept and the other is exempt "đã hợp nhất"
-    with a link to it. On dissolution they are exempt. On a split the handler runs before
-    the parts exist; `assignments_follow_split`, an orgs split handler, passes them on."""
+    """Called by the restructure flow (`dangvu.flows.restructure`). When `org` merges
+    into `successor`, its open assignments pass to the successor with their submissions;
+    where the successor has the same task, the one further along is kept and the other is
+    exempt "đã hợp nhất" with a link to it. On dissolution they are exempt. On a split
+    nothing is done here: `assignments_follow_split` passes them to the parts."""
     if successor is None and _ending_reason(org, on) == ExemptReason.SPLIT:
         return
     open_ones = _open_of(org)
@@ -234,7 +234,7 @@ def assignments_follow_org_ending(
 def assignments_follow_split(
     *, org: Organization, on: date, parts: list[Organization], actor: Any
 ) -> int:
-    """Registered as an orgs split handler, called once a split has formed its parts:
+    """Called by the restructure flow once a split has formed its parts:
     every open assignment of the split unit passes to each part (a new assignment, pending,
     `transferred_from` the split unit); the split unit's own is exempt "chia tách" naming
     the parts. What it had done stays with it. Returns how many assignments were created."""

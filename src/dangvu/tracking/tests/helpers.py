@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from dangvu.documents.models import Document
-from dangvu.documents.services import document_register
+from dangvu.flows.register import document_register
 from dangvu.tracking.models import Task, TaskKind
 from dangvu.tracking.services import task_create
 

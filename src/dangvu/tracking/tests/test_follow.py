@@ -7,9 +7,10 @@ from django.urls import reverse
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for
 from dangvu.documents.models import DocumentStatus
-from dangvu.documents.services import document_ingest, document_register
+from dangvu.flows.register import document_ingest, document_register
+from dangvu.flows.restructure import org_dissolve, org_merge, org_split
 from dangvu.orgs.models import OrgKind
-from dangvu.orgs.services import NewOrgSpec, org_dissolve, org_merge, org_split
+from dangvu.orgs.services import NewOrgSpec
 from dangvu.tracking.models import Assignment, AssignmentState, TaskKind
 from dangvu.tracking.selectors import progress_of
 from dangvu.tracking.services import assignment_submit

@@ -385,7 +385,7 @@ def test_the_unit_search_finds_units_of_the_subtree_only(tree, users) -> None:
 
 def test_completion_of_a_root_counts_only_its_tree(tree, users) -> None:
     """The one root needs no subtree filter; with a second root it keeps one."""
-    from dangvu.orgs.services import org_merge
+    from dangvu.flows.restructure import org_merge
     from dangvu.tracking.selectors import progress_of
 
     task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from dangvu.accounts.models import User
 from dangvu.documents.models import DocumentStatus, Visibility
 from dangvu.documents.readers import ACCEPTED_SUFFIXES, UnreadableFile, check_name_and_size
-from dangvu.documents.services import document_ingest
+from dangvu.flows.register import document_ingest
 from dangvu.orgs.models import Organization
 
 

@@ -1,0 +1,36 @@
+"""Registering a document with what it completes.
+
+`dangvu.documents.services` writes the register only. A new entry that cites (or states
+it implements) a task's source document completes its unit's "issue an implementing
+document" assignment, in the same transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from dangvu.documents import services as documents
+from dangvu.documents.services import RegisterResult
+from dangvu.tracking.services import assignments_note_document
+
+__all__ = ["document_ingest", "document_register"]
+
+
+@transaction.atomic
+def document_ingest(*, name: str, data: bytes, actor: Any, **options: Any) -> RegisterResult:
+    """Register a file (`documents.services.document_ingest`, the same arguments); a new
+    entry then completes the tasks it answers (a file already registered does nothing)."""
+    result = documents.document_ingest(name=name, data=data, actor=actor, **options)
+    if result.created:
+        assignments_note_document(result=result, actor=actor)
+    return result
+
+
+@transaction.atomic
+def document_register(*, actor: Any, **details: Any) -> RegisterResult:
+    """Register a document from its details (`documents.services.document_register`, the
+    same arguments); the entry then completes the tasks it answers."""
+    result = documents.document_register(actor=actor, **details)
+    assignments_note_document(result=result, actor=actor)
+    return result
