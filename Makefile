@@ -37,5 +37,10 @@ lint: install
 test: install browser lint
 	$(BIN)/pytest
 
+# The production setup on this machine: gunicorn with several workers, WhiteNoise static files.
+serve: install
+	$(BIN)/dangvu migrate --noinput
+	$(BIN)/dangvu serve --bind $(HOST)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
