@@ -14,9 +14,9 @@ from dangvu.drafting.services import number_cancel, number_take
 
 @pytest.mark.django_db
 def test_numbers_run_from_one_per_issuer_type_and_year(tree, users):
-    take = lambda org, code="BC", year=2025: number_take(  # noqa: E731
-        issuer=org, type_code=code, year=year, actor=users.a_officer
-    ).symbol
+    def take(org, code="BC", year=2025):
+        return number_take(issuer=org, type_code=code, year=year, actor=users.a_officer).symbol
+
     assert [take(tree.a), take(tree.a), take(tree.a)] == ["1-BC/ĐU", "2-BC/ĐU", "3-BC/ĐU"]
     assert take(tree.a, "KH") == "1-KH/ĐU"
     assert take(tree.a, year=2026) == "1-BC/ĐU"
@@ -30,7 +30,8 @@ def test_a_cancelled_number_stays_and_is_not_given_again(tree, users):
     second = number_take(issuer=tree.a, type_code="BC", year=2025, actor=users.a_officer)
     assert second.number == 2
     first.refresh_from_db()
-    assert first.status == NumberStatus.CANCELLED and first.cancel_reason == "Văn bản không ban hành"
+    assert first.status == NumberStatus.CANCELLED
+    assert first.cancel_reason == "Văn bản không ban hành"
     assert AuditEntry.objects.filter(action="drafting.number_cancel").count() == 1
     assert AuditEntry.objects.filter(action="drafting.number_take").count() == 2
 
