@@ -42,11 +42,22 @@ class _Figures:
 _OPENERS = ("Đảng bộ tỉnh ", "Đảng bộ thành phố ", "Đảng bộ ")
 
 
+# How a committee is named from its organization: Đảng bộ tỉnh X -> Tỉnh ủy X.
+_COMMITTEES = (
+    ("Đảng bộ tỉnh ", "Tỉnh ủy "),
+    ("Đảng bộ thành phố ", "Thành ủy "),
+    ("Đảng bộ huyện ", "Huyện ủy "),
+    ("Đảng bộ thị xã ", "Thị ủy "),
+    ("Đảng bộ ", "Đảng ủy "),
+)
+
+
 def _committee(org: Organization) -> str:
     if org.committee_name:
         return org.committee_name
-    if org.name.startswith("Đảng bộ "):
-        return "Đảng ủy " + org.name[len("Đảng bộ ") :]
+    for opener, committee in _COMMITTEES:
+        if org.name.startswith(opener):
+            return committee + org.name[len(opener) :]
     return org.name
 
 
