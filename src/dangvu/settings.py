@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "dangvu.members",
     "dangvu.documents",
     "dangvu.tracking",
+    "dangvu.reporting",
     "dangvu.drafting",
     "dangvu.flows",
     "django.contrib.admin",

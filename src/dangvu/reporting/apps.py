@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReportingConfig(AppConfig):
+    name = "dangvu.reporting"
+    verbose_name = "Báo cáo định kỳ"

@@ -1,0 +1,116 @@
+"""Who may do what in periodic reporting, in the terms of the access policy (issue 9):
+
+- a unit's officers and leaders enter and submit its report; officers and leaders of a
+  committee above it may enter it on its behalf (a sheet sent in by e-mail), audited;
+- leaders of a committee above a unit approve, return, reopen or excuse its report;
+- a consolidating unit's own leader (or a leader above) approves its consolidated report;
+- a committee opens rounds for its subtree and reminds its units.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from dangvu.orgs.models import Organization
+
+try:
+    from dangvu.access import (
+        SYSTEM,
+        can_approve,
+        can_change,
+        can_submit,
+        can_view,
+        visible_organizations,
+    )
+except ImportError:  # pragma: no cover - until the access module (issue 9) is on main
+    from dangvu.orgs import paths
+
+    class _System:
+        pk = None
+        organization = None
+        organization_id = None
+        is_superuser = True
+        is_authenticated = True
+        can_edit = True
+        role = "leader"
+
+        def get_username(self) -> str:
+            return "hệ thống"
+
+    SYSTEM = _System()  # type: ignore[assignment]
+
+    def _writes(actor: Any) -> bool:
+        return bool(getattr(actor, "is_authenticated", False)) and bool(actor.can_edit)
+
+    def _within(actor: Any, org: Organization, strictly_below: bool) -> bool:
+        if actor.is_superuser:
+            return True
+        own = actor.organization
+        if own is None or not paths.is_within(org.path, own.path):
+            return False
+        return not (strictly_below and own.pk == org.pk)
+
+    def can_change(actor: Any, org: Organization, *, strictly_below: bool = False) -> bool:  # type: ignore[misc]
+        return _writes(actor) and _within(actor, org, strictly_below)
+
+    def can_submit(actor: Any, org: Organization) -> bool:  # type: ignore[misc]
+        return _writes(actor) and (actor.is_superuser or actor.organization_id == org.pk)
+
+    def can_approve(actor: Any, org: Organization, *, strictly_below: bool = True) -> bool:  # type: ignore[misc]
+        if not getattr(actor, "is_authenticated", False):
+            return False
+        leader = actor.is_superuser or actor.role == "leader"
+        return leader and _within(actor, org, strictly_below)
+
+    def visible_organizations(actor: Any) -> Any:  # type: ignore[misc]
+        return Organization.objects.visible_to(actor)
+
+    def can_view(actor: Any, org: Organization) -> bool:  # type: ignore[misc]
+        return visible_organizations(actor).filter(pk=org.pk).exists()
+
+
+__all__ = [
+    "SYSTEM",
+    "can_approve",
+    "can_change",
+    "can_enter",
+    "can_view",
+    "require_approve_unit",
+    "require_enter",
+    "require_open",
+    "require_view_org",
+    "visible_organizations",
+]
+
+
+def can_enter(actor: Any, org: Organization) -> bool:
+    return can_submit(actor, org) or can_change(actor, org, strictly_below=True)
+
+
+def require_enter(actor: Any, org: Organization) -> None:
+    if not can_enter(actor, org):
+        raise PermissionDenied(
+            f"Chỉ chuyên viên, lãnh đạo của “{org.name}” (hoặc của cấp ủy cấp trên, nhập thay) "
+            "được nhập báo cáo này."
+        )
+
+
+def require_approve_unit(actor: Any, org: Organization, *, what: str, own: bool = False) -> None:
+    if not can_approve(actor, org, strictly_below=not own):
+        who = "lãnh đạo của chính đơn vị hoặc cấp trên" if own else "lãnh đạo cấp ủy cấp trên"
+        raise PermissionDenied(f"Bạn không có quyền {what} báo cáo của “{org.name}”: chỉ {who}.")
+
+
+def require_open(actor: Any, root: Organization) -> None:
+    if not can_change(actor, root):
+        raise PermissionDenied(
+            f"Chỉ chuyên viên, lãnh đạo của “{root.name}” hoặc cấp trên được mở đợt báo cáo "
+            "cho các đơn vị này."
+        )
+
+
+def require_view_org(actor: Any, org: Organization) -> None:
+    if not can_view(actor, org):
+        raise PermissionDenied(f"“{org.name}” nằm ngoài phạm vi đơn vị của bạn.")
