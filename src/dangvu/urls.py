@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-vien/", include("dangvu.members.urls")),
     path("van-ban/", include("dangvu.documents.urls")),
     path("theo-doi/", include("dangvu.tracking.urls")),
+    path("soan-thao/", include("dangvu.drafting.urls")),
     path("", include("dangvu.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

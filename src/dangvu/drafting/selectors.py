@@ -1,0 +1,65 @@
+"""Reads of drafting, scoped to the user: drafts of the user's subtree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from dangvu.orgs import paths
+
+from .models import Draft
+from .report import Block, Report
+from .serialize import report_from_dict
+
+__all__ = ["BlockView", "block_views", "drafts_visible_to", "require_draft"]
+
+
+def drafts_visible_to(user: Any) -> QuerySet[Draft]:
+    qs = Draft.objects.select_related("owner", "number", "document")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    org = user.organization
+    if org is None:
+        return qs.none()
+    low, high = paths.subtree_bounds(org.path)
+    return qs.filter(owner__path__gte=low, owner__path__lt=high)
+
+
+def require_draft(user: Any, pk: int) -> Draft:
+    """The draft, 404 if there is none, 403 if it belongs to a unit outside the user's scope."""
+    draft = get_object_or_404(Draft.objects.select_related("owner"), pk=pk)
+    if not drafts_visible_to(user).filter(pk=pk).exists():
+        raise PermissionDenied("Văn bản này của đơn vị ngoài phạm vi của bạn.")
+    return draft
+
+
+class BlockView:
+    """A block as the editor shows it: pieces of wording and bound figures (with what each
+    is bound to), and the editable text with [n] footnote marks."""
+
+    def __init__(self, index: int, block: Block, labels: dict[str, str]) -> None:
+        from .services.drafts import editable_text
+
+        self.index = index
+        self.kind = block.kind
+        self.pieces = [
+            {
+                "text": s.text,
+                "source": s.source,
+                "label": labels.get(s.source, s.source),
+                "footnote": s.footnote,
+            }
+            for s in block.spans
+        ]
+        self.editable = editable_text(block)
+
+
+def block_views(draft: Draft) -> tuple[Report, list[BlockView]]:
+    report = report_from_dict(draft.content)
+    labels = draft.figures.get("labels", {})
+    return report, [BlockView(i, b, labels) for i, b in enumerate(report.blocks)]

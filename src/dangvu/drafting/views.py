@@ -1,0 +1,208 @@
+"""Pages of drafting: thin, each parses a form and calls one service or selector."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from dangvu.core.forms import apply_service_errors
+
+from . import selectors, services
+from .forms import BlockEditForm, DraftCreateForm, IssueForm
+from .models import DraftStatus, Genre
+from .pdf import PdfError, docx_to_pdf
+from .render import render_docx
+from .services.scope import authorize
+
+
+def _source_label(request: HttpRequest, form: DraftCreateForm) -> str:
+    task_id = form["task"].value()
+    if task_id and str(task_id).isdigit():
+        from dangvu.tracking.selectors import tasks_visible_to
+
+        task = tasks_visible_to(request.user).filter(pk=int(task_id)).first()
+        if task is not None:
+            return f"Việc: {task}"
+    return ""
+
+
+@login_required
+def draft_list(request: HttpRequest) -> HttpResponse:
+    drafts = selectors.drafts_visible_to(request.user).order_by("-updated_at", "-id")
+    page = Paginator(drafts, 50).get_page(request.GET.get("trang"))
+    return render(request, "drafting/draft_list.html", {"page": page})
+
+
+@login_required
+def draft_create(request: HttpRequest) -> HttpResponse:
+    owner = request.user.organization
+    if owner is None:
+        raise PermissionDenied("Tài khoản chưa thuộc tổ chức nào nên chưa soạn được văn bản.")
+    authorize(request.user, owner)
+    initial = {
+        "genre": request.GET.get("the-loai", Genre.DIRECTIVE),
+        "task": request.GET.get("viec") or None,
+        "round": request.GET.get("ky") or None,
+        "on": timezone.localdate(),
+    }
+    form = DraftCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        source = {
+            k: v
+            for k, v in {
+                "task": data.get("task"),
+                "round": data.get("round"),
+                "on": data["on"].isoformat() if data.get("on") else None,
+            }.items()
+            if v is not None
+        }
+        try:
+            draft = services.draft_create(
+                genre=data["genre"], owner=owner, source=source, actor=request.user
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(
+                request, "Đã soạn dự thảo từ số liệu: hãy đọc, sửa câu chữ rồi ban hành."
+            )
+            return redirect("drafting:draft_detail", draft.pk)
+    return render(
+        request,
+        "drafting/draft_create.html",
+        {"form": form, "owner": owner, "source_label": _source_label(request, form)},
+    )
+
+
+@login_required
+def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = selectors.require_draft(request.user, pk)
+    report, blocks = selectors.block_views(draft)
+    issue_form = IssueForm(
+        initial={
+            "on": timezone.localdate(),
+            "capacity": report.signature.capacity,
+            "position": report.signature.position,
+            "signer": report.signature.name,
+        }
+    )
+    return render(
+        request,
+        "drafting/draft_detail.html",
+        {
+            "draft": draft,
+            "report": report,
+            "blocks": blocks,
+            "issue_form": issue_form,
+            "editable": draft.status == DraftStatus.DRAFT,
+        },
+    )
+
+
+@login_required
+@require_POST
+def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = selectors.require_draft(request.user, pk)
+    form = BlockEditForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for e in errors:
+                messages.error(request, e)
+        return redirect("drafting:draft_detail", pk)
+    try:
+        services.draft_edit_block(
+            draft=draft,
+            index=form.cleaned_data["index"],
+            text=form.cleaned_data["text"],
+            actor=request.user,
+        )
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    else:
+        messages.success(request, f"Đã sửa đoạn {form.cleaned_data['index'] + 1}.")
+    return redirect(
+        reverse("drafting:draft_detail", args=[pk]) + f"#doan-{form.cleaned_data['index']}"
+    )
+
+
+@login_required
+@require_POST
+def draft_redraft(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = selectors.require_draft(request.user, pk)
+    try:
+        draft = services.draft_redraft(draft=draft, actor=request.user)
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    else:
+        n = len(draft.changes)
+        messages.success(
+            request,
+            f"Đã soạn lại theo số liệu mới: {n} số liệu thay đổi."
+            if n
+            else "Đã soạn lại: số liệu không thay đổi.",
+        )
+    return redirect("drafting:draft_detail", pk)
+
+
+@login_required
+@require_POST
+def draft_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = selectors.require_draft(request.user, pk)
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            draft = services.draft_issue(draft=draft, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for m in exc.messages:
+                messages.error(request, m)
+        else:
+            messages.success(
+                request, f"Đã ban hành văn bản số {draft.number.symbol} và ghi vào sổ văn bản."
+            )
+    else:
+        for errors in form.errors.values():
+            for e in errors:
+                messages.error(request, e)
+    return redirect("drafting:draft_detail", pk)
+
+
+def _docx(request: HttpRequest, pk: int) -> tuple[bytes, str]:
+    draft = selectors.require_draft(request.user, pk)
+    report, _ = selectors.block_views(draft)
+    stem = draft.number.symbol.replace("/", "-") if draft.number else f"du-thao-{draft.pk}"
+    return render_docx(report), stem
+
+
+@login_required
+def draft_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    data, stem = _docx(request, pk)
+    response = HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.docx")
+    return response
+
+
+@login_required
+def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    data, stem = _docx(request, pk)
+    try:
+        pdf = docx_to_pdf(data)
+    except PdfError as exc:
+        messages.error(request, str(exc))
+        return redirect("drafting:draft_detail", pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.pdf")
+    return response
