@@ -2,7 +2,9 @@
 
 `dangvu.orgs.services` changes the tree only. When an organization ends, the members it
 holds and the tasks assigned to it must go somewhere in the same transaction, or the
-change is refused; the flows below say where, in the order the calls are made."""
+change is refused; and after every change of the tree the member statistics (stored
+scopes, counters, monthly snapshots) follow it. The flows below say so, in the order the
+calls are made."""
 
 from __future__ import annotations
 
@@ -12,13 +14,41 @@ from typing import Any
 
 from django.db import transaction
 
-from dangvu.members.services import members_follow_org_ending
+from dangvu.members.services import members_follow_org_ending, stats_follow_tree
 from dangvu.orgs import services as orgs
 from dangvu.orgs.models import Organization
 from dangvu.orgs.services import NewOrgSpec
 from dangvu.tracking.services import assignments_follow_org_ending, assignments_follow_split
 
-__all__ = ["org_dissolve", "org_merge", "org_split"]
+__all__ = ["org_create", "org_dissolve", "org_merge", "org_move", "org_rename", "org_split"]
+
+
+@transaction.atomic
+def org_create(**details: Any) -> Organization:
+    """Establish an organization (`orgs.services.org_create`, the same arguments)."""
+    org = orgs.org_create(**details)
+    stats_follow_tree()
+    return org
+
+
+@transaction.atomic
+def org_rename(*, org: Organization, **changes: Any) -> Organization:
+    """Rename an organization or change its kind or codes (`orgs.services.org_rename`,
+    the same arguments); a change of kind moves it between the counted levels."""
+    renamed = orgs.org_rename(org=org, **changes)
+    stats_follow_tree()
+    return renamed
+
+
+@transaction.atomic
+def org_move(
+    *, org: Organization, new_parent: Organization, on: date, decision: str, actor: Any
+) -> Organization:
+    """Place an organization under another parent (`orgs.services.org_move`); its
+    members' scopes and the counts of the old and new ancestors follow."""
+    moved = orgs.org_move(org=org, new_parent=new_parent, on=on, decision=decision, actor=actor)
+    stats_follow_tree()
+    return moved
 
 
 @transaction.atomic
@@ -39,6 +69,7 @@ def org_merge(
     for source in dict.fromkeys(sources):
         members_follow_org_ending(org=source, on=on, successor=target, actor=actor)
         assignments_follow_org_ending(org=source, on=on, successor=target, actor=actor)
+    stats_follow_tree()
     return target
 
 
@@ -60,6 +91,7 @@ def org_split(
     )
     members_follow_org_ending(org=org, on=on, successor=None, actor=actor)
     assignments_follow_split(org=org, on=on, parts=created, actor=actor)
+    stats_follow_tree()
     return created
 
 
@@ -70,4 +102,5 @@ def org_dissolve(*, org: Organization, on: date, decision: str, actor: Any) -> O
     ended = orgs.org_dissolve(org=org, on=on, decision=decision, actor=actor)
     members_follow_org_ending(org=org, on=on, successor=None, actor=actor)
     assignments_follow_org_ending(org=org, on=on, successor=None, actor=actor)
+    stats_follow_tree()
     return ended

@@ -151,7 +151,7 @@ class Member(models.Model):
     given_key = SearchKeyField("tên để tìm", max_length=160, blank=True)
     positions_text = models.CharField("chức vụ để tìm", max_length=255, blank=True)
     # The first two segments of the unit's path (the Centre and the province): lists and
-    # searches of a province read one index range. Kept by the services and `stats_sync`.
+    # searches of a province read one index range. Kept by the services and `stats_follow_tree`.
     scope = PathField("phạm vi", max_length=20, null=True, blank=True, editable=False)
     created_at = models.DateTimeField("ngày ghi sổ", auto_now_add=True)
 
@@ -525,7 +525,7 @@ class MemberSpan(models.Model):
     # (the Centre and the province) of the path of its unit's version on that day, None
     # when no version covers the day. Past-date statistics of a province read the spans
     # that began or ended in a few days through these (no join through the tree). Kept by
-    # the services and, after a restructuring, by `stats_sync`.
+    # the services and, after a restructuring, by `stats_follow_tree`.
     scope_from = PathField(max_length=20, null=True, blank=True)
     scope_to = PathField(max_length=20, null=True, blank=True)
 

@@ -85,7 +85,6 @@ def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.Me
 def member_list(request: HttpRequest) -> HttpResponse:
     org = _org_param(request)
     form, filters = _filters(request)
-    services.stats_sync()  # the list reads the members' stored scopes
     members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
     page_obj = CappedPaginator(members, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -113,7 +112,6 @@ def member_list(request: HttpRequest) -> HttpResponse:
 def member_export(request: HttpRequest) -> HttpResponse:
     org = _org_param(request)
     _, filters = _filters(request)
-    services.stats_sync()
     members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
     data = services.members_export(
         members=members.iterator(chunk_size=2000),
@@ -603,7 +601,6 @@ def member_stats(request: HttpRequest) -> HttpResponse:
         org = Organization.objects.filter(parent__isnull=True).order_by("path").first()
     today = timezone.localdate()
     on = _as_of(request)
-    services.stats_sync()
     counts = selectors.counts_on(org, on, today=today) if org else None
     period = forms.PeriodForm(request.GET or None)
     start = end = None

@@ -131,7 +131,7 @@ def organization_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Organization:
-        return services.org_create(parent=parent, actor=request.user, **data)
+        return restructure.org_create(parent=parent, actor=request.user, **data)
 
     return _form_page(
         request,
@@ -159,7 +159,7 @@ def organization_rename(request: HttpRequest, pk: int) -> HttpResponse:
 
     def perform(data: dict[str, Any]) -> Organization:
         changes = {k: v for k, v in data.items() if k not in {"effective_on", "decision"}}
-        return services.org_rename(
+        return restructure.org_rename(
             org=org,
             on=data["effective_on"],
             decision=data["decision"],
@@ -195,7 +195,7 @@ def organization_move(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Organization:
-        return services.org_move(
+        return restructure.org_move(
             org=org,
             new_parent=data["new_parent"],
             on=data["effective_on"],

@@ -153,7 +153,7 @@ def member_list(
     user: Any, filters: MemberFilter, *, org: Organization | None = None, today: date
 ) -> QuerySet[Member]:
     """The members of `org`'s subtree (the user's scope when None), filtered. Reads the
-    stored scopes: the caller runs `stats_sync` first (a restructuring moves them)."""
+    stored scopes, which the restructure flows keep (`stats_follow_tree`)."""
     target = scope_org(user, org)
     subtree: Q | None = None
     if target is not None and (org is not None or not user.is_superuser):

@@ -24,6 +24,7 @@ from .stats import (
     mark_tree_followed,
     scopes_rebuild,
     snapshots_rebuild,
+    stats_follow_tree,
     stats_sync,
 )
 from .transfers import (
@@ -58,6 +59,7 @@ __all__ = [
     "members_import",
     "scopes_rebuild",
     "snapshots_rebuild",
+    "stats_follow_tree",
     "stats_sync",
     "transfer_cancel",
     "transfer_confirm",

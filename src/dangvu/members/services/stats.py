@@ -6,10 +6,12 @@
 - `MemberSnapshot`: the counts of each province (and the Centre) on the first day of every
   month, changed for the months a write touches.
 
-A change of the tree (which the orgs services make without telling this app, except for
-organizations that end) is caught by `stats_sync`: it compares the last restructuring the
-tables follow with the latest one and rebuilds the counts of the organizations whose
-subtree changed. Every statistics read calls it first, so it is never stale.
+A change of the tree (which the orgs services make without telling this app) is followed
+by `stats_follow_tree`, which the restructure flows (`dangvu.flows.restructure`) call in
+the same transaction: it compares the last restructuring the tables follow with the latest
+one and rebuilds the counts of the organizations whose subtree changed. A write that
+changes spans first adds the snapshots of the months begun since the last one. Reads never
+write; `members-rebuild` recounts everything (the repair path).
 """
 
 from __future__ import annotations
@@ -287,6 +289,7 @@ def month_ceil(d: date) -> date:
 
 def _adjust_snapshots(changes: list[tuple[SpanRow, int]]) -> None:
     """Add or remove spans from the monthly snapshots of the provinces they lie in."""
+    _roll_months()  # a month begun since the last write gets its snapshot first
     deltas: dict[tuple[int, date, date | None, str, str], int] = defaultdict(int)
     org_ids = {row[0] for row, _ in changes}
     versions = defaultdict(list)
@@ -587,30 +590,38 @@ def mark_tree_followed() -> None:
 
 
 @transaction.atomic
-def stats_sync() -> None:
-    """Catch up with tree changes (the scopes of the members and spans of the units a change
-    touched, the counters and snapshots of their ancestors) and with the calendar (a new
-    month's snapshot). Two small queries when there is nothing to do."""
+def stats_follow_tree() -> None:
+    """Catch up with tree changes: the scopes of the members and spans of the units a change
+    touched, the counters and snapshots of their ancestors. One small query when there is
+    nothing to do."""
     latest = Restructuring.objects.aggregate(m=Max("id"))["m"] or 0
     state = _state(TREE_MARK)
-    if latest > state.value:
-        counters: set[int] = set()
-        snapshots: set[int] = set()
-        moved: set[int] = set()
-        for change in Restructuring.objects.filter(id__gt=state.value).order_by("id"):
-            touched = _touched_by(change)
-            c, s = _affected_by(change, touched)
-            counters |= c
-            snapshots |= s
-            moved |= touched
-        if moved:
-            scopes_rebuild(moved)
-        if counters:
-            counters_rebuild(counters)
-        if snapshots and MemberSnapshot.objects.exists():
-            snapshots_rebuild(snapshots)
-        state.value = latest
-        state.save(update_fields=["value"])
+    if latest <= state.value:
+        return
+    counters: set[int] = set()
+    snapshots: set[int] = set()
+    moved: set[int] = set()
+    for change in Restructuring.objects.filter(id__gt=state.value).order_by("id"):
+        touched = _touched_by(change)
+        c, s = _affected_by(change, touched)
+        counters |= c
+        snapshots |= s
+        moved |= touched
+    if moved:
+        scopes_rebuild(moved)
+    if counters:
+        counters_rebuild(counters)
+    if snapshots and MemberSnapshot.objects.exists():
+        snapshots_rebuild(snapshots)
+    state.value = latest
+    state.save(update_fields=["value"])
+
+
+@transaction.atomic
+def stats_sync() -> None:
+    """Catch up with tree changes and with the calendar (a new month's snapshot): for a
+    command or a test that changed the tree with the orgs services alone."""
+    stats_follow_tree()
     _roll_months()
 
 

@@ -13,12 +13,12 @@ from django.utils import timezone
 from dangvu.accounts.models import Role
 from dangvu.core.testing import make_user
 from dangvu.core.text import fold
+from dangvu.flows.restructure import org_move
 from dangvu.members import selectors, services
 from dangvu.members.models import EventKind, Member, MemberSpan
 from dangvu.members.selectors.scope import MemberFilter
 from dangvu.orgs import paths
 from dangvu.orgs.selectors import ancestors_on
-from dangvu.orgs.services import org_move
 
 from .helpers import DECISION, admit
 from .test_stats import expected, nonzero
@@ -117,7 +117,6 @@ def test_scopes_and_past_dates_follow_a_commune_moved_to_another_province(nation
     _assert_spans_placed()
     _check_dates(t)
     org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=None)
-    services.stats_sync()
     _assert_spans_placed()
     _check_dates(t)
     for m in Member.objects.select_related("organization"):
@@ -154,7 +153,6 @@ def test_the_list_of_a_province_follows_the_move(nation) -> None:
 
     assert listed() == under_p2() and listed()
     org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=None)
-    services.stats_sync()
     assert listed() == under_p2()
     assert Member.objects.filter(organization__in=t.cells[1:3]).exists()
 

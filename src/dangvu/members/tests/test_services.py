@@ -458,7 +458,6 @@ def test_a_merge_of_communes_is_followed_by_the_counters(tree) -> None:
             name="Đảng bộ xã Trấn Yên", kind=OrgKind.COMMUNE, code="X1", parent=tree.province
         ),
     )
-    services.stats_sync()
     totals = dict(MemberCount.objects.filter(dimension="total").values_list("organization_id", "n"))
     assert totals.get(new.pk) == 2
     assert totals.get(tree.d1.pk, 0) == 0

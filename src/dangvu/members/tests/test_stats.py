@@ -149,7 +149,6 @@ def test_snapshots_give_the_same_numbers_and_follow_later_writes(tree, populatio
 
 def test_statistics_today_match_an_independent_count(tree, population) -> None:
     today = timezone.localdate()
-    services.stats_sync()
     new_commune = tree.province.current_children.get(code="X1")
     tree.a1.refresh_from_db()  # its path changed with the merge
     for org in (tree.province, new_commune, tree.a1):
@@ -162,7 +161,6 @@ def test_statistics_today_match_an_independent_count(tree, population) -> None:
 
 def test_statistics_by_child_add_up_to_the_parent(tree, population) -> None:
     today = timezone.localdate()
-    services.stats_sync()
     for on in (date(2024, 12, 31), today):
         rows = selectors.counts_by_child(tree.province, on, today=today)
         total = sum(c.get(("total", ""), 0) for _, c in rows)
