@@ -238,6 +238,7 @@ def draft_issue(
     render it and register the .docx as the owner's own document (its references linked
     to the documents it cites)."""
     from dangvu.documents.services import document_ingest
+    from dangvu.tracking.services import assignments_note_document
 
     draft = Draft.objects.select_for_update().select_related("owner").get(pk=draft.pk)
     authorize(actor, draft.owner, action="ban hành văn bản")
@@ -271,6 +272,8 @@ def draft_issue(
                 "kiểm tra phần đầu văn bản (số, ký hiệu và ngày tháng) trong mẫu."
             }
         )
+    if result.created:  # as any registration: a report citing a task's source completes it
+        assignments_note_document(result=result, actor=actor)
     draft.content = report_to_dict(report)
     draft.status = DraftStatus.ISSUED
     draft.number = number

@@ -9,7 +9,7 @@ from pathlib import Path
 import dangvu
 
 ROOT = Path(dangvu.__file__).parent
-AREAS = ("accounts", "orgs", "members", "documents", "tracking")
+AREAS = ("accounts", "orgs", "members", "documents", "tracking", "reporting", "drafting")
 
 
 def _imports(path: Path) -> set[str]:
