@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .clean import CleanText
+from .context import DocumentDates
 from .dates import DateHit, match_date_at
 from .grid import Table
 from .models import Deadline
@@ -75,10 +76,11 @@ _DUE_PERIOD = re.compile(
     + r"|muon(?<!\wmuon)"
     + _NEAREST
     + r"|trong(?<!\wtrong))[ \t]+"
+    # the year after a slash, a hyphen, a dot ("tháng 3.2021", "quý II.2022") or "năm"
     r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
-    rf"(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
+    rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
     r"|thang[ \t]+(?P<m>[0-9]{1,2})"
-    rf"(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
+    rf"(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A table cell naming a due time alone, on ``ct.lower``: a lead, then a month (or a run
@@ -93,7 +95,7 @@ _DUE_CELL = re.compile(
     + _RUN.format(unit="quy", value=rf"(?P<q>{_Q})")
     + r"|(?P<year_only>nam)"
     rf"|(?P<mn>[0-9]{{1,2}})(?=[ \t]*/[ \t]*{_YEAR}))"  # "6/2024" alone
-    rf"(?![0-9a-z])(?:(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*|[ \t]+)(?P<y>{_YEAR}))?[ \t.;,]*"
+    rf"(?![0-9a-z])(?:(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*|[ \t]+)(?P<y>{_YEAR}))?[ \t.;,]*"
 )
 _DATE_CELL = re.compile(r"[ \t]*(?:(?:truoc|cham[ \t]+nhat|han)[ \t]+)?(?:ngay[ \t]+)?")
 
@@ -184,7 +186,12 @@ def _period_bounds(
 def _task_span(folded: str, trigger: int, strong: bool) -> int | None:
     """Where the task before a deadline trigger starts, or None if it names none."""
     clause_start = _clause_start(folded, trigger)
-    if strong and not folded[clause_start:trigger].strip():
+    if (
+        strong
+        and not folded[clause_start:trigger].strip()
+        and folded[clause_start - 1 : clause_start] != "\n"
+    ):
+        # "Thời hạn: trước ngày ...": the task is the clause before, on the same line
         clause_start = _clause_start(folded, max(0, clause_start - 1))
     action = _task_start(folded, clause_start, trigger)
     if action is not None:
@@ -198,15 +205,15 @@ def _task_span(folded: str, trigger: int, strong: bool) -> int | None:
 def _due_periods(
     ct: CleanText,
     masks: Sequence[tuple[int, int]],
-    doc_date: datetime.date | None,
-    default_year: int | None,
+    dated: DocumentDates,
     directive: bool,
 ) -> list[Deadline]:
     out: list[Deadline] = []
     for match in _DUE_PERIOD.finditer(ct.lower):
         if any(s < match.end() and match.start() < e for s, e in masks):
             continue
-        bounds = _period_bounds(match, default_year)
+        doc_date = dated.date_at(match.start())
+        bounds = _period_bounds(match, dated.year_at(match.start()))
         if bounds is None:
             continue
         before = match["lead"].lower().startswith("truoc")
@@ -241,18 +248,20 @@ def find_deadlines(
     ct: CleanText,
     dates: Sequence[DateHit],
     masks: Sequence[tuple[int, int]],
-    doc_date: datetime.date | None,
-    default_year: int | None,
+    dated: DocumentDates,
     directive: bool = False,
     tables: Sequence[Table] = (),
 ) -> list[Deadline]:
     """Deadlines in the clean text, in order (clean offsets). ``directive``: the header
-    names a type that assigns work (a plan, a notice), not a report."""
+    names a type that assigns work (a plan, a notice), not a report. ``dated`` tells the
+    own date of the document each position belongs to and the year a date without one
+    takes (never one from another paragraph)."""
     out: list[Deadline] = []
     for hit in dates:
         if _inside(hit.start, hit.end, masks):
             continue
-        date = hit.resolve(default_year)
+        doc_date = dated.date_at(hit.start)
+        date = hit.resolve(dated.year_at(hit.start)) if hit.year is None else hit.date
         if date is None:
             continue
         line_start = ct.folded.rfind("\n", 0, hit.start) + 1
@@ -274,8 +283,8 @@ def find_deadlines(
         if not what:
             continue
         out.append(Deadline(what_start, hit.end, ct.text[what_start : hit.end], date, what))
-    out += _due_periods(ct, masks, doc_date, default_year, directive)
-    out += _column_deadlines(ct, tables, out, doc_date, default_year)
+    out += _due_periods(ct, masks, dated, directive)
+    out += _column_deadlines(ct, tables, out, dated)
     return sorted(out, key=lambda d: d.start)
 
 
@@ -320,8 +329,7 @@ def _column_deadlines(
     ct: CleanText,
     tables: Sequence[Table],
     taken: Sequence[Deadline],
-    doc_date: datetime.date | None,
-    default_year: int | None,
+    dated: DocumentDates,
 ) -> list[Deadline]:
     """Due times in the cells of a table's time column (``Thời gian``: ``Quý III/2024``)."""
     out: list[Deadline] = []
@@ -339,7 +347,8 @@ def _column_deadlines(
                 end = cell.start + len(cell.text.rstrip())
                 if start >= end or any(d.start < end and start < d.end for d in taken):
                     continue
-                date = _due_in_cell(ct, start, end, default_year)
+                date = _due_in_cell(ct, start, end, dated.year_at(start))
+                doc_date = dated.date_at(start)
                 if date is None or (doc_date is not None and date < doc_date):
                     continue
                 what = labels[0].text.strip()

@@ -23,6 +23,8 @@ from .tables import (
     COUNT_UNITS,
     FIGURE_BLOCKERS,
     FIGURE_CAP_LEADS,
+    FIGURE_LABEL_BLOCKERS,
+    FIGURE_LABEL_LEADS,
     NOT_COUNTED,
     PARTY_DOC_TYPES,
     STATE_DOC_TYPES,
@@ -41,8 +43,23 @@ _FIGURE = re.compile(rf"(?P<a>{_FIRST_N})(?:[ \t]*/[ \t]*(?P<b>{_N}))?(?P<pct>[ 
 # On ``ct.lower`` without re.I (none of its letters has a case-insensitive twin such as
 # "ſ" for "s"), opening with its literal.
 _FROM_TO = re.compile(
-    rf"tu(?<!\wtu)[ \t]+(?P<a>{_N})[ \t]+(?:xuong|len|con)(?:[ \t]+con)?[ \t]+(?=[0-9])"
+    rf"tu(?<!\wtu)[ \t]+(?P<a>{_N})[ \t]+(?:xuong|len|con|den)(?:[ \t]+con)?[ \t]+(?=[0-9])"
 )
+# "từ 10 - 25 đảng viên", "60 – 95%": a range gives both bounds, two figures of one unit
+_RANGE = re.compile(rf"(?P<a>{_FIRST_N})[ \t]*[-\u2013][ \t]*(?=[0-9])")
+# A label before the number (``khiển trách 17 (chiếm 38%)``, ``cảnh cáo 347``,
+# ``không hoàn thành: 11``): one to four lower-case words, a colon perhaps.
+_LABEL = re.compile(
+    r"(?:(?<=[\s,;:(])|^)(?P<label>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,4})[ \t]*:?[ \t]*$"
+)
+# What makes a labelled number a result: a share in brackets after it, a colon after its
+# label, or a neighbour of the same form in the list (``khiển trách 2.105, cảnh cáo 347``).
+_SHARE_AFTER = re.compile(rf"[ \t]*\([ \t]*(?:chiem|bang|dat)?[ \t]*{_N}[ \t]*%[ \t]*\)")
+_ITEM_END = re.compile(r"[ \t]*(?:[,;.()]|$)", re.M)
+_NEXT_ITEM = re.compile(
+    rf"[ \t]*[,;][ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}}[ \t]*:?[ \t]*{_N}(?![0-9])"
+)
+_PREVIOUS_ITEM = re.compile(rf"{_N}(?:[ \t]*\([^()\n]{{0,30}}\))?[ \t]*[,;][ \t]*$")
 _PREV_WORD = re.compile(r"(\w+)[ \t]*$")
 # "kết nạp 25 và 30 đảng viên": the first number counts what the second counts.
 _JOINED_NUMBERS = re.compile(rf"(?P<a>{_FIRST_N})[ \t]+(?:va|hoac)[ \t]+(?=[0-9])")
@@ -56,6 +73,8 @@ vào so tăng giảm gồm nhưng còn hoặc thì mà nên này do khi sau trư
 _STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
 _LEAD_VERB_LIST = "đạt chiếm bằng là tăng giảm với tỷ tỉ lệ còn ước khoảng gần hơn trên"
 _LEAD_VERBS = frozenset(_LEAD_VERB_LIST.split())
+_FOLDED_LEADS = frozenset(fold(w) for w in _LEAD_VERBS)
+_FOLDED_STOPS = frozenset(fold(w) for w in _STOP_WORDS)
 
 
 @cache
@@ -142,10 +161,17 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
         )
         if unit_match is None:
             unit_match = _counted_noun(ct, match)
-            if unit_match is None:
-                continue
+        if unit_match is None:
+            labelled = _labelled(ct, match) if of is None else None
+            if labelled is not None:
+                start, label = labelled
+                text = ct.text[start : match.end()]
+                out.append(Figure(start, match.end(), text, label, value, None, label))
+            continue
         unit_written = ct.text[unit_match.start("unit") : unit_match.end("unit")]
         unit = canonical.get(fold(unit_written).lower(), unit_written)
+        if unit[:1].isupper() and not unit.isupper():
+            unit = unit.lower()  # "02 Chỉ thị" counts "chỉ thị"
         end = _extension(ct, unit_match.end())
         described = ct.text[unit_match.end() : end].strip()
         what = f"{unit} {described}".strip()
@@ -166,9 +192,50 @@ def _label_before(ct: CleanText, number: re.Match[str]) -> bool:
     return word in last_words and pattern.search(ct.lower, window, number.start("a")) is not None
 
 
+def _labelled(ct: CleanText, number: re.Match[str]) -> tuple[int, str] | None:
+    """``khiển trách 17 (chiếm 38%)``: the start and the label of a number whose label
+    stands before it, in a list of results, or None."""
+    if _YEAR.fullmatch(number["a"]) or not _ITEM_END.match(ct.text, number.end()):
+        return None
+    clause = max(0, number.start() - 60)
+    found = _LABEL.search(ct.text, clause, number.start())
+    if found is None:
+        return None
+    words = ct.text[found.start("label") : found.end("label")].split()
+    folded = [fold(w).lower() for w in words]
+    while folded and (folded[0] in _STOP_WORDS or folded[0] in _FOLDED_LEADS):
+        words, folded = words[1:], folded[1:]  # "đã khiển trách 2": the label follows
+    for lead in FIGURE_LABEL_LEADS:  # "xử lý khiển trách 2.105": the label follows
+        size = len(lead.split())
+        if " ".join(folded[:size]) == lead and len(folded) > size:
+            words, folded = words[size:], folded[size:]
+            break
+    if not words or any(not w[:1].islower() for w in words[1:]):
+        return None
+    if folded[-1] in FIGURE_LABEL_BLOCKERS or folded[-1] in _FOLDED_STOPS:
+        return None
+    if words[0][:1].isupper() and not _CLAUSE_OPENING.search(
+        ct.text, max(0, found.start("label") - 3), found.start("label")
+    ):
+        return None
+    label_start = ct.text.rfind(words[0], found.start("label"), found.end("label"))
+    colon = ":" in ct.text[found.end("label") : number.start()]
+    listed = (
+        _SHARE_AFTER.match(ct.folded, number.end()) is not None
+        or _NEXT_ITEM.match(ct.folded, number.end()) is not None
+        or _PREVIOUS_ITEM.search(ct.folded, max(0, label_start - 50), label_start) is not None
+    )
+    if not (colon or listed):
+        return None
+    return label_start, " ".join(words)
+
+
 def _counted_noun(ct: CleanText, number: re.Match[str]) -> re.Match[str] | None:
     """The word after a number that tells what it counts, when it is no known unit."""
     following = _COUNTED_WORD.match(ct.text, number.end())
+    if following is not None and following["unit"][:1].isupper():
+        # "03 Nghị định chuyên ngành", "02 Chỉ thị": a count of documents of a type
+        return _doc_type_count().match(ct.lower, number.end())
     if following is None or not following["unit"][:1].islower():
         return None
     if ct.lower[following.start("unit") : following.end("unit")] in NOT_COUNTED:
@@ -186,6 +253,14 @@ def _cap_before() -> tuple[re.Pattern[str], frozenset[str]]:
     leads = "|".join(re.escape(w) for w in folded)
     last_words = frozenset(w.split()[-1] for w in folded)
     return re.compile(rf"(?<!\w)(?:{leads})[ \t]+$"), last_words
+
+
+@cache
+def _doc_type_count() -> re.Pattern[str]:
+    """A document type name right after a number (on ``ct.lower``)."""
+    names = {fold(t.name).lower() for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"[ \t\u00a0]+(?P<unit>{alternation})(?!\w)")
 
 
 @cache
@@ -215,6 +290,7 @@ def _with_ranges(ct: CleanText, figures: list[Figure], masked: SpanSet) -> list[
     added: list[Figure] = []
     ranges = [(m, False) for m in _FROM_TO.finditer(ct.lower)]
     joined = [(m, True) for m in _JOINED_NUMBERS.finditer(ct.lower) if m.end() in by_start]
+    joined += [(m, True) for m in _RANGE.finditer(ct.lower) if m.end() in by_start]
     for match, bare in ranges + joined:
         second = by_start.get(match.end())
         if second is None or second.of is not None or match.start("a") in by_start:

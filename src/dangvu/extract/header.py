@@ -1,7 +1,8 @@
 """The text's own document from its header: ``Số 359-BC/ĐUK`` and ``Yên Bái, ngày ...``.
 
 Only a number-and-symbol introduced by ``Số`` at the start of a line (or after a tab,
-as in a two-column header) near the top of the text counts as the text's own number;
+as in a two-column header) near the top of the text, standing alone in its column (a
+cited number has its date or issuer after it), counts as the text's own number;
 ``own_document`` stays empty for news articles and for reports without a header.
 """
 
@@ -28,6 +29,8 @@ _DATE_LINE = re.compile(
     r"(?P<place>[^\W\d_](?:(?!  )[^\n,\t|]){0,40}?)[ \t*_]*,[ \t]*ngay[ \t]+",
     re.I | re.M,
 )
+# the own number ends its line or its column: a tab, a gap, a cell border, the end
+_ALONE = re.compile(r"[ \t*_]*(?:$|\t|  |\|)", re.M)
 _TYPE_LINE = re.compile(r"^[ \t#>*_|]*(?P<name>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4})[ \t*_|]*$")
 
 
@@ -101,6 +104,12 @@ def find_own_document(ct: CleanText, references: Sequence[Reference]) -> HeaderI
         line_start = ct.folded.rfind("\n", 0, ref.start) + 1
         if not _LINE_LEAD.fullmatch(ct.folded, line_start, ref.start):
             continue
+        if (
+            ref.date is not None
+            or ref.issuer_name is not None
+            or not _ALONE.match(ct.folded, ref.end)
+        ):
+            continue  # "Số 45-KH/TU ngày ... của ..." opening a line cites a document
         own = OwnDocument(
             start=ref.start,
             end=ref.end,

@@ -183,6 +183,12 @@ def _positions_after(ct: CleanText, pos: int, memo: _Memo) -> tuple[list[str], i
 
 
 @cache
+def _address_words() -> frozenset[str]:
+    """The last words of the addresses (``Chị``, ``Ông`` opening a sentence), folded."""
+    return frozenset(fold(w).split()[-1].lower() for w in PERSON_ADDRESSES)
+
+
+@cache
 def _person_cue() -> re.Pattern[str]:
     titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
     addresses = [fold(w) for w in PERSON_ADDRESSES]
@@ -208,8 +214,16 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
     surnames = _surname_pattern(ct.plain)
     matches = [m for s, e in _person_windows(ct) for m in surnames.finditer(ct.text, s, e)]
     for match in matches:
+        if match.start() and (
+            ct.text[match.start() - 1].isalpha() or ct.text[match.start() - 1] in "'\u2019"
+        ):
+            continue  # inside a word: "H'Mai Niê" holds "Mai Niê"
         before = _WORD_BEFORE.search(ct.text, max(0, match.start() - 30), match.start())
-        if before is not None and before.group(1)[:1].isupper():
+        if (
+            before is not None
+            and before.group(1)[:1].isupper()
+            and fold(before.group(1)).lower() not in _address_words()
+        ):
             continue  # inside a longer capitalized run: "Phạm Văn Hậu" holds "Văn Hậu"
         name_end = name_at(ct.text, match.start(), ct.plain)
         if name_end is None:
@@ -221,7 +235,7 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
                 break
         name = ct.text[match.start() : name_end].strip()
         positions, end = _positions_after(ct, name_end, memo)
-        addressed = _ADDRESS.search(ct.folded, max(0, match.start() - 12), match.start())
+        addressed = _ADDRESS.search(ct.folded, max(0, match.start() - 24), match.start())
         if positions or addressed:
             out.append(_Mention(match.start(), end, name, tuple(positions)))
     return out

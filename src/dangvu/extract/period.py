@@ -71,7 +71,7 @@ def _forms() -> tuple[_Form, ...]:
         _Form(
             compile_(
                 rf"quy(?<!\wquy)[ \t]+(?P<q>iv|iii|ii|i|[1-4])(?!\w)"
-                rf"(?:[ \t]*(?:/|-|,?[ \t]*nam)[ \t]*{year})?"
+                rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*{year})?"
             ),
             _quarter,
         ),
@@ -91,7 +91,7 @@ def _forms() -> tuple[_Form, ...]:
         _Form(
             compile_(
                 rf"thang(?<!\wthang)[ \t]+(?P<m>[0-9]{{1,2}})"
-                rf"(?:[ \t]*/[ \t]*|[ \t]+nam[ \t]+){year}"
+                rf"(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+){year}"
             ),
             lambda m, y: f"{y}-{int(m['m']):02d}",
             title_only=True,

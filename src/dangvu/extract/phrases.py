@@ -126,9 +126,9 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
         if (
             token.text.isdigit()
             and len(token.text) <= 2
-            and folded_words[i + 1 : i + 2] == ["khoa"]
+            and (folded_words[i + 1 : i + 2] == ["khoa"] or _TERM.match(folded, token.end))
         ):
-            end = token.end  # "Hội nghị Trung ương 6 khóa XII": the term follows
+            end = token.end  # "Hội nghị Trung ương 6 (khóa XII)": the term follows
             i += 1
             continue
         if folded_words[i : i + 2] == ["lan", "thu"] and i + 2 < len(tokens):

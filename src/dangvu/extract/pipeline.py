@@ -8,18 +8,21 @@ holds for every finding whatever the input's normalisation or markup.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from typing import TypeVar
 
 from .clean import CleanText, clean
-from .dates import find_dates
+from .context import document_dates
+from .dates import DateHit, find_dates
 from .deadlines import find_deadlines
 from .figures import find_figures
 from .grid import find_grid_figures, read_tables
 from .header import find_own_document
 from .models import Deadline, Extraction, Figure, OwnDocument, Period, Person, Reference
 from .people import find_people
-from .period import find_period, period_year, text_kind
+from .period import find_period, text_kind
 from .references import find_references
+from .spans import SpanSet
 
 __all__ = ["extract"]
 
@@ -43,6 +46,14 @@ def _merge(figures: list[Figure], more: list[Figure]) -> list[Figure]:
     return sorted(figures + extra, key=lambda f: f.start)
 
 
+def _first_date(dates: list[DateHit], masks: list[tuple[int, int]]) -> datetime.date | None:
+    spans = SpanSet(masks)
+    for hit in dates:
+        if hit.year is not None and hit.date is not None and not spans.overlaps(hit.start, hit.end):
+            return hit.date
+    return None
+
+
 def extract(text: str) -> Extraction:
     """Find references, figures, deadlines, people, the period and the own document."""
     ct = clean(text)
@@ -54,11 +65,14 @@ def extract(text: str) -> Extraction:
     ref_masks = [(r.start, r.end) for r in references]
     date_masks = [(d.start, d.end) for d in dates]
     kind = text_kind(own.type if own is not None else None, own is not None)
-    period = find_period(ct, ref_masks + date_masks, doc_date, header.date_hit, kind)
-    default_year = doc_date.year if doc_date is not None else period_year(period)
+    # a news item is dated by its first date outside a reference ("Ngày 16/7/2021, ...")
+    dateline = doc_date if kind != "news" else _first_date(dates, ref_masks)
+    period = find_period(ct, ref_masks + date_masks, dateline, header.date_hit, kind)
     tables = read_tables(ct)
     directive = kind == "other"
-    deadlines = find_deadlines(ct, dates, ref_masks, doc_date, default_year, directive, tables)
+    own_start = own.start if own is not None else 0
+    dated = document_dates(ct, doc_date, own_start, header.date_hit)
+    deadlines = find_deadlines(ct, dates, ref_masks, dated, directive, tables)
     cell_figures, number_cells = find_grid_figures(ct, date_masks, tables)
     figures = _merge(find_figures(ct, ref_masks + date_masks + number_cells), cell_figures)
     people = find_people(ct)

@@ -3,6 +3,17 @@
 The number-and-symbol is the anchor: it is found first on the folded text, then the
 words before it (the type name, ``số``, a list of numbers ``18, 19-``) and after it
 (``, ngày 25/02/2022``, ``của Bộ Chính trị``) are read outwards from it.
+
+Besides the full symbol, four forms are read, each only where the words before it name
+a document (a type name or ``số``): a party symbol without its issuer (``Thông báo Kết
+luận số 204-TB``); state correspondence whose symbol has no genre code (``Công văn số
+452/HĐBCQG-VP``); a number without any symbol, named by its genre and dated or given an
+issuer (``Kế hoạch số 203 ngày 14.9.2021 của Ban Thường vụ Huyện ủy``: type and issuer
+codes as far as the words tell, ``tables.ISSUER_NAME_CODES``); and a symbol broken by a
+line break or spaces (``Số: 41 -⏎HD/BTCTW``). A reference without a date of its own
+takes the date that opens its sentence when an issuing verb stands right before it
+(``Ngày 14/3/2024, Ban Bí thư ban hành Quy định số 88-QĐ/TW``), and a date on the next
+line after a comma (a decision's ``Căn cứ`` list) is the reference's own.
 """
 
 from __future__ import annotations
@@ -13,11 +24,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .anchors import word_alternation
 from .clean import CleanText, fold
 from .dates import match_date_at
 from .models import Reference
 from .phrases import scan_org_phrase
 from .tables import (
+    ISSUED_VERBS,
+    ISSUER_NAME_CODES,
     PARTY_DOC_TYPES,
     PARTY_ISSUER_CODES,
     STATE_DOC_TYPES,
@@ -28,6 +42,7 @@ from .tables import (
 __all__ = ["find_references", "might_contain_references"]
 
 _BACK_WINDOW = 160
+_BREAK = r"[ \t]*(?:\n[ \t]*)?"  # spaces, and at most one line break, inside a symbol
 
 
 @dataclass(frozen=True)
@@ -88,9 +103,10 @@ def _tables() -> _Tables:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tables = _tables()
     party = re.compile(
-        # the look-behind after the first digit: the engine skips to digits in C
-        r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,3})[ \t]*[-\u2013][ \t]*"
-        rf"(?P<code>{_alternation(list(tables.party_codes))})[ \t]*/[ \t]*"
+        # the look-behind after the first digit: the engine skips to digits in C; one
+        # line break may stand beside the hyphen or the slash ("Số: 41 -\nHD/BTCTW")
+        rf"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{{0,3}}){_BREAK}[-\u2013]{_BREAK}"
+        rf"(?P<code>{_alternation(list(tables.party_codes))}){_BREAK}/{_BREAK}"
         # the issuer is upper case: "TWngày" (a missing space) still ends at "TW"
         r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})*))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))",
         re.I,
@@ -117,11 +133,65 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return party, state, back, law
 
 
+@cache
+def _bare_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The forms without a full symbol: ``204-TB`` (no issuer), ``452/HĐBCQG-VP`` (no
+    genre code), ``Kế hoạch số 203`` (no symbol). On ``ct.folded``."""
+    tables = _tables()
+    no_issuer = re.compile(
+        rf"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{{0,3}}){_BREAK}[-\u2013][ \t]*"
+        rf"(?P<code>{_alternation(list(tables.party_codes))})(?![\w/\-]|[ \t]*/)",
+        re.I,
+    )
+    no_code = re.compile(
+        r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,4})[ \t]*/[ \t]*"
+        r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})+))(?![\w/\-])"
+    )
+    # on ``ct.lower``, each type name literal first (anchors): no look-behind to open
+    names = word_alternation([n for n, t in tables.names.items() if t.codes])
+    genre = re.compile(
+        rf"(?P<type>{names})[ \t]+(?:so[ \t]*:?[ \t]*)?"
+        r"(?P<num>[0-9]{1,4})(?![0-9]|[ \t]*[-\u2013/.,][ \t]*[0-9a-z])"
+    )
+    return no_issuer, no_code, genre
+
+
+@cache
+def _issued_before() -> re.Pattern[str]:
+    verbs = _alternation([fold(v) for v in ISSUED_VERBS])
+    return re.compile(rf"(?<!\w)(?:da[ \t]+)?(?:{verbs})[ \t]+$", re.I)
+
+
+@cache
+def _issuer_name_codes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)", re.I), code)
+        for name, code in ISSUER_NAME_CODES
+    )
+
+
+def _code_of_issuer(name: str | None) -> str | None:
+    """The issuer code a body named in words has (``Ban Thường vụ Huyện ủy`` → ``HU``)."""
+    if name is None:
+        return None
+    folded = fold(name)
+    for pattern, code in _issuer_name_codes():
+        if pattern.search(folded):
+            return code
+    return None
+
+
 _DATE_LEAD = re.compile(
-    r"[ \t]*(?:,[ \t]*)?(?P<open>\([ \t]*)?(?:duoc[ \t]+)?(?:(?:ban[ \t]+hanh|ky)[ \t]+)?"
-    r"(?:ngay[ \t]*(?:ban[ \t]+hanh[ \t]+)?)?",
+    # "Căn cứ Quy định số 30-QĐ/TW,\nngày 26/7/2021": a date on the next line after a comma
+    r"[ \t]*(?:,[ \t]*(?:\n[ \t]*(?=ngay))?)?(?P<open>\([ \t]*)?(?:duoc[ \t]+)?"
+    r"(?:(?:ban[ \t]+hanh|ky)[ \t]+)?"
+    r"(?:ngay[ \t]*(?:ban[ \t]+hanh[ \t]+)?(?:(?:mung|mong)[ \t]+)?)?",
     re.I,
 )
+# a sentence opening with its date: "Ngày 02/11/2021, Ban Thường vụ đã ban hành ..."
+_OPENING_DATE = re.compile(r"[ \t\-+*\u2013\u2022]*ngay[ \t]+", re.I)
+_SENTENCE_END = re.compile(r"[;!?\n]|\.(?![0-9])")  # not the dots of "7.6.2021"
+_SENTENCE_REACH = 200
 _CLOSE = re.compile(r"[ \t]*\)")
 _ISSUER_LEAD = re.compile(r"[ \t]*,?[ \t]*cua[ \t]+", re.I)
 _LIST_NUMBER = re.compile(r"[0-9]{1,4}")
@@ -151,14 +221,17 @@ class _Symbol:
     end: int
     number: str
     type_code: str | None
-    issuer_code: str
+    issuer_code: str | None
     state: bool
+    bare: bool = False  # no full symbol: a type name or "số" must stand before it
 
 
 def _symbols(ct: CleanText) -> list[_Symbol]:
     tables = _tables()
     party, state, _, _ = _patterns()
     found: list[_Symbol] = []
+    if not might_contain_references(ct.folded):
+        return _bare_symbols(ct, found)
     for match in party.finditer(ct.folded):
         written = ct.text[match.start("issuer") : match.end("issuer")]
         parts = [_issuer(part, tables.party_issuers) for part in written.split("-")]
@@ -181,8 +254,30 @@ def _symbols(ct: CleanText) -> list[_Symbol]:
         issuer = "-".join(p or "" for p in parts)
         code = tables.state_codes[_key(match["code"])]
         found.append(_Symbol(match.start(), match.end(), match["num"], code, issuer, True))
+    found += _bare_symbols(ct, found)
     found.sort(key=lambda s: s.start)
     return found
+
+
+def _bare_symbols(ct: CleanText, full: list[_Symbol]) -> list[_Symbol]:
+    """``204-TB`` and ``452/HĐBCQG-VP``: symbols missing their issuer or genre code."""
+    tables = _tables()
+    no_issuer, no_code, _ = _bare_patterns()
+    taken = [(s.start, s.end) for s in full]
+    out: list[_Symbol] = []
+    for match in no_issuer.finditer(ct.folded):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        code = tables.party_codes[_key(match["code"])]
+        out.append(_Symbol(match.start(), match.end(), match["num"], code, None, False, True))
+    for match in no_code.finditer(ct.folded):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        if _key(match["issuer"].split("-")[0]) in tables.state_codes:
+            continue  # "45/QĐ-XYZ" with an unknown issuer is no letter of this form
+        issuer = ct.text[match.start("issuer") : match.end("issuer")]
+        out.append(_Symbol(match.start(), match.end(), match["num"], None, issuer, True, True))
+    return out
 
 
 def _type_name(written: str | None, symbol: _Symbol) -> str | None:
@@ -201,7 +296,7 @@ def _type_name(written: str | None, symbol: _Symbol) -> str | None:
             return doc_type.name
     if default is not None:
         return default.name
-    if symbol.state and symbol.type_code is None:
+    if symbol.state and symbol.type_code is None and not symbol.bare:
         return "Luật"
     return None
 
@@ -278,14 +373,71 @@ def _share_within_lists(ct: CleanText, refs: list[Reference]) -> list[Reference]
     return out
 
 
+def _genre_references(ct: CleanText, taken: list[Reference]) -> list[Reference]:
+    """``Kế hoạch số 203 ngày 14.9.2021 của Ban Thường vụ Huyện ủy``, ``Nghị quyết 19 của
+    Hội nghị Trung ương 7 (khóa XII)``: a number without symbol, named by its genre and
+    dated or given its issuer (a bare ``Nghị quyết 57`` is a name, not a reference)."""
+    tables = _tables()
+    _, _, genre = _bare_patterns()
+    out: list[Reference] = []
+    for match in genre.finditer(ct.lower):
+        start, num_end = match.start(), match.end()
+        if any(r.start < num_end and start < r.end for r in taken):
+            continue
+        end, date, issuer_name = _read_forward(ct, num_end)
+        if date is None and issuer_name is None:
+            continue
+        doc_type = tables.names[match["type"]]
+        out.append(
+            Reference(
+                start=start,
+                end=end,
+                text=ct.text[start:end],
+                type=doc_type.name,
+                number=match["num"],
+                type_code=doc_type.codes[0],
+                issuer_code=_code_of_issuer(issuer_name),
+                date=date,
+                issuer_name=issuer_name,
+                state=doc_type not in PARTY_DOC_TYPES,
+            )
+        )
+    return out
+
+
+def _dated_by_sentence(ct: CleanText, refs: list[Reference]) -> list[Reference]:
+    """``Ngày 14/3/2024, Ban Bí thư ban hành Quy định số 88-QĐ/TW``: the date opening the
+    sentence is the issue date of the reference right after the issuing verb."""
+    out = list(refs)
+    for i, found in enumerate(out):
+        if found.date is not None:
+            continue
+        floor = max(0, found.start - _SENTENCE_REACH)
+        sentence = floor
+        for boundary in _SENTENCE_END.finditer(ct.folded, floor, found.start):
+            sentence = boundary.end()
+        if sentence == floor and floor > 0 and ct.folded[floor - 1] not in ".;!?\n":
+            continue  # the sentence opens further back than its date could stand
+        lead = _OPENING_DATE.match(ct.folded, sentence, found.start)
+        hit = match_date_at(ct.lower, lead.end()) if lead else None
+        if hit is None or ct.folded[hit.end : hit.end + 1] != ",":
+            continue
+        if _issued_before().search(ct.folded, hit.end, found.start) is None:
+            continue
+        out[i] = dataclasses.replace(found, date=hit.date)
+    return out
+
+
 def find_references(ct: CleanText) -> list[Reference]:
     """Every reference in the clean text, in order, repeats included (clean offsets)."""
-    if not might_contain_references(ct.folded):
-        return []
     out: list[Reference] = []
     for symbol in _symbols(ct):
         start, type_written, numbers = _read_back(ct, symbol)
+        if symbol.bare and start == symbol.start:
+            continue  # "15-TB", "45/BCĐ-VP" with no type name or "số" before: no reference
         end, date, issuer_name = _read_forward(ct, symbol.end)
+        if symbol.issuer_code is None:  # "315-TB của Thường trực Tỉnh ủy": TU, as told
+            symbol = dataclasses.replace(symbol, issuer_code=_code_of_issuer(issuer_name))
         type_name = _type_name(type_written, symbol)
         for number in (*numbers, symbol.number):
             out.append(
@@ -302,4 +454,6 @@ def find_references(ct: CleanText) -> list[Reference]:
                     state=symbol.state,
                 )
             )
-    return _share_within_lists(ct, out)
+    out += _genre_references(ct, out)
+    out.sort(key=lambda r: r.start)
+    return _dated_by_sentence(ct, _share_within_lists(ct, out))

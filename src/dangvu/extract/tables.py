@@ -20,6 +20,10 @@ __all__ = [
     "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
     "FIGURE_CAP_LEADS",
+    "FIGURE_LABEL_BLOCKERS",
+    "FIGURE_LABEL_LEADS",
+    "ISSUED_VERBS",
+    "ISSUER_NAME_CODES",
     "LOCALITY_BEFORE_NAME",
     "LOCALITY_WORDS",
     "NOT_COUNTED",
@@ -122,6 +126,47 @@ PARTY_ISSUER_CODES: tuple[str, ...] = _words(
     ĐU ĐUK BTCĐU UBKTĐU ĐUKCCQ ĐUKDN BCSĐ ĐĐ CB"""
 )
 
+# The issuer code a reference without a symbol takes from the body named after ``của``
+# (``Kế hoạch số 203 ngày 14.9.2021 của Ban Thường vụ Huyện ủy`` is a ``HU`` plan): the
+# first entry the name contains, so the more specific bodies come first. A name matching
+# none (``Thị ủy``, whose code varies) leaves the code unknown.
+ISSUER_NAME_CODES: tuple[tuple[str, str], ...] = (
+    ("Ban Tổ chức Trung ương", "BTCTW"),
+    ("Văn phòng Trung ương", "VPTW"),
+    ("Ủy ban Kiểm tra Trung ương", "UBKTTW"),
+    ("Ban Tuyên giáo và Dân vận Trung ương", "BTGDVTW"),
+    ("Ban Tuyên giáo Trung ương", "BTGTW"),
+    ("Ban Dân vận Trung ương", "BDVTW"),
+    ("Ban Tổ chức Tỉnh ủy", "BTCTU"),
+    ("Văn phòng Tỉnh ủy", "VPTU"),
+    ("Ủy ban Kiểm tra Tỉnh ủy", "UBKTTU"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "BTGDVTU"),
+    ("Ban Tuyên giáo Tỉnh ủy", "BTGTU"),
+    ("Ban Dân vận Tỉnh ủy", "BDVTU"),
+    ("Ban Tổ chức Đảng ủy", "BTCĐU"),
+    ("Ban Chấp hành Trung ương", "TW"),
+    ("Bộ Chính trị", "TW"),
+    ("Ban Bí thư", "TW"),
+    ("Trung ương", "TW"),
+    ("Tỉnh ủy", "TU"),
+    ("Thành ủy", "TU"),
+    ("Huyện ủy", "HU"),
+    ("Quận ủy", "QU"),
+    ("Đảng ủy Khối", "ĐUK"),
+    ("Đảng ủy", "ĐU"),
+    ("Chi bộ", "CB"),
+    ("Thủ tướng", "TTg"),
+    ("Chính phủ", "CP"),
+    ("Ủy ban nhân dân", "UBND"),
+    ("UBND", "UBND"),
+    ("Hội đồng nhân dân", "HĐND"),
+    ("HĐND", "HĐND"),
+)
+
+# Verbs that issue a document: ``Ngày 14/3/2024, Ban Bí thư ban hành Quy định số ...``
+# dates the document named right after them by the date that opens the sentence.
+ISSUED_VERBS: tuple[str, ...] = ("ban hành", "ký ban hành", "ký", "phát hành", "ra")
+
 STATE_ISSUER_CODES: tuple[str, ...] = _words(
     """CP TTg UBND HĐND VPCP BNV BTC BCA BQP BYT BTP BGDĐT BKHĐT BLĐTBXH BTTTT BVHTTDL
     NHNN UBTVQH TANDTC VKSNDTC"""
@@ -211,7 +256,17 @@ POSITION_TITLES: tuple[str, ...] = (
 
 # Words that address a person by name (``đồng chí Nguyễn Văn An``, ``kết nạp quần chúng
 # Y Kông Byă``): the name after them is a person even without a position.
-PERSON_ADDRESSES: tuple[str, ...] = ("đồng chí", "ông", "bà", "quần chúng")
+PERSON_ADDRESSES: tuple[str, ...] = (
+    "đồng chí",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "quần chúng",
+    "quần chúng ưu tú",
+    "đảng viên",
+    "đảng viên dự bị",
+)
 
 # Words that may follow a title in a signature block: ``PHÓ BÍ THƯ THƯỜNG TRỰC``.
 SIGNATURE_TITLE_SUFFIXES: tuple[str, ...] = ("Thường trực",)
@@ -229,6 +284,8 @@ Phí Nhữ Lữ Khương Cấn Ưng Chử Mông Đường Đồ Mã
 Vàng Giàng Sùng Thào Mùa Lầu Hờ Cứ Tráng Sình Sồng Chảo Tẩn Bàn Cầm Quàng Lường Lù Pờ Hạng
 Ksor Siu Kpă Rmah Điểu Danh Sơn
 Rơ Kpuih Puih Rcom Rah Ly Vừ Chá Thò Sần Phàn Hảng Lừ Néang Neáng Chau Đàng
+Cà Lỳ Lò Lìu Ngân Lộc Lạc Nay Niê Êban Mlô Byă Hđơk Ayun Kpor Rahlan Alăng Bhling Briu
+Coor Zơrâm Arất Hồ Pơloong Clâu Blúp Pả Ló Sa Sáng Phìn Chẻo Dền Chìu Lầm Hứ Giàng
 """
 SURNAMES: frozenset[str] = frozenset(_words(_SURNAME_WORDS))
 
@@ -299,6 +356,25 @@ FIGURE_BLOCKERS: frozenset[str] = frozenset(
         luc bieu trang tiet chuong phan lop tuan dot ban thon ap xom khom khu to mau hang
         loai buoc cau tap pho phuong quan phong lo"""
     )
+)
+
+# Words that, before a number, name an item of a list rather than a count of a result
+# (``nhóm 1, nhóm 2``, ``tiêu chí 3``): a number after them is never a labelled figure
+# such as ``khiển trách 17, cảnh cáo 9`` (folded, lower case).
+FIGURE_LABEL_BLOCKERS: frozenset[str] = frozenset(
+    _words("nhom khoi cum vung hinh bang chi tieu tieu muc nghi dinh quyet thong ke")
+)
+
+# Words that open a list of labelled counts without being a label: ``xử lý khiển trách
+# 2.105, cảnh cáo 347`` labels its first count ``khiển trách`` (folded, lower case).
+FIGURE_LABEL_LEADS: tuple[str, ...] = (
+    "xu ly",
+    "thi hanh ky luat",
+    "ky luat",
+    "xep loai",
+    "trong do",
+    "gom",
+    "co",
 )
 
 # Words that make the number after them a rule's bound, not a result: ``không vượt quá

@@ -246,3 +246,89 @@ def test_a_due_date_asked_for_in_a_letter_already_sent_is_restated() -> None:
         "báo cáo trước 17h00 ngày 15/11/2024; đến nay còn 4 đơn vị chưa gửi."
     )
     assert [date for date, _ in deadlines_in(text)] == ["2024-11-15"]
+
+
+# --- forms of unseen texts (issue 13) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            HEADER + "Các chi bộ hoàn thành kiểm điểm trong tháng 6.2024.",
+            [("2024-06-30", "hoàn thành kiểm điểm")],
+        ),
+        (
+            HEADER + "Ban Tổ chức hoàn thành đề án trong quý III.2024.",
+            [("2024-09-30", "hoàn thành đề án")],
+        ),
+        (
+            HEADER + "Gửi danh sách đề nghị trước tháng 8.2024.",
+            [("2024-07-31", "Gửi danh sách đề nghị")],
+        ),
+    ],
+)
+def test_a_month_or_quarter_with_a_dotted_year_is_due(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert deadlines_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the year of the document's own date
+            HEADER + "Các chi bộ nộp báo cáo trước ngày 28/3 và nộp biểu mẫu trước ngày 5.4.",
+            [("2024-03-28", "nộp báo cáo"), ("2024-04-05", "nộp biểu mẫu")],
+        ),
+        (  # no header: the year stated in the same paragraph
+            "Hội nghị tổng kết năm 2025 của Đảng bộ: các đơn vị gửi báo cáo trước ngày 10/12.",
+            [("2025-12-10", "gửi báo cáo")],
+        ),
+        (  # a year in another paragraph is not borrowed
+            "Năm 2025 có nhiều kết quả.\nCác đơn vị gửi báo cáo trước ngày 10/12.",
+            [],
+        ),
+        ("Các đơn vị gửi báo cáo trước ngày 10/12.", []),  # no year at all
+    ],
+)
+def test_a_day_and_month_take_the_year_of_the_document_or_the_paragraph(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert deadlines_in(text) == expected
+
+
+def test_each_step_of_a_schedule_line_is_a_deadline() -> None:
+    text = HEADER + (
+        "Tiến độ: Thành lập tổ biên tập trước 20/3/2024; Dự thảo (lần 1) trước 15/4/2024; "
+        "Xin ý kiến các chi bộ trước 30/4/2024; Trình Hội nghị Ban Chấp hành trước 20/5/2024."
+    )
+    assert deadlines_in(text) == [
+        ("2024-03-20", "Thành lập tổ biên tập"),
+        ("2024-04-15", "Dự thảo (lần 1)"),
+        ("2024-04-30", "Xin ý kiến các chi bộ"),
+        ("2024-05-20", "Trình Hội nghị Ban Chấp hành"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADER + "Các chi bộ gửi báo cáo kết quả\n\ntrước ngày 15/3/2024 để tổng hợp.",
+        HEADER + "Đề nghị các chi bộ thực hiện nghiêm.\nTrước ngày 15/3/2024, Đảng ủy họp.",
+    ],
+)
+def test_a_deadline_takes_no_task_from_the_paragraph_before(text: str) -> None:
+    assert deadlines_in(text) == []
+
+
+def test_a_later_document_in_the_same_text_is_dated_by_its_own_header() -> None:
+    later = (
+        "\nĐẢNG ỦY XÃ TÂN HÒA\n*\nSố 60-BC/ĐU\n\nTân Hòa, ngày 20 tháng 12 năm 2025\n\n"
+        "Ngày 10/12/2025, Đảng ủy tổ chức hội nghị kiểm điểm.\n"
+        "Các chi bộ nộp báo cáo trước ngày 25/12.\n"
+    )
+    # alone the report has one deadline, dated in its own year; after a plan of 2024 it
+    # keeps that year, and its past event date stays no deadline
+    assert deadlines_in(later) == [("2025-12-25", "nộp báo cáo")]
+    assert deadlines_in(HEADER + "Kế hoạch.\n" + later) == [("2025-12-25", "nộp báo cáo")]

@@ -127,3 +127,60 @@ def test_coordinated_counts_are_each_read(text: str, expected: list[Fig]) -> Non
 )
 def test_a_rules_bounds_and_joined_labels_are_not_figures(text: str) -> None:
     assert figures_in(text) == []
+
+
+# --- forms of unseen texts (issue 13) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # each label before its count, a share in brackets after it
+            "Thi hành kỷ luật: khiển trách 23 (chiếm 41%), cảnh cáo 8 (14,3%).",
+            [fig(23, "khiển trách"), fig(41, "%"), fig(8, "cảnh cáo"), fig(14.3, "%")],
+        ),
+        (  # a list of labelled counts, thousands grouped
+            "Năm 2023 xử lý khiển trách 1.480, cảnh cáo 312, cách chức 25.",
+            [fig(1480, "khiển trách"), fig(312, "cảnh cáo"), fig(25, "cách chức")],
+        ),
+        (  # a colon after the label
+            "Chất lượng đảng viên - không hoàn thành nhiệm vụ: 9 (6,1%).",
+            [fig(9, "không hoàn thành nhiệm vụ"), fig(6.1, "%")],
+        ),
+        (  # a count of a capitalised document type
+            "Quốc hội thông qua 05 Luật và Chính phủ ban hành 12 Nghị định hướng dẫn.",
+            [fig(5, "luật"), fig(12, "nghị định")],
+        ),
+        (
+            "Ban Thường vụ ban hành 03 Quy định và 7 Kết luận.",
+            [fig(3, "quy định"), fig(7, "kết luận")],
+        ),
+        (  # a range gives both bounds, each a figure of the same unit
+            "mỗi chi bộ có từ 15 - 40 đảng viên",
+            [fig(15, "đảng viên"), fig(40, "đảng viên")],
+        ),
+        ("tỷ lệ tham gia đạt 85 – 97%", [fig(85, "%"), fig(97, "%")]),
+        (
+            "mỗi buổi thu hút từ 200 đến 350 lượt người",
+            [fig(200, "lượt người"), fig(350, "lượt người")],
+        ),
+    ],
+)
+def test_labelled_counts_document_counts_and_ranges(text: str, expected: list[Fig]) -> None:
+    assert figures_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chi bộ họp lần 3, lần 4 vào cuối quý.",  # ordinals
+        "Kết quả chia theo nhóm 1, nhóm 2 và nhóm 3.",  # items of a list, not counts
+        "Trụ sở tại số 12, đường 3 tháng 2.",  # an address
+        "Đợt 2 (năm 2024) có nhiều đổi mới.",  # an ordinal before a bracket
+        "giai đoạn 2021 - 2025 và 2026 - 2030",  # terms
+        "khiển trách 17 người vi phạm",  # a count after its unit reads as usual ...
+    ],
+)
+def test_labels_ordinals_and_terms_are_not_labelled_figures(text: str) -> None:
+    found = figures_in(text)
+    assert found == ([] if "người" not in text else [fig(17, "người")])

@@ -163,3 +163,50 @@ def test_a_header_date_on_the_line_after_its_ngay_is_read() -> None:
     text = "ĐẢNG ỦY XÃ PHÚ AN\n*\nSố 19-BC/ĐU\n\nPhú An, ngày\n30 tháng 6 năm 2025\n\nBÁO CÁO\n"
     own = extract(text).own_document
     assert own is not None and own.date == datetime.date(2025, 6, 30)
+
+
+# --- forms of unseen texts (issue 13) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Ngày 14/7/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết công tác "
+            "xây dựng Đảng 6 tháng đầu năm.",
+            "2022-H1",
+        ),
+        (
+            "(ngày 3/10/2023) Đảng ủy Khối đánh giá kết quả thực hiện nhiệm vụ 9 tháng đầu năm.",
+            "2023-9M",
+        ),
+        ("Sáng 5/4/2024, Đảng ủy xã tổng kết công tác quý I.", "2024-Q1"),
+    ],
+)
+def test_a_news_item_reports_on_a_period_of_the_year_of_its_date(text: str, value: str) -> None:
+    period = extract(text).period
+    assert period is not None and period.value == value
+
+
+def test_a_news_item_without_any_date_names_no_period_year() -> None:
+    assert extract("Hội nghị sơ kết công tác 6 tháng đầu năm đã diễn ra.").period is None
+
+
+@pytest.mark.parametrize(
+    ("header", "number"),
+    [
+        ("TỈNH ỦY BẮC KẠN\n*\nSố: 47 -\nKH/TU\n\nBắc Kạn, ngày 05 tháng 3 năm 2024\n", "47"),
+        ("HUYỆN ỦY ĐỊNH HÓA\n*\nSố 118 – KH/HU\n\nĐịnh Hóa, ngày 7 tháng 8 năm 2023\n", "118"),
+    ],
+)
+def test_a_header_number_broken_or_spaced_is_the_own_number(header: str, number: str) -> None:
+    own = extract(header + "\nKẾ HOẠCH\nthực hiện công tác năm.").own_document
+    assert own is not None and own.number == number and own.type_code == "KH"
+
+
+def test_a_cited_number_opening_a_line_is_never_the_own_number() -> None:
+    text = (
+        "ĐẢNG ỦY XÃ AN BÌNH\n*\nSố    -KH/ĐU\n\nAn Bình, ngày    tháng 5 năm 2024\n\n"
+        "KẾ HOẠCH\nCăn cứ:\nSố 27-KH/HU ngày 10/4/2024 của Huyện ủy về tổ chức đại hội;\n"
+    )
+    assert extract(text).own_document is None

@@ -224,3 +224,53 @@ def test_ede_jrai_and_hmong_names(text: str, expected: list[Named]) -> None:
 )
 def test_collapsed_signature_columns_and_admitted_people(text: str, expected: list[Named]) -> None:
     assert people_in(text) == expected
+
+
+# --- forms of unseen texts (issue 13) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đồng chí Lò Văn Inh, Phó Bí thư Huyện ủy, trao quyết định.",
+            [person("Lò Văn Inh", "Phó Bí thư Huyện ủy")],
+        ),
+        (
+            "Phó Chủ tịch UBND tỉnh Ksor Nham dự và chỉ đạo.",
+            [person("Ksor Nham", "Phó Chủ tịch UBND tỉnh")],
+        ),
+        (
+            "Đồng chí H'Yim Kđoh, Phó Bí thư Đảng ủy xã, trình bày báo cáo.",
+            [person("H'Yim Kđoh", "Phó Bí thư Đảng ủy xã")],
+        ),
+        (
+            "Đồng chí Nông Thị Bích, Chủ tịch Ủy ban Mặt trận Tổ quốc huyện.",
+            [person("Nông Thị Bích", "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện")],
+        ),
+        (
+            "Bí thư Chi bộ Sùng A Chu báo cáo; Trưởng ban Giàng Thị Dua bổ sung.",
+            [person("Sùng A Chu", "Bí thư Chi bộ"), person("Giàng Thị Dua", "Trưởng ban")],
+        ),
+    ],
+)
+def test_surnames_of_ethnic_minorities_keep_the_name_whole(
+    text: str, expected: list[Named]
+) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chi bộ kết nạp quần chúng ưu tú Đinh Thị Xoan vào Đảng.", [person("Đinh Thị Xoan")]),
+        ("Đồng chí Vi Văn Thọ trình bày tham luận.", [person("Vi Văn Thọ")]),
+        (
+            "Chị Hà Thị Lợi và anh Lường Văn Piếng được khen thưởng.",
+            [person("Hà Thị Lợi"), person("Lường Văn Piếng")],
+        ),
+        ("chuyển đảng chính thức cho đảng viên dự bị Cầm Văn Sơn", [person("Cầm Văn Sơn")]),
+    ],
+)
+def test_a_person_addressed_without_a_position_has_none(text: str, expected: list[Named]) -> None:
+    assert people_in(text) == expected

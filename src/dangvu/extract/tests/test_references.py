@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from dangvu.extract.clean import clean
@@ -289,3 +291,136 @@ def test_an_html_link_and_styled_run_around_a_reference_are_read_through() -> No
     found = the_only_ref(text)
     assert ref("12-KH/ĐU", "2024-04-03", issuer_name="Đảng ủy xã").matches(found), found
     assert text[found.start : found.end] == found.text
+
+
+# --- forms of unseen texts (issue 13) ---------------------------------------------------
+
+DATED_BY_THEIR_SENTENCE: list[tuple[str, ExpectedRef]] = [
+    (
+        "Ngày 05/9/2022, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 19-CT/TU về công tác dân vận.",
+        ref("19-CT/TU", "2022-09-05"),
+    ),
+    (
+        "ngày 18 tháng 01 năm 2023, Đảng ủy đã ban hành Nghị quyết số 04-NQ/ĐU để lãnh đạo.",
+        ref("04-NQ/ĐU", "2023-01-18"),
+    ),
+    (
+        "- Ngày 7.6.2021, Thường trực Huyện ủy ký Thông báo số 112-TB/HU gửi các chi bộ.",
+        ref("112-TB/HU", "2021-06-07"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_BY_THEIR_SENTENCE)
+def test_a_reference_takes_the_issue_date_opening_its_sentence(
+    text: str, expected: ExpectedRef
+) -> None:
+    assert expected.matches(the_only_ref(text)), refs_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the date opens another sentence
+        "Ngày 05/9/2022, hội nghị họp. Ban Thường vụ ban hành Chỉ thị số 19-CT/TU.",
+        # no issuing verb right before the reference: the date is of something else
+        "Ngày 05/9/2022, đoàn kiểm tra làm việc theo Chỉ thị số 19-CT/TU.",
+        # the date does not open the sentence
+        "Chi bộ họp ngày 05/9/2022, sau đó Đảng ủy ban hành Chỉ thị số 19-CT/TU.",
+    ],
+)
+def test_a_date_elsewhere_in_the_sentence_is_not_the_issue_date(text: str) -> None:
+    assert the_only_ref(text).date is None
+
+
+NUMBER_WITHOUT_SYMBOL: list[tuple[str, ExpectedRef]] = [
+    (
+        "Triển khai Kế hoạch số 76 ngày 12.5.2023 của Ban Thường vụ Huyện ủy đến chi bộ.",
+        ExpectedRef("KH", "76", "HU", datetime.date(2023, 5, 12), type="Kế hoạch"),
+    ),
+    (
+        "quán triệt Nghị quyết 18 của Hội nghị Trung ương 6 (khóa XII) về sắp xếp bộ máy",
+        ExpectedRef("NQ", "18", "TW", None, issuer_name="Hội nghị Trung ương 6 (khóa XII)"),
+    ),
+    (
+        "Thực hiện Chỉ thị số 05 ngày 15 tháng 5 năm 2016, các chi bộ đăng ký làm theo.",
+        ExpectedRef("CT", "05", None, datetime.date(2016, 5, 15), type="Chỉ thị"),
+    ),
+    (
+        "theo Hướng dẫn số 12 ngày mùng 3 tháng 4 năm 2024 của Ban Tổ chức Tỉnh ủy",
+        ExpectedRef("HD", "12", "BTCTU", datetime.date(2024, 4, 3)),
+    ),
+    (
+        "Quyết định 480 ngày 20/10/2022 của Đảng ủy xã về kiện toàn chi ủy.",
+        ExpectedRef("QĐ", "480", "ĐU", datetime.date(2022, 10, 20)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_WITHOUT_SYMBOL)
+def test_a_number_named_by_its_genre_with_a_date_or_issuer_is_a_reference(
+    text: str, expected: ExpectedRef
+) -> None:
+    assert expected.matches(the_only_ref(text)), refs_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết 57 đã đi vào cuộc sống.",  # a short name, no date or issuer
+        "Kế hoạch 5 năm của Tỉnh ủy đề ra mục tiêu.",  # a duration, not a number
+        "Kế hoạch số 3 về công tác tuyên truyền.",  # neither date nor issuer
+    ],
+)
+def test_a_genre_and_a_number_alone_are_no_reference(text: str) -> None:
+    assert refs_in(text) == ()
+
+
+BROKEN_AND_PARTIAL_SYMBOLS: list[tuple[str, ExpectedRef]] = [
+    ("Số: 52 -\nHD/BTCTW", ref("52-HD/BTCTW")),
+    ("theo Kế hoạch số 230 –\nKH/TU của Tỉnh ủy", ref("230-KH/TU", issuer_name="Tỉnh ủy")),
+    ("Chương trình số 14-CTr/\nĐUK của Đảng ủy Khối", ref("14-CTr/ĐUK")),
+    (
+        "Thông báo Kết luận số 377-TB ngày 01/11/2023 của Thường trực Thành ủy",
+        ExpectedRef("TB", "377", "TU", datetime.date(2023, 11, 1)),
+    ),
+    ("Kết luận số 09-KL của Ban Bí thư", ExpectedRef("KL", "09", "TW")),
+    (
+        "Công văn số 1571/UBND-NC ngày 16/8/2024 của Ủy ban nhân dân huyện",
+        ExpectedRef(None, "1571", "UBND-NC", datetime.date(2024, 8, 16), type="Công văn"),
+    ),
+    (
+        "theo văn bản số 377/BTCTW-TH ngày 9/1/2023",
+        ExpectedRef(None, "377", "BTCTW-TH", datetime.date(2023, 1, 9)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN_AND_PARTIAL_SYMBOLS)
+def test_a_broken_or_partial_symbol_is_read(text: str, expected: ExpectedRef) -> None:
+    assert expected.matches(the_only_ref(text)), refs_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đường dây nóng 0214-KH và mã 15-TB in trên phong bì.",  # no type name or "số"
+        "Tỷ lệ 71/74 chi bộ; tuyến 12/QL-HN.",  # a share; a code without "số" or type
+    ],
+)
+def test_a_partial_symbol_without_type_or_so_is_no_reference(text: str) -> None:
+    assert refs_in(text) == ()
+
+
+def test_a_basis_with_its_date_on_the_next_line_keeps_the_date() -> None:
+    text = (
+        "Căn cứ Điều lệ Đảng;\n"
+        "Căn cứ Quy định số 30-QĐ/TW,\nngày 26/7/2021 của Ban Chấp hành Trung ương;\n"
+        "Căn cứ Hướng dẫn số 02-HD/TW,\nngày 09/12/2021 của Ban Bí thư,\n"
+    )
+    found = refs_in(text)
+    assert [(r.number, r.date) for r in found] == [
+        ("30", datetime.date(2021, 7, 26)),
+        ("02", datetime.date(2021, 12, 9)),
+    ]
+    assert found[1].issuer_name == "Ban Bí thư"

@@ -1,0 +1,94 @@
+"""What a position of a text is dated by: its document's own date, the years near it.
+
+A text may hold several documents one after the other (a file of concatenated texts, a
+letter forwarding another): the own document's part starts at its header, and each later
+header's date line (``Vinh, ngày 17 tháng 11 năm 2020``
+opening a line or a column) starts the part of the text dated by it. A date without a
+year (``trước ngày 25/7``) takes the year of its document's own date, else the nearest
+year stated in its own paragraph (a line of the clean text: wrapped lines are joined),
+else none: a year is never borrowed from another paragraph or another document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from .clean import CleanText
+from .dates import DateHit, match_date_at
+
+__all__ = ["DocumentDates", "document_dates"]
+
+# "<Place>, ngày": literal first (the comma), the place checked in Python
+_PLACE_DATE = re.compile(r",[ \t]*ngay[ \t]+")
+_PLACE = re.compile(r"[ \t*_#>|]*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}[ \t*_]*")
+_COLUMN = re.compile(r".*(?:\t|  |\|)")
+_LINE_REST = re.compile(r"[ \t*_.|]*(?:\n|$)")
+# a stated year: of a date or a month (``/2024``, ``.2024``), or after ``năm``
+_STATED_YEAR = re.compile(r"(?:nam[ \t]+|[/.\-])(?P<y>(?:19|20)[0-9]{2})(?![0-9/])")
+
+
+@dataclass(frozen=True)
+class DocumentDates:
+    """The own dates of the documents of a text, by the offset each part starts at."""
+
+    starts: tuple[int, ...]
+    dates: tuple[datetime.date | None, ...]
+    lower: str
+
+    def date_at(self, pos: int) -> datetime.date | None:
+        """The own date of the document ``pos`` belongs to, if it has one."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.dates[i] if i >= 0 else None
+
+    def year_at(self, pos: int) -> int | None:
+        """The year a date without one at ``pos`` takes, or None."""
+        own = self.date_at(pos)
+        if own is not None:
+            return own.year
+        line_start = self.lower.rfind("\n", 0, pos) + 1
+        line_end = self.lower.find("\n", pos)
+        line_end = len(self.lower) if line_end < 0 else line_end
+        best: tuple[int, int] | None = None
+        for match in _STATED_YEAR.finditer(self.lower, line_start, line_end):
+            distance = abs(match.start("y") - pos)
+            if best is None or distance < best[0]:
+                best = (distance, int(match["y"]))
+        return best[1] if best is not None else None
+
+
+def _date_lines(ct: CleanText, after: int) -> list[DateHit]:
+    """Header date lines (``Place, ngày ...`` opening a line or a column) after ``after``."""
+    out: list[DateHit] = []
+    for match in _PLACE_DATE.finditer(ct.lower, after):
+        line_start = ct.lower.rfind("\n", 0, match.start()) + 1
+        column = _COLUMN.match(ct.lower, line_start, match.start())
+        place_start = column.end() if column else line_start
+        if not _PLACE.fullmatch(ct.text, place_start, match.start()):
+            continue
+        hit = match_date_at(ct.lower, match.end())
+        if hit is not None and hit.date is not None and _LINE_REST.match(ct.lower, hit.end):
+            out.append(hit)  # the date ends its line: "Sáng nay, ngày 5/3/2024, ..." does not
+    return out
+
+
+def document_dates(
+    ct: CleanText,
+    own_date: datetime.date | None,
+    own_start: int,
+    header_date: DateHit | None,
+) -> DocumentDates:
+    """The parts of the text and their dates: the own document's from its header
+    (``own_start``: its number; what stands before is no part of it), then one part from
+    each later header date line.
+
+    A document without a header (a news item) that follows another in the same text is
+    read as part of it: nothing in the text tells where it starts."""
+    after = header_date.end if header_date is not None else 0
+    later = _date_lines(ct, after)
+    first = own_start if header_date is None else min(own_start, header_date.start)
+    starts = (0, first, *(hit.start for hit in later))
+    dates = (None, own_date, *(hit.date for hit in later))
+    return DocumentDates(starts, dates, ct.lower)
