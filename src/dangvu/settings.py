@@ -6,6 +6,7 @@ DANGVU_DEBUG          "1" for development pages and static files from runserver
 DANGVU_ALLOWED_HOSTS  comma-separated host names (default: 127.0.0.1,localhost)
 DANGVU_VAR_DIR        where the SQLite file, uploads and the secret key live
 DANGVU_HTTPS          "1" behind HTTPS: HSTS, redirect to HTTPS, Secure cookies
+DANGVU_API_RATE_LIMIT calls a personal API token may make each minute (default 120)
 """
 
 import os
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "dangvu.reporting",
     "dangvu.drafting",
     "dangvu.flows",
+    "dangvu.api",
+    # django-ninja's templates and static files: its Swagger UI assets are served from
+    # here (without it in INSTALLED_APPS ninja falls back to a CDN page)
+    "ninja",
     "django.contrib.admin",
 ]
 
@@ -195,6 +200,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The API: calls a personal token may make each minute (counted in Django's cache).
+API_RATE_LIMIT = int(os.environ.get("DANGVU_API_RATE_LIMIT", "120"))
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from dangvu.api.urls import api_v1_urls
 from dangvu.flows import views as flows_views
 
 handler403 = "dangvu.core.views.forbidden"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("van-ban/", include("dangvu.documents.urls")),
     path("theo-doi/", include("dangvu.tracking.urls")),
     path("soan-thao/", include("dangvu.drafting.urls")),
+    path("api/v1/", api_v1_urls),
+    path("api/", include("dangvu.api.urls")),
     path("", include("dangvu.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,152 @@
+"""What every API call gets around the operation itself: ETags on reads (a 304 when the
+client has the same reply), Idempotency-Key on creates (a retry gets the stored reply and
+writes nothing), and an audit row for every write. Applied to the URL patterns of the API,
+so no endpoint can forget it."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+
+from .auth import SAFE_METHODS, Refused, resolve
+from .models import IdempotentReply
+from .problems import problem_response
+from .services import api_write_record
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+IN_PROGRESS = 0
+
+
+def _etag(response: HttpResponse) -> str:
+    return '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if response.status_code != 200 or response.streaming:
+        return response
+    tag = _etag(response)
+    wanted = [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]
+    if tag in wanted or f"W/{tag}" in wanted:
+        not_modified = HttpResponseNotModified()
+        not_modified["ETag"] = tag
+        return not_modified
+    response["ETag"] = tag
+    response.setdefault("Cache-Control", "private, no-cache")
+    return response
+
+
+def _token_of(request: HttpRequest) -> Any:
+    value = request.headers.get("Authorization", "")
+    scheme, _, secret = value.partition(" ")
+    if scheme.lower() != "bearer" or not secret:
+        return None
+    try:
+        return resolve(request, secret)
+    except Refused:
+        return None  # the operation's own authentication answers with the reason
+
+
+def _fingerprint(request: HttpRequest) -> str:
+    digest = hashlib.sha256()
+    for part in (request.method or "", request.get_full_path(), request.content_type or ""):
+        digest.update(part.encode() + b"\0")
+    digest.update(request.body)
+    return digest.hexdigest()
+
+
+def _replay(stored: IdempotentReply) -> HttpResponse:
+    response = HttpResponse(bytes(stored.body), status=stored.status)
+    response["Content-Type"] = stored.content_type
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _idempotent(request: HttpRequest, key: str, call: Callable[[], HttpResponse]) -> HttpResponse:
+    token = _token_of(request)
+    if token is None:
+        return call()
+    if not 1 <= len(key) <= 100:
+        return problem_response(
+            request,
+            400,
+            "Khóa Idempotency-Key phải dài từ 1 đến 100 ký tự (ví dụ một UUID).",
+            errors={IDEMPOTENCY_HEADER: ["Khóa không hợp lệ."]},
+        )
+    fingerprint = _fingerprint(request)
+    try:
+        with transaction.atomic():
+            slot = IdempotentReply.objects.create(
+                user=token.user,
+                key=key,
+                fingerprint=fingerprint,
+                status=IN_PROGRESS,
+                content_type="",
+                body=b"",
+            )
+    except IntegrityError:
+        stored = IdempotentReply.objects.get(user=token.user, key=key)
+        if stored.fingerprint != fingerprint:
+            return problem_response(
+                request,
+                422,
+                "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác: hãy dùng khóa mới "
+                "cho mỗi yêu cầu khác nhau.",
+                errors={IDEMPOTENCY_HEADER: ["Khóa đã dùng cho yêu cầu khác."]},
+            )
+        if stored.status == IN_PROGRESS:
+            return problem_response(
+                request,
+                409,
+                "Yêu cầu với khóa Idempotency-Key này đang được xử lý: hãy chờ rồi gửi lại.",
+                headers={"Retry-After": "2"},
+            )
+        return _replay(stored)
+    response = call()
+    if 200 <= response.status_code < 300 and not response.streaming:
+        slot.status = response.status_code
+        slot.content_type = response.get("Content-Type", "")
+        slot.body = response.content
+        slot.save(update_fields=["status", "content_type", "body"])
+    else:  # a refusal is not kept: the retry is judged afresh
+        slot.delete()
+    return response
+
+
+def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method in SAFE_METHODS:
+            return _conditional(request, view(request, *args, **kwargs))
+        key = request.headers.get(IDEMPOTENCY_HEADER)
+        if key is not None and request.method == "POST":
+            response = _idempotent(request, key.strip(), lambda: view(request, *args, **kwargs))
+        else:
+            response = view(request, *args, **kwargs)
+        token = getattr(request, "api_token", None)
+        if (
+            token is not None
+            and response.status_code < 500
+            and "Idempotent-Replayed" not in response
+        ):
+            api_write_record(
+                token=token,
+                method=request.method or "",
+                path=request.path,
+                status=response.status_code,
+            )
+        return response
+
+    return wrapped
+
+
+def wrapped_urls(urls: tuple[list[Any], str, str]) -> tuple[list[Any], str, str]:
+    patterns, app_name, namespace = urls
+    for pattern in patterns:
+        if hasattr(pattern, "callback"):
+            pattern.callback = wrap(pattern.callback)
+    return patterns, app_name, namespace
