@@ -5,8 +5,9 @@ letter forwarding another): the own document's part starts at its header, and ea
 header's date line (``Vinh, ngày 17 tháng 11 năm 2020``
 opening a line or a column) starts the part of the text dated by it. A date without a
 year (``trước ngày 25/7``) takes the year of its document's own date, else the nearest
-year stated in its own paragraph (a line of the clean text: wrapped lines are joined),
-else none: a year is never borrowed from another paragraph or another document.
+year stated in its own paragraph (a line of the clean text: wrapped lines are joined;
+within 400 characters), else none: a year is never borrowed from another paragraph or
+another document.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = ["DocumentDates", "document_dates"]
 _PLACE_DATE = re.compile(r",[ \t]*ngay[ \t]+")
 _PLACE = re.compile(r"[ \t*_#>|]*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}[ \t*_]*")
 _COLUMN = re.compile(r".*(?:\t|  |\|)")
+_PLACE_REACH = 80
+_YEAR_REACH = 400
 _LINE_REST = re.compile(r"[ \t*_.|]*(?:\n|$)")
 # a stated year: of a date or a month (``/2024``, ``.2024``), or after ``năm``
 _STATED_YEAR = re.compile(r"(?:nam[ \t]+|[/.\-])(?P<y>(?:19|20)[0-9]{2})(?![0-9/])")
@@ -48,9 +51,11 @@ class DocumentDates:
         own = self.date_at(pos)
         if own is not None:
             return own.year
-        line_start = self.lower.rfind("\n", 0, pos) + 1
-        line_end = self.lower.find("\n", pos)
-        line_end = len(self.lower) if line_end < 0 else line_end
+        # within its paragraph, and within reach: a long paragraph stays linear
+        floor, ceiling = max(0, pos - _YEAR_REACH), min(len(self.lower), pos + _YEAR_REACH)
+        line_start = self.lower.rfind("\n", floor, pos) + 1 or floor
+        line_end = self.lower.find("\n", pos, ceiling)
+        line_end = ceiling if line_end < 0 else line_end
         best: tuple[int, int] | None = None
         for match in _STATED_YEAR.finditer(self.lower, line_start, line_end):
             distance = abs(match.start("y") - pos)
@@ -63,9 +68,14 @@ def _date_lines(ct: CleanText, after: int) -> list[DateHit]:
     """Header date lines (``Place, ngày ...`` opening a line or a column) after ``after``."""
     out: list[DateHit] = []
     for match in _PLACE_DATE.finditer(ct.lower, after):
-        line_start = ct.lower.rfind("\n", 0, match.start()) + 1
+        # the place opens its line or column within a few words: look that far back only
+        # (a search back to the line's start would make a long line quadratic)
+        floor = max(0, match.start() - _PLACE_REACH)
+        line_start = ct.lower.rfind("\n", floor, match.start()) + 1 or floor
         column = _COLUMN.match(ct.lower, line_start, match.start())
         place_start = column.end() if column else line_start
+        if place_start == floor and floor > 0 and ct.lower[floor - 1] != "\n":
+            continue
         if not _PLACE.fullmatch(ct.text, place_start, match.start()):
             continue
         hit = match_date_at(ct.lower, match.end())

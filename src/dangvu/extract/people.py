@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .anchors import word_alternation
+from .anchors import trie_alternation
 from .clean import CleanText, fold
 from .models import Person
 from .phrases import Token, is_surname, name_at, scan_org_phrase, surname_words, tokens_from
@@ -77,9 +77,8 @@ def _signature_title() -> re.Pattern[str]:
 
 @cache
 def _title_pattern() -> re.Pattern[str]:
-    titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
-    alternation = "|".join(re.escape(t.lower()) for t in titles)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")  # on ``ct.lower``
+    titles = {fold(t).lower() for t in POSITION_TITLES}
+    return re.compile(rf"(?:{trie_alternation(titles)})(?!\w)")  # on ``ct.lower``
 
 
 @cache
@@ -87,7 +86,7 @@ def _surname_pattern(plain: bool) -> re.Pattern[str]:
     # literal first: a capital letter, rare enough for the engine to skip to in C;
     # ``H'`` opens a name too (``H'Hen Niê``)
     words = (*surname_words(plain), "H'", "H\u2019")
-    return re.compile(rf"(?:{word_alternation(words)})(?=[ \t]+[^\W\d_]|(?<=['\u2019])[^\W\d_])")
+    return re.compile(rf"(?:{trie_alternation(words)})(?=[ \t]+[^\W\d_]|(?<=['\u2019])[^\W\d_])")
 
 
 class _Memo:
@@ -190,10 +189,8 @@ def _address_words() -> frozenset[str]:
 
 @cache
 def _person_cue() -> re.Pattern[str]:
-    titles = sorted({fold(t) for t in POSITION_TITLES}, key=len, reverse=True)
-    addresses = [fold(w) for w in PERSON_ADDRESSES]
-    words = "|".join(re.escape(t.lower()) for t in [*titles, *addresses])
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")  # on ``ct.lower``
+    words = {fold(t).lower() for t in [*POSITION_TITLES, *PERSON_ADDRESSES]}
+    return re.compile(rf"(?:{trie_alternation(words)})(?!\w)")  # on ``ct.lower``
 
 
 def _person_windows(ct: CleanText) -> list[tuple[int, int]]:

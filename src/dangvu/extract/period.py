@@ -189,7 +189,7 @@ def find_period(
     terms = [c for c in candidates if c[0]]
     cued_named = [c for c in named if _cued(ct.lower, c[1])]
     cued_terms = [c for c in terms if _cued(ct.lower, c[1])]
-    groups = (cued_named, named, cued_terms, terms)
+    groups: tuple[list[tuple[bool, int, int, str]], ...] = (cued_named, named, cued_terms, terms)
     if kind == "news":
         groups = (cued_named, cued_terms)
     for group in groups:

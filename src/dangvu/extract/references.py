@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .anchors import word_alternation
+from .anchors import trie_alternation
 from .clean import CleanText, fold
 from .dates import match_date_at
 from .models import Reference
@@ -42,6 +42,7 @@ from .tables import (
 __all__ = ["find_references", "might_contain_references"]
 
 _BACK_WINDOW = 160
+_SHORT_BACK_WINDOW = 48
 _BREAK = r"[ \t]*(?:\n[ \t]*)?"  # spaces, and at most one line break, inside a symbol
 
 
@@ -148,7 +149,7 @@ def _bare_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})+))(?![\w/\-])"
     )
     # on ``ct.lower``, each type name literal first (anchors): no look-behind to open
-    names = word_alternation([n for n, t in tables.names.items() if t.codes])
+    names = trie_alternation([n for n, t in tables.names.items() if t.codes])
     genre = re.compile(
         rf"(?P<type>{names})[ \t]+(?:so[ \t]*:?[ \t]*)?"
         r"(?P<num>[0-9]{1,4})(?![0-9]|[ \t]*[-\u2013/.,][ \t]*[0-9a-z])"
@@ -304,10 +305,18 @@ def _type_name(written: str | None, symbol: _Symbol) -> str | None:
 def _read_back(ct: CleanText, symbol: _Symbol) -> tuple[int, str | None, list[str]]:
     """Start of the reference, the type name written before it, and listed numbers."""
     _, _, back, law = _patterns()
-    line_start = ct.folded.rfind("\n", 0, symbol.start) + 1
-    window_start = max(line_start, symbol.start - _BACK_WINDOW)
-    window = ct.folded[window_start : symbol.start]
-    match = back.search(window)
+    floor = max(0, symbol.start - _BACK_WINDOW)
+    line_start = ct.folded.rfind("\n", floor, symbol.start) + 1 or floor
+    # The pattern ends at "$": a search tries it from every position of the window. A
+    # short window holds a type name and "số"; the long one is needed only for a long
+    # list of numbers ("18, 19, 20, 21-NQ/TW") or when the short one finds neither.
+    for reach in (_SHORT_BACK_WINDOW, _BACK_WINDOW):
+        window_start = max(line_start, symbol.start - reach)
+        window = ct.folded[window_start : symbol.start]
+        match = back.search(window)
+        whole = window_start == line_start
+        if whole or (match is not None and match.start() > 0 and (match["type"] or match["so"])):
+            break
     start = symbol.start
     type_written: str | None = None
     numbers: list[str] = []
@@ -317,9 +326,10 @@ def _read_back(ct: CleanText, symbol: _Symbol) -> tuple[int, str | None, list[st
         if match["list"]:
             numbers = _LIST_NUMBER.findall(match["list"])
     if symbol.state and type_written is None:
-        law_match = law.search(window)
+        law_start = max(line_start, floor)  # a law's name is long: the long window
+        law_match = law.search(ct.folded[law_start : symbol.start])
         if law_match:
-            start = window_start + law_match.start("type")
+            start = law_start + law_match.start("type")
             type_written = law_match["type"]
     return start, type_written, numbers
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dangvu.extract import clean as clean_module
 from dangvu.extract import extract
 from dangvu.extract.clean import clean
 
@@ -72,3 +77,56 @@ def test_joining_keeps_length_and_offsets() -> None:
     cleaned = clean(text)
     assert len(cleaned.text) == len(text)
     assert cleaned.text == text.replace("\n", " ")
+
+
+def _joined_by_the_pattern(text: str) -> str:
+    """The wrapped-line rule as one regex substitution (the definition of the rule)."""
+
+    def join(match: re.Match[str]) -> str:
+        line, following = match.group(), match["next"]
+        if clean_module._COLUMN_GAP.search(line):
+            return line
+        if (
+            following.islower()
+            or clean_module._SPLIT_SYMBOL_END.search(line)
+            or (following.isdigit() and clean_module._NUMBER_LEAD_END.search(line))
+        ):
+            return line[:-1] + " "
+        return line
+
+    joined = clean_module._WRAPPED.sub(join, text)
+    return clean_module._DAY_THEN_DATE.sub(lambda m: m.group()[:-1] + " ", joined)
+
+
+_LINE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "Ban Thường vụ đã lãnh đạo triển khai thực hiện nghiêm túc Quy định số 132-",
+            "QĐ/TW",
+            "khóa XIII về tiếp tục",
+            "ngày",
+            "15/3/2024",
+            " ",
+            "\t",
+            "   ",
+            ".",
+            ";",
+            "a",
+            "B",
+            "1",
+            "\n",
+            "\n\n",
+            "số",
+            "x" * 48,
+            "Tỉnh ủy\u00a0",
+            "\r",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(_LINE_PIECES)
+def test_the_line_loop_joins_exactly_the_lines_the_pattern_joins(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert clean_module._join_wrapped(text) == _joined_by_the_pattern(text)
