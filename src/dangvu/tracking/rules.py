@@ -5,7 +5,7 @@ No Django here: plain values in, plain values out."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -198,15 +198,3 @@ class Completion:
 
     def __str__(self) -> str:
         return f"{vn_number(self.done)}/{vn_number(self.total)} đơn vị"
-
-
-def completion_of(states: Iterable[str]) -> Completion:
-    """From the states of a task's assignments (used by tests and small lists; pages
-    count in the database)."""
-    done = total = 0
-    for state in states:
-        if state == EXEMPT:
-            continue
-        total += 1
-        done += state == DONE
-    return Completion(done, total)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 
@@ -32,6 +32,8 @@ __all__ = [
     "ProgressRow",
     "assignment_history",
     "awaiting_review",
+    "completion_by",
+    "completion_of_tasks",
     "deadline_calendar",
     "directive_overview",
     "due_list",
@@ -169,7 +171,10 @@ FIGURE_KEYS = (
 )
 
 
-def _aggregates(due: date) -> dict[str, Any]:
+def _aggregates(due: date | F) -> dict[str, Any]:
+    """What completion counts, as database aggregates: the units that must do the task
+    (exempt ones aside), those done, done by `due` (a date, or `F("task__due_on")` for
+    several tasks), and so on."""
     done = Q(state=AssignmentState.DONE)
     return {
         "total": Count("id", filter=~Q(state=AssignmentState.EXEMPT)),
@@ -216,11 +221,28 @@ class ProgressRow:
         return self.total - self.done
 
 
-def _row(org: Organization | None, data: dict[str, Any], due: date, today: date) -> ProgressRow:
-    row = ProgressRow(org=org, **{k: data.get(k) or 0 for k in FIGURE_KEYS})
+def _row(data: dict[str, Any], due: date, today: date) -> ProgressRow:
+    row = ProgressRow(org=None, **{k: data.get(k) or 0 for k in FIGURE_KEYS})
     if today > due:
         row.overdue = row.pending + row.in_progress + row.returned
     return row
+
+
+def completion_by(
+    assignments: QuerySet[Assignment], key: str, *, today: date, due: date | None = None
+) -> dict[Any, ProgressRow]:
+    """Completion of `assignments` grouped by `key` (a field or an annotation), in one
+    query: the one formula every completion figure comes from (a task's page, its
+    drill-down, a directive's overview, the task list). `due`: the task's due date when
+    all are of one task; without it each group is judged by its task's own due date
+    (group by task then)."""
+    per_task = {} if due is not None else {"due_on": Max("task__due_on")}
+    grouped = (
+        assignments.values(key)
+        .annotate(**_aggregates(due if due is not None else F("task__due_on")), **per_task)
+        .order_by(key)
+    )
+    return {g[key]: _row(g, due if due is not None else g["due_on"], today) for g in grouped}
 
 
 @dataclass
@@ -264,28 +286,39 @@ def progress_of(task: Task, node: Organization, today: date) -> Progress:
     """Completion of `task` in `node`'s subtree, and per subordinate of `node`: one
     aggregate query grouped by subordinate (the node's figures are their sum) and one to
     name the subordinates."""
-    base = _scoped(task, node)
-    grouped = list(
-        base.annotate(prefix=Substr("organization__path", 1, len(node.path) + LEVEL))
-        .values("prefix")
-        .annotate(**_aggregates(task.due_on))
-        .order_by("prefix")
+    by_prefix = completion_by(
+        _scoped(task, node).annotate(
+            prefix=Substr("organization__path", 1, len(node.path) + LEVEL)
+        ),
+        "prefix",
+        today=today,
+        due=task.due_on,
     )
-    total = {k: sum(g[k] or 0 for g in grouped) for k in FIGURE_KEYS}
-    summary = _row(node, total, task.due_on, today)
+    summary = ProgressRow(org=node)
+    for k in (*FIGURE_KEYS, "overdue"):
+        setattr(summary, k, sum(getattr(r, k) for r in by_prefix.values()))
     names = {
         o.path: o
-        for o in Organization.objects.filter(path__in=[g["prefix"] for g in grouped]).only(
+        for o in Organization.objects.filter(path__in=list(by_prefix)).only(
             "pk", "name", "path", "kind", "dissolved_on"
         )
     }
     rows = []
-    for g in grouped:
-        row = _row(names.get(g["prefix"]), g, task.due_on, today)
-        row.is_self = g["prefix"] == node.path
+    for prefix, row in by_prefix.items():
+        row.org = names.get(prefix)
+        row.is_self = prefix == node.path
         rows.append(row)
     rows.sort(key=lambda r: (not r.is_self, r.org.name if r.org else ""))
     return Progress(task=task, node=node, today=today, summary=summary, rows=rows)
+
+
+def completion_of_tasks(user: Any, tasks: list[Task], today: date) -> dict[int, ProgressRow]:
+    """Completion of each task in the user's subtree (every unit for a superuser)."""
+    assignments = Assignment.objects.filter(task__in=tasks)
+    if not user.is_superuser:
+        assignments = assignments.filter(_in_subtree("organization__", user.organization.path))
+    completion = completion_by(assignments, "task_id", today=today)
+    return {t.pk: completion.get(t.pk) or ProgressRow(org=None) for t in tasks}
 
 
 def missing_units(task: Task, node: Organization, *, limit: int = 200) -> list[Assignment]:
@@ -346,30 +379,9 @@ def directive_overview(
     in_scope = Assignment.objects.filter(task__in=tasks).filter(
         _in_subtree("organization__", node.path)
     )
-    completion: dict[int, ProgressRow] = {}
+    completion = completion_by(in_scope, "task_id", today=today)
     for t in tasks:
-        completion[t.pk] = ProgressRow(org=None)
-    # One grouped query for every task; on-time needs each task's due date, so it is
-    # counted against the task's own column.
-    from django.db.models import F
-
-    grouped = in_scope.values("task_id").annotate(
-        total=Count("id", filter=~Q(state=AssignmentState.EXEMPT)),
-        done=Count("id", filter=Q(state=AssignmentState.DONE)),
-        on_time=Count(
-            "id", filter=Q(state=AssignmentState.DONE, completed_on__lte=F("task__due_on"))
-        ),
-        submitted=Count("id", filter=Q(state=AssignmentState.SUBMITTED)),
-        sessions=Sum("sessions", filter=Q(state=AssignmentState.DONE)),
-    )
-    by_task = {t.pk: t for t in tasks}
-    for g in grouped:
-        t = by_task[g["task_id"]]
-        row = completion[t.pk]
-        row.total, row.done, row.on_time = g["total"], g["done"], g["on_time"]
-        row.submitted, row.sessions = g["submitted"], g["sessions"] or 0
-        if today > t.due_on:
-            row.overdue = row.total - row.done - row.submitted
+        completion.setdefault(t.pk, ProgressRow(org=None))
     unit_ids = in_scope.values("organization_id").distinct()
     units_qs = Organization.objects.filter(pk__in=unit_ids).order_by("path")
     unit_count = units_qs.count()

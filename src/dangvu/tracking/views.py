@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from dangvu.orgs.models import Organization
 from dangvu.orgs.selectors import require_view as require_org
 
 from . import forms, rules, selectors, services
-from .models import Assignment, AssignmentState, Task
+from .models import AssignmentState, Task
 from .services.scope import is_own_unit, is_superior
 
 
@@ -61,30 +61,17 @@ def task_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     page_tasks = list(page_obj.object_list)
-    counts: Any = Assignment.objects.filter(task__in=page_tasks)
-    if not user.is_superuser:  # type: ignore[union-attr]
-        low, high = paths.subtree_bounds(user.organization.path)  # type: ignore[union-attr]
-        # The task's own scope when the user issued it, the user's subtree otherwise.
-        counts = counts.filter(organization__path__gte=low, organization__path__lt=high)
-    grouped = {
-        g["task_id"]: g
-        for g in counts.values("task_id").annotate(
-            total=Count("id", filter=~Q(state=AssignmentState.EXEMPT)),
-            done=Count("id", filter=Q(state=AssignmentState.DONE)),
-        )
-    }
     today = _today()
-    rows = []
-    for t in page_tasks:
-        g = grouped.get(t.pk, {"total": 0, "done": 0})
-        rows.append(
-            {
-                "task": t,
-                "completion": rules.Completion(g["done"], g["total"]),
-                "overdue": today > t.due_on and g["done"] < g["total"],
-                "due_text": rules.describe_due(t.due_on, today),
-            }
-        )
+    completion = selectors.completion_of_tasks(user, page_tasks, today)
+    rows = [
+        {
+            "task": t,
+            "completion": completion[t.pk].completion,
+            "overdue": today > t.due_on and completion[t.pk].missing > 0,
+            "due_text": rules.describe_due(t.due_on, today),
+        }
+        for t in page_tasks
+    ]
     return render(
         request,
         "tracking/task_list.html",
