@@ -215,7 +215,6 @@ def member_list(request: HttpRequest, filters: Query[MemberFilters]) -> dict[str
     user = actor(request)
     org = visible_org(request, filters.organization) if filters.organization else None
     member_filter = _filters(filters)
-    services.stats_sync()  # the list reads the members' stored scopes, as the page does
     rows = selectors.member_list(user, member_filter, org=org, today=timezone.localdate())
     return paginate(rows, filters, convert=lambda m: member_out(m, user))
 
@@ -648,7 +647,6 @@ def member_stats(request: HttpRequest, params: Query[StatsParams]) -> dict[str, 
     end = params.end or on
     if start > end:
         raise ValidationError({"start": "Đầu kỳ phải trước hoặc bằng cuối kỳ."})
-    services.stats_sync()
     version = version_on(org, on)
     counts = selectors.counts_on(org, on, today=today) or {}
     keys = (("total", ""), ("status", "chinh_thuc"), ("status", "du_bi"), ("sex", "nu"))
