@@ -29,7 +29,9 @@ __all__ = ["build_from_source", "draft_create", "draft_edit_block", "draft_issue
 _MARK = re.compile(r"\[(\d+)\]")
 
 
-def build_from_source(*, genre: str, owner: Organization, source: dict[str, Any], today: date):
+def build_from_source(
+    *, genre: str, owner: Organization, source: dict[str, Any], today: date, actor: Any
+):
     """The report a genre drafts from its source (a task, a date, a reporting round)."""
     on = date.fromisoformat(source["on"]) if source.get("on") else today
     if genre == Genre.DIRECTIVE:
@@ -42,7 +44,7 @@ def build_from_source(*, genre: str, owner: Organization, source: dict[str, Any]
     if genre == Genre.PERIODIC:
         from .. import periodic
 
-        return periodic.periodic_report(owner=owner, source=source, today=today)
+        return periodic.periodic_report(owner=owner, source=source, actor=actor)
     raise ValidationError({"genre": f"Không có thể loại văn bản “{genre}”."})
 
 
@@ -69,7 +71,7 @@ def draft_create(
     authorize(actor, owner)
     today = today or timezone.localdate()
     _check_source(genre, owner, source, actor)
-    built = build_from_source(genre=genre, owner=owner, source=source, today=today)
+    built = build_from_source(genre=genre, owner=owner, source=source, today=today, actor=actor)
     draft = Draft(
         owner=owner,
         genre=genre,
@@ -183,7 +185,7 @@ def draft_redraft(*, draft: Draft, actor: Any, today: date | None = None) -> Dra
     _require_open(draft)
     today = today or timezone.localdate()
     built = build_from_source(
-        genre=draft.genre, owner=draft.owner, source=draft.source, today=today
+        genre=draft.genre, owner=draft.owner, source=draft.source, today=today, actor=actor
     )
     old_values: dict[str, str] = draft.figures.get("values", {})
     labels = {**draft.figures.get("labels", {}), **built.labels}
