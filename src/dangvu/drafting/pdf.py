@@ -1,4 +1,4 @@
-"""A .docx to PDF through LibreOffice headless (no Django). See docs/decisions/0005-pdf-route.md:
+"""A .docx to PDF through LibreOffice headless (no Django). See docs/decisions/0006-pdf-route.md:
 LibreOffice lays out the same .docx an office opens in Word, with its fonts (Times New
 Roman, or the metric-compatible Liberation Serif) and real footnotes at the page foot."""
 

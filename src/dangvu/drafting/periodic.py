@@ -142,8 +142,9 @@ def _appendix(cons: Any) -> tuple[Table, ...]:
 
 
 def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Any) -> Built:
+    """Read the round's consolidation and the units' reports side by side, then compose."""
     from dangvu.reporting.models import Round
-    from dangvu.reporting.selectors import consolidation
+    from dangvu.reporting.selectors import consolidation, pivot
 
     round_ = (
         Round.objects.select_related("form", "task__source__issuer")
@@ -157,16 +158,61 @@ def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Any) 
 
         actor = SYSTEM
     cons = consolidation(actor=actor, round=round_, organization=owner)
-    fig = _Figures()
-    key = f"indicator:{round_.pk}"
-    who = _committee(owner)
+    units = pivot(actor=actor, round=round_, organization=owner)
     basis = round_.task.source if round_.task_id else None
+    return compose_periodic(
+        cons,
+        units,
+        key=f"indicator:{round_.pk}",
+        header=org_header(owner),
+        committee=_committee(owner),
+        recipients=_recipients(owner),
+        basis=(reference_text(basis), full_title(basis)) if basis is not None else None,
+    )
+
+
+# the indicators shown unit by unit in the appendix
+BY_UNIT = ("DV01", "KN01", "CN01", "GD02", "HH01")
+
+
+def _by_unit(units: Any) -> Table | None:
+    if units is None or not units.rows:
+        return None
+    at = [units.codes.index(c) for c in BY_UNIT if c in units.codes]
+    if not at:
+        return None
+
+    def cell(v: Any) -> str:
+        return number(_num(v)) if isinstance(v, Decimal) else ("" if v is None else str(v))
+
+    rows = tuple((r.name, *(cell(r.values[i]) for i in at)) for r in units.rows)
+    total = ("Tổng cộng", *(cell(units.total[i]) for i in at))
+    return Table(
+        "Kết quả theo đơn vị",
+        ("Đơn vị", *(units.labels[i] for i in at)),
+        (*rows, total),
+    )
+
+
+def compose_periodic(
+    cons: Any,
+    units: Any,
+    *,
+    key: str,
+    header: Any,
+    committee: str,
+    recipients: tuple[str, ...],
+    basis: tuple[str, str] | None,
+) -> Built:
+    """The report from a consolidation (plain dataclasses; no database access)."""
+    fig = _Figures()
+    who = committee
     reported = f"{number(cons.units_approved)}/{number(cons.units_expected)}"
     opening: list[Span] = []
     footnotes: tuple[str, ...] = ()
     if basis is not None:
-        opening.append(Span(f"Thực hiện {reference_text(basis)}", footnote=1))
-        footnotes = (full_title(basis),)
+        opening.append(Span(f"Thực hiện {basis[0]}", footnote=1))
+        footnotes = (basis[1],)
     else:
         opening.append(Span("Thực hiện chế độ báo cáo định kỳ"))
     opening.append(
@@ -222,14 +268,14 @@ def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Any) 
     )
     report = Report(
         genre="periodic",
-        header=org_header(owner),
+        header=header,
         type_name="Báo cáo",
         title=f"tình hình, kết quả công tác tổ chức xây dựng Đảng {cons.period_label}; "
         "phương hướng, nhiệm vụ thời gian tới",
         blocks=tuple(blocks),
         signature=SIGNATURE,
-        recipients=_recipients(owner),
+        recipients=recipients,
         footnotes=footnotes,
-        tables=_appendix(cons),
+        tables=tuple(t for t in (_by_unit(units), *_appendix(cons)) if t is not None),
     )
     return Built(report, fig.values, fig.labels)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -22,9 +23,9 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docxtpl import DocxTemplate
 from lxml import etree
 
@@ -158,6 +159,48 @@ def _grid(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _cell_xml(text: str, width: int, *, bold: bool, align: str) -> str:
+    b = "<w:b/><w:bCs/>" if bold else ""
+    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="{align}"/></w:pPr>'
+        f'<w:r><w:rPr>{fonts}{b}<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>'
+        f'<w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+_TEXT_WIDTH = int(165 / 25.4 * 1440)  # twips between the margins
+
+
+def _widths(n: int) -> list[int]:
+    """The first column (the unit or indicator's name) takes 35%, the figures share the rest."""
+    if n <= 1:
+        return [_TEXT_WIDTH]
+    first = int(_TEXT_WIDTH * 0.35)
+    return [first] + [(_TEXT_WIDTH - first) // (n - 1)] * (n - 1)
+
+
+def _rows_xml(t: Table) -> list[str]:
+    """The table's rows as WordprocessingML, written directly: python-docx finds a cell by
+    walking the whole table, which made a 34-province appendix take seconds."""
+    widths = _widths(len(t.columns))
+    out = []
+    for r, cells in enumerate((t.columns, *t.rows)):
+        tcs = "".join(
+            _cell_xml(
+                value,
+                widths[c],
+                bold=r == 0,
+                align="center" if r == 0 else ("right" if c > 0 else "left"),
+            )
+            for c, value in enumerate(cells)
+        )
+        header = "<w:trPr><w:tblHeader/></w:trPr>" if r == 0 else ""
+        out.append(f'<w:tr xmlns:w="{_W}">{header}{tcs}</w:tr>')
+    return out
+
+
 def _appendix(tpl: DocxTemplate, tables: tuple[Table, ...]):
     sub = tpl.new_subdoc()
     for n, t in enumerate(tables, 1):
@@ -166,23 +209,14 @@ def _appendix(tpl: DocxTemplate, tables: tuple[Table, ...]):
         p.paragraph_format.space_before = Pt(12 if n > 1 else 0)
         p.paragraph_format.space_after = Pt(6)
         set_font(p.add_run(f"Biểu {n}. {t.title}"), 13, bold=True)
-        table = sub.add_table(rows=1 + len(t.rows), cols=len(t.columns))
+        table = sub.add_table(rows=0, cols=len(t.columns))
         _grid(table)
-        width = Mm(165 / max(len(t.columns), 1))
-        for r, cells in enumerate((t.columns, *t.rows)):
-            for c, value in enumerate(cells):
-                cell = table.cell(r, c)
-                cell.width = width
-                para = cell.paragraphs[0]
-                numeric = r > 0 and c > 0
-                para.alignment = (
-                    WD_ALIGN_PARAGRAPH.CENTER
-                    if r == 0
-                    else WD_ALIGN_PARAGRAPH.RIGHT
-                    if numeric
-                    else WD_ALIGN_PARAGRAPH.LEFT
-                )
-                set_font(para.add_run(value), 12, bold=r == 0)
+        for col, width in zip(
+            table._tbl.tblGrid.iterchildren(), _widths(len(t.columns)), strict=True
+        ):
+            col.set(qn("w:w"), str(width))
+        for row in _rows_xml(t):
+            table._tbl.append(parse_xml(row))
         if t.note:
             p = sub.add_paragraph()
             set_font(p.add_run(t.note), 12, italic=True)

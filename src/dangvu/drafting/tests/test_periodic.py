@@ -63,7 +63,7 @@ def test_quarterly_report_binds_each_figure_to_the_consolidated_indicator(tree, 
         source = f"indicator:{r.pk}:{row.code}"
         if source in bound and row.value_type != "percent":
             assert bound[source].replace(".", "") == str(int(row.value)), row.code
-    assert report.tables and report.tables[0].columns[2] == "Quý I năm 2023"
+    assert report.tables[0].columns[2] == "Quý I năm 2023"  # a unit reporting alone
     found = extract(read_bytes("q.docx", render_docx(report)).text)
     assert (5, None) in {(f.value, f.of) for f in found.figures}
 
@@ -76,7 +76,15 @@ def test_narratives_start_from_the_sub_units_text(tree, users):
     draft = draft_create(
         genre=Genre.PERIODIC, owner=tree.d1, source={"round": r.pk}, actor=users.d1_officer
     )
-    text = "\n".join(b.text for b in report_from_dict(draft.content).blocks)
+    report = report_from_dict(draft.content)
+    by_unit = report.tables[0]
+    assert by_unit.title == "Kết quả theo đơn vị"
+    assert [r[0] for r in by_unit.rows] == [
+        "Đảng bộ xã Hòa Cuông",
+        "Đảng bộ xã Việt Thành",
+        "Tổng cộng",
+    ]
+    text = "\n".join(b.text for b in report.blocks)
     assert "- Đảng bộ xã Việt Thành: Kết quả của Đảng bộ xã Việt Thành" in text
     assert "- Đảng bộ xã Hòa Cuông: Hạn chế của Đảng bộ xã Hòa Cuông" in text
     assert text.index("Hạn chế của") > text.index("II. HẠN CHẾ")
