@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: demo test install lint browser serve clean
+.PHONY: demo test install lint browser serve clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: install
 
 test: install browser lint
 	$(BIN)/pytest
+
+# dangvu's Vietnamese catalogue (what Django and django-axes leave in English).
+messages:
+	msgfmt --check-format -o src/dangvu/core/locale/vi/LC_MESSAGES/django.mo \
+		src/dangvu/core/locale/vi/LC_MESSAGES/django.po
 
 # The production setup on this machine: gunicorn with several workers, WhiteNoise static files.
 serve: install

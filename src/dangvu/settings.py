@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "axes",
+    "dangvu.accounts.apps.AxesConfig",  # django-axes, named in Vietnamese in the admin
     "dangvu.core",
     "dangvu.accounts",
     "dangvu.orgs",
@@ -167,6 +167,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# dangvu's own Vietnamese for what Django's catalogue and django-axes leave in English; it
+# comes first. Edit core/locale/vi/LC_MESSAGES/django.po, then `make messages`.
+LOCALE_PATHS = [Path(__file__).resolve().parent / "core" / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -54,3 +54,8 @@ class DangvuUserAdmin(UserAdmin):
             before=model_to_dict(obj, fields=AUDITED_FIELDS),
         )
         super().delete_model(request, obj)
+
+
+admin.site.site_header = "Trang quản trị dangvu"
+admin.site.site_title = "Trang quản trị dangvu"
+admin.site.index_title = "Quản trị hệ thống"

@@ -52,3 +52,29 @@ def user_create(
         },
     )
     return user
+
+
+def _validated_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+
+
+@transaction.atomic
+def user_password_change(*, user: User, old_password: str, new_password: str) -> User:
+    """A user changes their own password: the current one must be right, the new one pass
+    the validators. Audited; the stored hash never goes into the log."""
+    if not user.check_password(old_password):
+        raise ValidationError({"old_password": "Mật khẩu hiện tại không đúng. Hãy nhập lại."})
+    _validated_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit_record(
+        actor=user,
+        action="accounts.password_change",
+        obj=user,
+        organization=user.organization,
+        summary=f"{user.username} đổi mật khẩu",
+    )
+    return user
