@@ -170,6 +170,8 @@ USE_THOUSAND_SEPARATOR = True
 # dangvu's own Vietnamese for what Django's catalogue and django-axes leave in English; it
 # comes first. Edit core/locale/vi/LC_MESSAGES/django.po, then `make messages`.
 LOCALE_PATHS = [Path(__file__).resolve().parent / "core" / "locale"]
+# Dates shown 3/12/2026 everywhere (core/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["dangvu.core.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

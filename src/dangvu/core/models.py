@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from .dates import format_short
 from .fields import PathField
 
 
@@ -37,4 +39,5 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"], name="core_audit_object_idx")]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        at = timezone.localtime(self.at)
+        return f"{format_short(at)} {at:%H:%M} {self.actor_name} {self.action} {self.object_repr}"

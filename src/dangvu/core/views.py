@@ -4,16 +4,36 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .selectors import audit_entries_visible_to
+from .forms import AuditFilterForm
+from .selectors import AuditFilter, audit_actors_visible_to, audit_entries, audit_rows
+
+AUDIT_PAGE_SIZE = 50
 
 
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
     if not request.user.can_read_audit:  # type: ignore[union-attr]
         raise PermissionDenied("Chỉ lãnh đạo đơn vị được xem nhật ký thao tác.")
-    entries = audit_entries_visible_to(request.user)
-    page_obj = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"page_obj": page_obj})
+    form = AuditFilterForm(request.GET or None, actors=audit_actors_visible_to(request.user))
+    f = AuditFilter()
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        f = AuditFilter(d["nguoi"], d["thao_tac"], d["doi_tuong"], d["tu_ngay"], d["den_ngay"])
+    entries = audit_entries(request.user, f)
+    page_obj = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "rows": audit_rows(page_obj.object_list),
+            "querystring_base": query.urlencode() + "&" if query else "",
+            "filtered": f != AuditFilter(),
+        },
+    )
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

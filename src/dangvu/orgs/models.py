@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.dates import format_short
 from dangvu.core.fields import PathField
 
 from . import paths
@@ -148,7 +149,7 @@ class Restructuring(models.Model):
         ordering = ["-effective_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.effective_on:%d/%m/%Y}, {self.decision})"
+        return f"{self.get_kind_display()} ({format_short(self.effective_on)}, {self.decision})"
 
 
 class OrgVersion(models.Model):
@@ -214,7 +215,7 @@ class OrgVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} [{self.valid_from:%d/%m/%Y}–{self.valid_to or ''}]"
+        return f"{self.name} [{format_short(self.valid_from)}–{format_short(self.valid_to)}]"
 
     def covers(self, on: Any) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)

@@ -15,6 +15,8 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
+from dangvu.core.dates import format_short
+
 from .. import rules
 from ..models import Rule, RuleName
 
@@ -66,7 +68,7 @@ def rule_value(name: str, on: date, default: Any = _REQUIRED) -> Any:
         if default is not _REQUIRED:
             return default
         raise ImproperlyConfigured(
-            f"Chưa có quy định “{RuleName(name).label}” áp dụng vào ngày {on:%d/%m/%Y}: "
+            f"Chưa có quy định “{RuleName(name).label}” áp dụng vào ngày {format_short(on)}: "
             "hãy bổ sung trong trang quản trị."
         )
     return row[1]
