@@ -83,6 +83,22 @@ ACTION_LABELS: dict[str, str] = {
     "drafting.draft_edit_block": "Sửa dự thảo",
     "drafting.draft_redraft": "Cập nhật số liệu dự thảo",
     "drafting.draft_issue": "Ban hành văn bản từ dự thảo",
+    # reporting
+    "reporting.round_open": "Mở đợt báo cáo định kỳ",
+    "reporting.round_remind": "Nhắc đơn vị chưa báo cáo",
+    "reporting.target_set": "Đặt chỉ tiêu năm",
+    "reporting.submission_save": "Lưu báo cáo định kỳ (chưa gửi)",
+    "reporting.submission_submit": "Gửi báo cáo định kỳ",
+    "reporting.submission_approve": "Duyệt báo cáo định kỳ",
+    "reporting.submission_return": "Trả lại báo cáo định kỳ",
+    "reporting.submission_reopen": "Mở lại báo cáo định kỳ",
+    "reporting.submission_excuse": "Miễn báo cáo định kỳ",
+    "reporting.submission_unlock": "Cho nhập báo cáo sau khóa sổ",
+    # api
+    "api.token_create": "Tạo mã truy cập API",
+    "api.token_revoke": "Thu hồi mã truy cập API",
+    "api.token_use": "Dùng mã truy cập API",
+    "api.write": "Ghi dữ liệu qua API",
 }
 
 # The areas' names, for the fallback and for grouping the filter's choices.
@@ -94,6 +110,7 @@ AREA_LABELS: dict[str, str] = {
     "tracking": "Theo dõi thực hiện",
     "drafting": "Soạn thảo",
     "reporting": "Báo cáo định kỳ",
+    "api": "API",
 }
 
 # Object types that have a page of their own: the URL name taking the object's pk.

@@ -31,19 +31,30 @@ def _at(entry, day: date) -> None:
 
 
 def test_every_action_the_services_write_has_a_vietnamese_label() -> None:
+    """Every "<area>.<verb>" literal in the services and admins, and each membership event
+    kind (written as "members.<kind>"), has its label; reporting's `_record(actor,
+    "submission_approve", ...)` calls name the verb alone."""
     from pathlib import Path
 
     import dangvu
+    from dangvu.core.audit_actions import AREA_LABELS
     from dangvu.members.models import EventKind
 
     root = Path(dangvu.__file__).parent
-    written = {
-        code
-        for path in root.rglob("*.py")
-        if "tests" not in path.parts
-        for code in re.findall(r'action="([a-z]+\.[a-z_]+)"', path.read_text(encoding="utf-8"))
-    }
+    areas = "|".join(AREA_LABELS)
+    literal = re.compile(r'"((?:' + areas + r')\.[a-z_]+)"')
+    written: set[str] = set()
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        if "services" in path.parts or path.stem in {"services", "admin"}:
+            text = path.read_text(encoding="utf-8")
+            written |= set(literal.findall(text))
+            if path.parts[-3:-1] == ("reporting", "services"):
+                verbs = re.findall(r'_record\(\s*actor,\s*"([a-z_]+)"', text)
+                written |= {f"reporting.{verb}" for verb in verbs}
     written |= {f"members.{kind}" for kind in EventKind.values}
+    assert {"reporting.submission_approve", "members.ket_nap", "orgs.org_merge"} <= written
     assert written - ACTION_LABELS.keys() == set()
 
 
