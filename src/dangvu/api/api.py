@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from . import problems
 from .auth import TokenAuth
-from .routers import members, orgs
+from .routers import changes, documents, members, orgs, tracking
 
 DESCRIPTION = """
 Giao diện lập trình của Đảng vụ cho các hệ thống khác (CSDL đảng viên, sổ tay đảng viên điện
@@ -28,7 +30,43 @@ nhật ký thao tác như các trang.
   `Retry-After`.
 """
 
-api = NinjaAPI(
+ERROR_STATUSES = {  # what every operation may answer besides its own replies
+    "400": "Dữ liệu không hợp lệ (thông báo và trường có lỗi).",
+    "401": "Thiếu mã truy cập, mã sai, đã thu hồi hoặc hết hạn.",
+    "403": "Ngoài phạm vi đơn vị, vai trò không được làm, hoặc mã chỉ đọc.",
+    "404": "Không có đối tượng này.",
+    "409": "Yêu cầu cùng Idempotency-Key đang được xử lý.",
+    "422": "Idempotency-Key đã dùng cho một yêu cầu khác.",
+    "429": "Quá số lần gọi mỗi phút của mã (xem Retry-After).",
+}
+
+
+class DangvuAPI(NinjaAPI):
+    """Every operation also documents its refusals (problem documents) and, for reads, the
+    304 of a matching ETag: they are the same everywhere, so they are added here once."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem = problems.Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem.pop("$defs", {}))
+        components["Problem"] = problem
+        body = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for item in schema["paths"].values():
+            for method, operation in item.items():
+                responses = operation.setdefault("responses", {})
+                for status, text in ERROR_STATUSES.items():
+                    own = responses.get(int(status))
+                    if own is not None:  # the operation's own reply (the import's row errors)
+                        own.setdefault("content", {}).update(body)
+                    else:
+                        responses[int(status)] = {"description": text, "content": body}
+                if method == "get":
+                    responses[304] = {"description": "Không đổi (If-None-Match)."}
+        return schema
+
+
+api = DangvuAPI(
     title="Đảng vụ API",
     version="1",
     description=DESCRIPTION,
@@ -40,3 +78,6 @@ api = NinjaAPI(
 problems.install(api)
 api.add_router("", orgs.router)
 api.add_router("", members.router)
+api.add_router("", documents.router)
+api.add_router("", tracking.router)
+api.add_router("", changes.router)

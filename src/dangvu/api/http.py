@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import re_path
+from django.views.decorators.csrf import csrf_exempt
 
 from .auth import SAFE_METHODS, Refused, resolve
 from .models import IdempotentReply
@@ -117,9 +119,33 @@ def _idempotent(request: HttpRequest, key: str, call: Callable[[], HttpResponse]
     return response
 
 
+def _not_allowed(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    allowed = response.get("Allow", "")
+    problem = problem_response(
+        request,
+        405,
+        f"Đường dẫn này không nhận phương thức {request.method}: chỉ nhận {allowed}.",
+    )
+    problem["Allow"] = allowed
+    return problem
+
+
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Any other path under /api/v1/: a problem document, not the site's HTML page."""
+    return problem_response(
+        request, 404, "Không có đường dẫn này trong API: xem /api/v1/openapi.json."
+    )
+
+
 def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = _handle(request, *args, **kwargs)
+        if response.status_code == 405 and "problem" not in response.get("Content-Type", ""):
+            return _not_allowed(request, response)
+        return response
+
+    def _handle(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method in SAFE_METHODS:
             return _conditional(request, view(request, *args, **kwargs))
         key = request.headers.get(IDEMPOTENCY_HEADER)
@@ -149,4 +175,5 @@ def wrapped_urls(urls: tuple[list[Any], str, str]) -> tuple[list[Any], str, str]
     for pattern in patterns:
         if hasattr(pattern, "callback"):
             pattern.callback = wrap(pattern.callback)
+    patterns.append(re_path(r"^.+$", csrf_exempt(not_found), name="not-found"))
     return patterns, app_name, namespace
