@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
+from dangvu.orgs.models import Organization
 
 from . import selectors, services
 from .forms import BlockEditForm, DraftCreateForm, IssueForm
@@ -44,6 +45,9 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def draft_create(request: HttpRequest) -> HttpResponse:
     owner = request.user.organization
+    unit = request.GET.get("don-vi", "")
+    if unit.isdigit():  # drafting for a unit of the subtree (a consolidation page's node)
+        owner = get_object_or_404(Organization, pk=int(unit))
     if owner is None:
         raise PermissionDenied("Tài khoản chưa thuộc tổ chức nào nên chưa soạn được văn bản.")
     authorize(request.user, owner)

@@ -1,0 +1,87 @@
+"""Drafting in a real browser: draft the report from the data, change a sentence, issue
+it, download the .docx and the PDF, and find it in the register with its number."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import docx
+import pytest
+
+from dangvu.accounts.models import Role
+from dangvu.conftest import build_tree
+from dangvu.core.testing import login_in_browser, make_user
+from dangvu.drafting.pdf import soffice_path
+from dangvu.tracking.models import Assignment
+from dangvu.tracking.services import assignment_confirm, assignment_submit
+from dangvu.tracking.tests.helpers import make_task, plan_126
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_draft_from_a_task_edit_issue_download_and_find_it_in_the_register(page, tmp_path):
+    from playwright.sync_api import expect
+
+    tree = build_tree()
+    province = make_user("chuyenvien.tinh", tree.province, Role.OFFICER)
+    make_user("chuyenvien.a", tree.a, Role.OFFICER)
+    cell = make_user("chibo.a1", tree.a1, Role.OFFICER)
+    task = make_task(
+        province,
+        plan_126(province),
+        tree.province,
+        rule="cells",
+        asks_sessions=True,
+        due=[date(2023, 6, 29), date(2023, 12, 10)],
+    )
+    a1 = Assignment.objects.get(task=task, organization=tree.a1)
+    assignment_submit(assignment=a1, actor=cell, completed_on=date(2023, 6, 2), sessions=4)
+    assignment_confirm(assignment=a1, actor=province)
+
+    login_in_browser(page, "chuyenvien.a")
+    page.goto(f"/theo-doi/viec/{task.pk}/")
+    page.get_by_role("link", name="Soạn báo cáo kết quả thực hiện").click()
+    page.get_by_label("Số liệu đến ngày").fill("10/7/2023")
+    page.get_by_role("button", name="Soạn dự thảo").click()
+    expect(page.get_by_text("Đã soạn dự thảo từ số liệu")).to_be_visible()
+    done = page.locator(f'mark.bound[data-source="task:{task.pk}:done"]')
+    expect(done).to_have_text("1/2 chi, đảng bộ")
+    expect(page.locator(f'mark.bound[data-source="task:{task.pk}:sessions"]')).to_have_text(
+        "4 buổi"
+    )
+
+    # change the sentence that carries the figures: they stay bound
+    paragraph = page.locator("p.block", has=done)
+    index = paragraph.get_attribute("id").removeprefix("doan-")
+    page.get_by_text(f"Sửa đoạn {int(index) + 1}", exact=True).click()
+    box = page.locator(f"#doan-text-{index}")
+    box.fill(box.input_value().replace("Đến ngày 10/7/2023", "Tính đến hết ngày 10/7/2023"))
+    page.get_by_role("button", name=f"Lưu đoạn {int(index) + 1}").click()
+    expect(page.locator(f"#doan-{index}")).to_contain_text("Tính đến hết ngày 10/7/2023, đã có")
+    expect(page.locator(f"#doan-{index} mark.bound")).to_have_count(3)
+
+    # issue: the number is taken and the document is in the register
+    page.get_by_label("Ngày ban hành").fill("12/7/2023")
+    page.get_by_label("Họ tên người ký").fill("Nguyễn Văn An")
+    page.get_by_role("button", name="Ban hành, lấy số").click()
+    expect(page.get_by_text("Đã ban hành văn bản số 1-BC/ĐU")).to_be_visible()
+    expect(page.locator("#status")).to_have_text("Đã ban hành")
+
+    with page.expect_download() as got:
+        page.locator("#download-docx").click()
+    path = tmp_path / "bc.docx"
+    got.value.save_as(path)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
+    assert "Tính đến hết ngày 10/7/2023, đã có 1/2 chi, đảng bộ" in text
+    if soffice_path():
+        with page.expect_download(timeout=120_000) as got:
+            page.locator("#download-pdf").click()
+        pdf = tmp_path / "bc.pdf"
+        got.value.save_as(pdf)
+        assert pdf.read_bytes().startswith(b"%PDF-")
+
+    page.locator("#register-entry").click()
+    expect(page.locator("h1")).to_contain_text("1-BC/ĐU")
+    page.goto("/van-ban/?q=1-BC")
+    expect(page.locator("a", has_text="1-BC/ĐU").first).to_be_visible()
