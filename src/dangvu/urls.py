@@ -13,6 +13,7 @@ urlpatterns = [
     path("dang-vien/", include("dangvu.members.urls")),
     path("van-ban/", include("dangvu.documents.urls")),
     path("theo-doi/", include("dangvu.tracking.urls")),
+    path("bao-cao/", include("dangvu.reporting.urls")),
     path("soan-thao/", include("dangvu.drafting.urls")),
     path("api/v1/", api_v1_urls),
     path("api/", include("dangvu.api.urls")),

@@ -8,6 +8,7 @@ from typing import Any
 
 from dangvu.documents.selectors import documents_visible_to
 from dangvu.members.selectors.worklists import recognition_due, temporary_overdue
+from dangvu.reporting import selectors as reporting
 from dangvu.tracking import selectors as tracking
 
 __all__ = ["HomeSummary", "home_summary"]
@@ -25,6 +26,8 @@ class HomeSummary:
     recognition_due: list[Any]
     temporary_overdue: int
     recent_documents: list[Any]
+    reports_due: list[Any]
+    reports_awaiting: list[Any]
 
 
 def home_summary(user: Any, today: date) -> HomeSummary:
@@ -41,4 +44,6 @@ def home_summary(user: Any, today: date) -> HomeSummary:
         recent_documents=list(
             documents_visible_to(user).select_related("owner").order_by("-created_at")[:6]
         ),
+        reports_due=reporting.due_reports(org, today),
+        reports_awaiting=reporting.awaiting_approval(user, limit=10),
     )

@@ -231,6 +231,11 @@ class Round(models.Model):
     def __str__(self) -> str:
         return f"{self.form.title} {self.period.label}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:round_detail", args=[self.pk])
+
     @property
     def period(self) -> periods.Period:
         title = self.title if self.period_kind == periods.ROUND else ""

@@ -309,14 +309,15 @@ def validate(spec: FormSpec, values: Values, *, complete: bool) -> list[Problem]
         for ind in spec.indicators:
             if not ind.entered or ind.value_type == TEXT:
                 continue
+            fix = (
+                "hãy ghi Có hoặc Không"
+                if ind.value_type == YES_NO
+                else "hãy nhập số (0 nếu không có)"
+            )
             for cell in ind.cells():
                 if values.get(cell) is None:
                     problems.append(
-                        Problem(
-                            cell,
-                            f"{cell_label(spec, cell, start=True)} còn trống: hãy nhập số "
-                            "(0 nếu không có).",
-                        )
+                        Problem(cell, f"{cell_label(spec, cell, start=True)} còn trống: {fix}.")
                     )
     for rule in (*implied_rules(spec), *spec.rules):
         refs = [*terms(rule.left), *terms(rule.right)]

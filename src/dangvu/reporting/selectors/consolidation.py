@@ -205,10 +205,11 @@ def _narratives(round: Round, nodes: list[Node]) -> list[Narrative]:
     depth = below.aggregate(d=Min("depth"))["d"]
     if depth is None:
         return []
-    titles = dict(round.form.spec.narratives)
+    titles = list(round.form.spec.narratives)
     out = []
-    for s in below.filter(depth=depth).exclude(narratives={}).order_by("name")[:300]:
-        for code, title in titles.items():
+    subs = list(below.filter(depth=depth).exclude(narratives={}).order_by("name")[:300])
+    for code, title in titles:  # section by section, as the officer quotes them
+        for s in subs:
             text = (s.narratives or {}).get(code, "").strip()
             if text:
                 out.append(Narrative(s.organization_id, s.name, code, title, text))
@@ -236,9 +237,19 @@ def consolidation(*, actor: Any, round: Round, organization: Organization) -> Co
         ).values_list("indicator_code", "value")
     )
     ytd = _year_to_date(round, organization, cells) if targets else {}
+    single = (
+        len(nodes) == 1
+        and not Rollup.objects.filter(
+            round=round, organization_id=nodes[0].organization_id
+        ).exists()
+    )
     rows = []
     for ind in spec.indicators:
         value = cells.get(ind.code)
+        # a yes/no over several units counts the units that answered yes
+        value_type, unit = ind.value_type, ind.unit
+        if value_type == rules.YES_NO and not single:
+            value_type, unit = rules.INTEGER, "đơn vị có"
         number = value if isinstance(value, Decimal) else None
         previous = before.get(ind.code)
         previous = previous if isinstance(previous, Decimal) else None
@@ -251,10 +262,10 @@ def consolidation(*, actor: Any, round: Round, organization: Organization) -> Co
                 code=ind.code,
                 label=ind.label,
                 section=ind.section,
-                unit=ind.unit,
-                value_type=ind.value_type,
+                unit=unit,
+                value_type=value_type,
                 value=value,
-                shown=rules.show(ind.value_type, value),
+                shown=rules.show(value_type, value),
                 parts=tuple(
                     Part(p, rules.PARTS[p], _number(cells.get(f"{ind.code}.{p}")))
                     for p in ind.parts

@@ -174,12 +174,7 @@ def entry_sheet(
         raise PermissionDenied("Báo cáo này không thuộc phạm vi đơn vị của bạn.")
     spec = submission.round.form.spec
     errors = errors or {}
-    stored = {
-        v.cell: v
-        for v in submission.values.select_related("indicator").only(
-            "number", "text", "computed", "reason", "part", "indicator__code"
-        )
-    }
+    stored = {v.cell: v for v in submission.values.select_related("indicator")}
     editable = submission.state in (
         SubmissionState.NOT_STARTED,
         SubmissionState.DRAFT,

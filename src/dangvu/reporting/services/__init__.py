@@ -11,6 +11,7 @@ from .approval import (
     submission_unlock,
 )
 from .entry import entry_open, submission_save
+from .reminders import reports_remind_due
 from .rollup import rollup_apply, rollup_rebuild
 from .rounds import round_open
 from .targets import target_set
@@ -18,6 +19,7 @@ from .targets import target_set
 __all__ = [
     "entry_open",
     "pending_below",
+    "reports_remind_due",
     "rollup_apply",
     "rollup_rebuild",
     "round_open",

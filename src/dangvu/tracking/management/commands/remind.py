@@ -43,6 +43,15 @@ class Command(BaseCommand):
                 .iterator(chunk_size=2000)
             ):
                 self.stdout.write(f"{r.organization.name}: {r.text}")
+        # periodic reports due or overdue (the reporting app records its own reminders)
+        from dangvu.reporting.scope import SYSTEM
+        from dangvu.reporting.services import reports_remind_due
+
+        reports = reports_remind_due(on=as_of, within_days=days, actor=SYSTEM)
+        if not quiet:
+            for line in reports:
+                self.stdout.write(line)
+        self.stdout.write(f"Đã nhắc {len(reports)} báo cáo định kỳ đến hạn hoặc quá hạn.")
         self.stdout.write(
             f"Đã nhắc {run.units} đơn vị (tính đến {as_of.day}/{as_of.month}/{as_of.year}, "
             f"trước {days} ngày)."
