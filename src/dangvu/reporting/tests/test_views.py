@@ -225,9 +225,9 @@ def test_an_upload_for_a_sibling_is_refused_by_sheet(setup, tree, users):
 @pytest.mark.parametrize(
     ("page", "queries"),
     [
-        ("submission_detail", 31),
-        ("round_detail", 17),
-        ("round_consolidation", 21),
+        ("submission_detail", 9),
+        ("round_detail", 12),
+        ("round_consolidation", 17),
         ("round_pivot", 13),
     ],
 )
