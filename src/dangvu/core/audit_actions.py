@@ -86,6 +86,7 @@ ACTION_LABELS: dict[str, str] = {
     # reporting
     "reporting.round_open": "Mở đợt báo cáo định kỳ",
     "reporting.round_remind": "Nhắc đơn vị chưa báo cáo",
+    "reporting.reports_remind_due": "Nhắc báo cáo định kỳ đến hạn (dangvu remind)",
     "reporting.target_set": "Đặt chỉ tiêu năm",
     "reporting.submission_save": "Lưu báo cáo định kỳ (chưa gửi)",
     "reporting.submission_submit": "Gửi báo cáo định kỳ",
