@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
+from dangvu.core.pages import form_page
 from dangvu.flows import register
 
 from . import forms, readers, selectors, services
@@ -25,39 +25,6 @@ from .highlight import document_marks, highlight
 from .models import Document, DocumentRelation, Finding, Reference, Visibility
 
 PAGE_SIZE = 50
-
-
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    *,
-    title: str,
-    subtitle: str,
-    submit: str,
-    cancel: str,
-    perform: Callable[[dict[str, Any]], Any],
-    done: str,
-) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect(cancel)
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "subtitle": subtitle,
-            "submit_label": submit,
-            "cancel_url": cancel,
-        },
-        status=400 if request.method == "POST" else 200,
-    )
 
 
 def _detail_url(document: Document, anchor: str = "") -> str:
@@ -232,13 +199,13 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         changes = {k: v for k, v in data.items() if not _same(v, initial[k])}
         return services.document_update(document=document, actor=request.user, **changes)
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Sửa thông tin văn bản",
         subtitle=str(document),
         submit="Lưu",
-        cancel=_detail_url(document),
+        back=_detail_url(document),
         perform=perform,
         done="Đã sửa thông tin văn bản.",
     )
@@ -259,7 +226,7 @@ def finding_correct(request: HttpRequest, pk: int) -> HttpResponse:
             finding=finding, actor=request.user, values=form.values(), rejected=data["rejected"]
         )
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Sửa phát hiện: {finding.get_kind_display().lower()}",
@@ -267,7 +234,7 @@ def finding_correct(request: HttpRequest, pk: int) -> HttpResponse:
             f"“{finding.text}” — đọc được: {finding.describe(finding.data)} — trong {document}"
         ),
         submit="Ghi sửa đổi",
-        cancel=_detail_url(document, f"f{finding.pk}"),
+        back=_detail_url(document, f"f{finding.pk}"),
         perform=perform,
         done="Đã ghi sửa đổi; bản trích xuất gốc vẫn được giữ.",
     )
@@ -290,13 +257,13 @@ def reference_correct(request: HttpRequest, pk: int) -> HttpResponse:
     def perform(data: dict[str, Any]) -> Reference:
         return services.reference_correct(reference=reference, actor=request.user, **data)
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Sửa dẫn chiếu",
         subtitle=f"“{reference.text}” — trong {document}",
         submit="Ghi sửa đổi",
-        cancel=_detail_url(document, f"r{reference.pk}"),
+        back=_detail_url(document, f"r{reference.pk}"),
         perform=perform,
         done="Đã sửa dẫn chiếu và liên kết lại với sổ văn bản.",
     )
@@ -334,13 +301,13 @@ def relation_add(request: HttpRequest, pk: int) -> HttpResponse:
             source=document, target=target, kind=data["kind"], actor=request.user, note=data["note"]
         )
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Ghi quan hệ với văn bản khác",
         subtitle=str(document),
         submit="Ghi quan hệ",
-        cancel=_detail_url(document),
+        back=_detail_url(document),
         perform=perform,
         done="Đã ghi quan hệ giữa hai văn bản.",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,12 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from dangvu.core.forms import apply_service_errors, parse_as_of
+from dangvu.core.forms import parse_as_of
+from dangvu.core.pages import form_page
 from dangvu.orgs.models import CELL_KINDS, Organization
 from dangvu.orgs.selectors import ancestors_on, require_view, version_on
 
 from . import forms, selectors, services
-from .models import MembershipEvent, Transfer
+from .models import Member, MembershipEvent, Transfer
 from .selectors import sponsors as sponsor_selectors
 from .selectors import transfers as transfer_selectors
 from .selectors.rules import age_limits
@@ -172,42 +174,6 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    *,
-    title: str,
-    subtitle: str,
-    submit: str,
-    perform: Callable[[dict[str, Any]], Any],
-    done: str,
-    back: str,
-    template: str = "core/form_page.html",
-    extra: dict[str, Any] | None = None,
-) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect(back)
-    return render(
-        request,
-        template,
-        {
-            "form": form,
-            "title": title,
-            "subtitle": subtitle,
-            "submit_label": submit,
-            "cancel_url": back,
-            **(extra or {}),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
-
-
 def _recordable(request: HttpRequest, pk: int) -> Any:
     member = selectors.get_member(request.user, pk)
     if not selectors.can_record_for(request.user, member.organization):
@@ -289,7 +255,7 @@ def _search_page(
                 **extra,
             },
         )
-    return _form_page(
+    return form_page(
         request, form, template="members/search_form_page.html", extra=extra, **context
     )
 
@@ -355,7 +321,7 @@ def transfer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConfirmForm(
         request.POST or None, cells=cells, initial={"on": timezone.localdate()}
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Tiếp nhận sinh hoạt đảng",
@@ -375,7 +341,7 @@ def transfer_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer, pk=pk)
     member = _recordable(request, transfer.member_id)
     form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Hủy giấy giới thiệu",
@@ -392,7 +358,7 @@ def transfer_return(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer, pk=pk)
     member = selectors.get_member(request.user, transfer.member_id)
     form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Trở về sinh hoạt",
@@ -404,153 +370,98 @@ def transfer_return(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def member_recognize(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.RecognizeForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        title="Công nhận đảng viên chính thức",
-        subtitle=member.full_name,
-        submit="Ghi công nhận",
-        perform=lambda d: services.member_recognize(member=member, actor=request.user, **d),
-        done="Đã ghi công nhận chính thức.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
+@dataclass(frozen=True)
+class EventPage:
+    """A page that records one event of a member: its form, the service that records it
+    (called as `record(member=..., actor=..., **cleaned_data)`), its labels."""
+
+    form: type[Any]
+    record: Callable[..., Any]
+    title: str
+    submit: str
+    done: str
+    initial: Callable[[date], dict[str, Any]] = lambda today: {"on": today}
+
+
+def _exit_or_die(*, member: Member, actor: Any, **d: Any) -> Any:
+    if d["kind"] == "tu_tran":
+        return services.member_die(member=member, on=d["on"], decision=d["decision"], actor=actor)
+    return services.member_exit(member=member, actor=actor, **d)
+
+
+def _exempt(*, member: Member, actor: Any, reason_other: str = "", **d: Any) -> Any:
+    """`reason_other` is already in `reason` (the form puts it there)."""
+    return services.member_exempt(member=member, actor=actor, **d)
+
+
+def _award_badge(*, member: Member, actor: Any, early_months: int | None, **d: Any) -> Any:
+    return services.badge_award(member=member, actor=actor, early_months=early_months or 0, **d)
+
+
+# The member's event pages, by the `event` their URL passes (members/urls.py):
+# event: (form, service, title, submit label, message when done).
+EVENT_PAGES: dict[str, EventPage] = {
+    "recognize": EventPage(
+        forms.RecognizeForm,
+        services.member_recognize,
+        "Công nhận đảng viên chính thức",
+        "Ghi công nhận",
+        "Đã ghi công nhận chính thức.",
+        initial=lambda today: {},
+    ),
+    "exit": EventPage(forms.ExitForm, _exit_or_die, "Ra khỏi Đảng, từ trần", "Ghi", "Đã ghi."),
+    "exempt": EventPage(
+        forms.ExemptForm,
+        _exempt,
+        "Miễn công tác và sinh hoạt đảng",
+        "Ghi miễn",
+        "Đã ghi miễn công tác và sinh hoạt đảng.",
+    ),
+    "exempt_end": EventPage(
+        forms.DecisionForm,
+        services.member_exempt_end,
+        "Thôi miễn công tác và sinh hoạt đảng",
+        "Ghi trở lại sinh hoạt",
+        "Đã ghi thôi miễn: đảng viên trở lại sinh hoạt.",
+    ),
+    "restore": EventPage(
+        forms.DecisionForm,
+        services.member_restore,
+        "Phục hồi đảng tịch",
+        "Ghi",
+        "Đã phục hồi đảng tịch.",
+    ),
+    "rate": EventPage(
+        forms.RatingForm,
+        services.member_rate,
+        "Xếp loại chất lượng",
+        "Ghi",
+        "Đã ghi xếp loại.",
+        initial=lambda today: {"year": today.year - 1},
+    ),
+    "badge": EventPage(
+        forms.BadgeForm, _award_badge, "Trao Huy hiệu Đảng", "Ghi", "Đã ghi trao Huy hiệu Đảng."
+    ),
+    "discipline": EventPage(
+        forms.DisciplineFormForm, services.member_discipline, "Kỷ luật", "Ghi", "Đã ghi kỷ luật."
+    ),
+}
 
 
 @login_required
-def member_exit(request: HttpRequest, pk: int) -> HttpResponse:
+def member_event(request: HttpRequest, pk: int, *, event: str) -> HttpResponse:
+    """Record one event of a member (`EVENT_PAGES[event]`)."""
+    page = EVENT_PAGES[event]
     member = _recordable(request, pk)
-    form = forms.ExitForm(request.POST or None, initial={"on": timezone.localdate()})
-
-    def perform(d: dict[str, Any]) -> Any:
-        if d["kind"] == "tu_tran":
-            return services.member_die(
-                member=member, on=d["on"], decision=d["decision"], actor=request.user
-            )
-        return services.member_exit(member=member, actor=request.user, **d)
-
-    return _form_page(
+    form = page.form(request.POST or None, initial=page.initial(timezone.localdate()))
+    return form_page(
         request,
         form,
-        title="Ra khỏi Đảng, từ trần",
+        title=page.title,
         subtitle=member.full_name,
-        submit="Ghi",
-        perform=perform,
-        done="Đã ghi.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
-
-
-@login_required
-def member_exempt(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.ExemptForm(request.POST or None, initial={"on": timezone.localdate()})
-
-    def perform(d: dict[str, Any]) -> Any:
-        return services.member_exempt(
-            member=member,
-            on=d["on"],
-            decision=d["decision"],
-            reason=d["reason"],
-            actor=request.user,
-        )
-
-    return _form_page(
-        request,
-        form,
-        title="Miễn công tác và sinh hoạt đảng",
-        subtitle=member.full_name,
-        submit="Ghi miễn",
-        perform=perform,
-        done="Đã ghi miễn công tác và sinh hoạt đảng.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
-
-
-@login_required
-def member_exempt_end(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
-    return _form_page(
-        request,
-        form,
-        title="Thôi miễn công tác và sinh hoạt đảng",
-        subtitle=member.full_name,
-        submit="Ghi trở lại sinh hoạt",
-        perform=lambda d: services.member_exempt_end(member=member, actor=request.user, **d),
-        done="Đã ghi thôi miễn: đảng viên trở lại sinh hoạt.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
-
-
-@login_required
-def member_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
-    return _form_page(
-        request,
-        form,
-        title="Phục hồi đảng tịch",
-        subtitle=member.full_name,
-        submit="Ghi",
-        perform=lambda d: services.member_restore(member=member, actor=request.user, **d),
-        done="Đã phục hồi đảng tịch.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
-
-
-@login_required
-def member_rate(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.RatingForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
-    return _form_page(
-        request,
-        form,
-        title="Xếp loại chất lượng",
-        subtitle=member.full_name,
-        submit="Ghi",
-        perform=lambda d: services.member_rate(member=member, actor=request.user, **d),
-        done="Đã ghi xếp loại.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
-
-
-@login_required
-def member_badge(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.BadgeForm(request.POST or None, initial={"on": timezone.localdate()})
-
-    def perform(d: dict[str, Any]) -> Any:
-        d["early_months"] = d.get("early_months") or 0
-        return services.badge_award(member=member, actor=request.user, **d)
-
-    return _form_page(
-        request,
-        form,
-        title="Trao Huy hiệu Đảng",
-        subtitle=member.full_name,
-        submit="Ghi",
-        perform=perform,
-        done="Đã ghi trao Huy hiệu Đảng.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
-
-
-@login_required
-def member_discipline(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _recordable(request, pk)
-    form = forms.DisciplineFormForm(request.POST or None, initial={"on": timezone.localdate()})
-    return _form_page(
-        request,
-        form,
-        title="Kỷ luật",
-        subtitle=member.full_name,
-        submit="Ghi",
-        perform=lambda d: services.member_discipline(member=member, actor=request.user, **d),
-        done="Đã ghi kỷ luật.",
+        submit=page.submit,
+        perform=lambda d: page.record(member=member, actor=request.user, **d),
+        done=page.done,
         back=reverse("members:member_detail", args=[member.pk]),
     )
 
@@ -560,7 +471,7 @@ def event_annul(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(MembershipEvent, pk=pk)
     member = _recordable(request, event.member_id)
     form = forms.AnnulForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Đính chính sự kiện",
@@ -582,7 +493,7 @@ def member_update(request: HttpRequest, pk: int) -> HttpResponse:
         changed = {k: v for k, v in d.items() if (getattr(member, k) or "") != (v or "")}
         return services.member_update_profile(member=member, actor=request.user, **changed)
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Sửa hồ sơ đảng viên",

@@ -6,13 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from dangvu.core.forms import apply_service_errors, parse_as_of
+from dangvu.core.forms import parse_as_of
+from dangvu.core.pages import form_page
 from dangvu.flows import restructure
 
 from . import forms, paths, rules, selectors, services
@@ -92,28 +92,23 @@ def _form_page(
     perform: Callable[[dict[str, Any]], Organization | list[Organization]],
     done: str,
 ) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = perform(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            target = result[0] if isinstance(result, list) else result
-            url = reverse("orgs:organization_detail", args=[target.pk])
-            on = form.cleaned_data.get("effective_on") or form.cleaned_data.get("founded_on")
-            return redirect(f"{url}?ngay={on:%Y-%m-%d}")
-    return render(
+    """A change of the tree: back to the organization it leaves (or forms) on its date."""
+
+    def success_url(result: Organization | list[Organization]) -> str:
+        target = result[0] if isinstance(result, list) else result
+        on = form.cleaned_data.get("effective_on") or form.cleaned_data.get("founded_on")
+        return f"{reverse('orgs:organization_detail', args=[target.pk])}?ngay={on:%Y-%m-%d}"
+
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "subtitle": org.name,
-            "submit_label": submit,
-            "cancel_url": reverse("orgs:organization_detail", args=[org.pk]),
-        },
-        status=400 if request.method == "POST" else 200,
+        form,
+        title=title,
+        subtitle=org.name,
+        submit=submit,
+        perform=perform,
+        done=done,
+        back=reverse("orgs:organization_detail", args=[org.pk]),
+        success_url=success_url,
     )
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
+from dangvu.core.pages import form_page
 from dangvu.documents.selectors import citation_chain
 from dangvu.documents.selectors import require_view as require_document
 from dangvu.orgs import paths
@@ -370,25 +371,16 @@ def _review_page(
         is_superior(request.user, assignment.organization),
         "Chỉ chuyên viên, lãnh đạo của cấp ủy cấp trên được làm việc này.",
     )
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(assignment, form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi.")
-            return redirect("tracking:assignment_detail", pk=assignment.pk)
-    return render(
+    back = reverse("tracking:assignment_detail", args=[assignment.pk])
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "subtitle": f"{assignment.task.title} — {assignment.organization.name}",
-            "submit_label": submit,
-            "cancel_url": reverse("tracking:assignment_detail", args=[assignment.pk]),
-        },
+        form_class(request.POST or None),
+        title=title,
+        subtitle=f"{assignment.task.title} — {assignment.organization.name}",
+        submit=submit,
+        perform=lambda d: call(assignment, d),
+        done="Đã ghi.",
+        back=back,
     )
 
 
