@@ -20,6 +20,7 @@ from .clean import CleanText, fold
 from .models import Figure
 from .spans import SpanSet
 from .tables import (
+    CAPITALISED_COUNTED,
     COUNT_UNITS,
     FIGURE_BLOCKERS,
     FIGURE_CAP_LEADS,
@@ -257,8 +258,10 @@ def _cap_before() -> tuple[re.Pattern[str], frozenset[str]]:
 
 @cache
 def _doc_type_count() -> re.Pattern[str]:
-    """A document type name right after a number (on ``ct.lower``)."""
+    """A document type name, or a body of ``tables.CAPITALISED_COUNTED``, right after a
+    number (on ``ct.lower``)."""
     names = {fold(t.name).lower() for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    names |= {fold(w).lower() for w in CAPITALISED_COUNTED}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"[ \t\u00a0]+(?P<unit>{alternation})(?!\w)")
 

@@ -75,12 +75,17 @@ def tokens_from(text: str, pos: int, limit: int = 16, until: int | None = None) 
 
 
 @cache
-def _locality_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w.split()) for w in sorted(LOCALITY_WORDS, key=len, reverse=True))
+def _locality_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The locality words by their first word, longest first (``thanh pho``, ``thi xa``)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for written in sorted(LOCALITY_WORDS, key=len, reverse=True):
+        words = tuple(written.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(entries) for first, entries in by_first.items()}
 
 
 def _locality_len(folded_words: list[str], i: int) -> int:
-    for words in _locality_words():
+    for words in _locality_words().get(folded_words[i], ()):
         if tuple(folded_words[i : i + len(words)]) == words:
             return len(words)
     return 0

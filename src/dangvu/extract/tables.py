@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "CAPITALISED_COUNTED",
     "COUNT_UNITS",
     "DEADLINE_ACTIONS",
     "DEADLINE_ASSIGNMENTS",
@@ -347,6 +348,21 @@ def _units(listing: str) -> tuple[tuple[str, str], ...]:
 
 
 COUNT_UNITS: tuple[tuple[str, str], ...] = _units(_COUNT_UNIT_LIST)
+
+# Capitalised nouns a number counts besides document types (``03 Nghị định``): bodies
+# set up for a task, written with a capital in reports (``thành lập 05 Đoàn kiểm tra``).
+CAPITALISED_COUNTED: tuple[str, ...] = (
+    "Đoàn kiểm tra",
+    "Đoàn giám sát",
+    "Đoàn công tác",
+    "Đoàn",
+    "Tiểu ban",
+    "Tổ công tác",
+    "Tổ giúp việc",
+    "Tổ",
+    "Ban chỉ đạo",
+    "Hội đồng",
+)
 
 # Words just before a number that make it a label, not a quantity (folded, lower case):
 # ``lần 2``, ``khóa 13``, ``thôn 5``, ``mẫu 01``, ``hạng 3``.

@@ -155,6 +155,10 @@ def test_a_rules_bounds_and_joined_labels_are_not_figures(text: str) -> None:
             "Ban Thường vụ ban hành 03 Quy định và 7 Kết luận.",
             [fig(3, "quy định"), fig(7, "kết luận")],
         ),
+        (  # a capitalised body set up for a task
+            "Đảng ủy thành lập 04 Đoàn kiểm tra và 2 Tổ công tác.",
+            [fig(4, "đoàn kiểm tra"), fig(2, "tổ công tác")],
+        ),
         (  # a range gives both bounds, each a figure of the same unit
             "mỗi chi bộ có từ 15 - 40 đảng viên",
             [fig(15, "đảng viên"), fig(40, "đảng viên")],
