@@ -32,6 +32,13 @@ def _source_label(request: HttpRequest, form: DraftCreateForm) -> str:
         task = tasks_visible_to(request.user).filter(pk=int(task_id)).first()
         if task is not None:
             return f"Việc: {task}"
+    round_id = form["round"].value()
+    if round_id and str(round_id).isdigit():
+        from dangvu.reporting.models import Round
+
+        found = Round.objects.filter(pk=int(round_id)).first()
+        if found is not None:
+            return f"Kỳ báo cáo: {found.title}"
     return ""
 
 

@@ -88,3 +88,61 @@ def test_draft_from_a_task_edit_issue_download_and_find_it_in_the_register(page,
     expect(page.locator("h1")).to_contain_text("1-BC/ĐU")
     page.goto("/van-ban/?q=1-BC")
     expect(page.locator("a", has_text="1-BC/ĐU").first).to_be_visible()
+
+
+def test_from_a_rounds_consolidation_draft_the_quarterly_report_and_issue_it(page, tmp_path):
+    from playwright.sync_api import expect
+
+    from dangvu.members.tests.helpers import admit
+    from dangvu.reporting.services import submission_approve
+    from dangvu.reporting.tests.conftest import entry, open_quarter, send
+
+    tree = build_tree()
+    leader = make_user("lanhdao.tinh", tree.province, Role.LEADER)
+    make_user("chuyenvien.huyen", tree.d1, Role.OFFICER)
+    for k in range(3):
+        admit(tree.a1, name=f"Đảng viên {k}", on=date(2023, 2, 10 + k))
+    r = open_quarter(tree.province)
+    for org in (tree.a, tree.b):
+        submission_approve(submission=send(entry(r, org)), actor=leader)
+    submission_approve(submission=entry(r, tree.d1), actor=leader)
+    slow = 30_000
+
+    login_in_browser(page, "chuyenvien.huyen")
+    page.goto(f"/bao-cao/dot/{r.pk}/tong-hop/?don-vi={tree.d1.pk}")
+    page.get_by_role("link", name="Soạn báo cáo quý I năm 2023").click()
+    expect(page.get_by_text("Đơn vị soạn: Đảng bộ huyện Trấn Yên")).to_be_visible()
+    page.get_by_role("button", name="Soạn dự thảo").click()
+    admitted = page.locator(f'mark.bound[data-source="indicator:{r.pk}:KN01"]')
+    expect(admitted).to_have_text("3", timeout=slow)
+    paragraph = page.locator("p.block", has=admitted)
+    index = int(paragraph.get_attribute("id").removeprefix("doan-"))
+    page.get_by_text(f"Sửa đoạn {index + 1}", exact=True).click()
+    box = page.locator(f"#doan-text-{index}")
+    box.fill("Trong quý, toàn Đảng bộ " + box.input_value()[:1].lower() + box.input_value()[1:])
+    page.get_by_role("button", name=f"Lưu đoạn {index + 1}").click()
+    expect(page.locator(f"#doan-{index}")).to_contain_text(
+        "Trong quý, toàn Đảng bộ kết nạp 3 đảng viên mới", timeout=slow
+    )
+    expect(
+        page.locator(f'#doan-{index} mark.bound[data-source="indicator:{r.pk}:KN01"]')
+    ).to_have_text("3")
+
+    page.get_by_label("Ngày ban hành").fill("12/4/2023")
+    page.get_by_label("Họ tên người ký").fill("Hoàng Văn Bình")
+    page.get_by_role("button", name="Ban hành, lấy số").click()
+    expect(page.get_by_text("Đã ban hành văn bản số 1-BC/HU")).to_be_visible(timeout=slow)
+    with page.expect_download(timeout=slow) as got:
+        page.locator("#download-docx").click()
+    path = tmp_path / "bc.docx"
+    got.value.save_as(path)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
+    assert "Trong quý, toàn Đảng bộ kết nạp 3 đảng viên mới" in text
+    if soffice_path():
+        with page.expect_download(timeout=120_000) as got:
+            page.locator("#download-pdf").click()
+        pdf = tmp_path / "bc.pdf"
+        got.value.save_as(pdf)
+        assert pdf.read_bytes().startswith(b"%PDF-")
+    page.locator("#register-entry").click()
+    expect(page.locator("h1")).to_contain_text("1-BC/HU")
