@@ -160,7 +160,8 @@ def build(genre: str) -> Document:
     _cell_para(left, "{{ issuing_body }}", 14, bold=True)
     _cell_para(left, "*", 14)
     _cell_para(left, "Số {{ number_symbol }}", 14)
-    _cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True, after=12)
+    # the date line level with the number line, as in the guidance
+    _cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True, after=26)
     _cell_para(right, "{{ place_date }}", 14, italic=True)
 
     _para(doc, "", 14)
