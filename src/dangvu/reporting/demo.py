@@ -128,10 +128,9 @@ def populate(scale: str, log: Callable[[str], None], context: dict[str, Any]) ->
         value=Decimal(40),
         actor=SYSTEM,
     )
-    subs = list(
-        r.submissions.filter(kind=SubmissionKind.ENTRY)
-        .select_related("organization")
-        .order_by("organization__code")
+    subs = sorted(
+        r.submissions.filter(kind=SubmissionKind.ENTRY).select_related("organization"),
+        key=lambda s: (s.organization.kind != "commune", s.organization.code),
     )
     # xa1 (first commune) returned, xa2 missing; then approved, waiting, late, missing
     on_time = min(due, opens + timedelta(days=2))

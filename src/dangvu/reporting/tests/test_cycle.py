@@ -305,3 +305,17 @@ def test_scope_a_unit_enters_only_its_own_and_a_sibling_sees_nothing(tree, users
     with pytest.raises(PermissionDenied):
         submission_approve(submission=a, actor=users.province_officer)  # not a leader
     submission_approve(submission=a, actor=users.province_leader)
+
+
+def test_rebuilding_the_roll_up_repairs_a_wrong_sum(tree, users):
+    admit(tree.a1, name="Đảng viên mới", on=date(2023, 2, 1))
+    r = open_quarter(tree.province)
+    for org in (tree.a, tree.b):
+        submission_approve(submission=send(entry(r, org)), actor=users.province_leader)
+    row = Rollup.objects.get(round=r, organization=tree.d1, indicator__code="KN01", part="")
+    assert (row.total, row.units) == (1, 2)
+    Rollup.objects.filter(pk=row.pk).update(total=99, units=7)
+    assert rollup_rebuild(r) == 1
+    row.refresh_from_db()
+    assert (row.total, row.units) == (1, 2)
+    assert consolidation(actor=SYSTEM, round=r, organization=tree.province).row("KN01").value == 1
