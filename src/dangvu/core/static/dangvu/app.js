@@ -1,6 +1,20 @@
 // dangvu: a few lines of plain JavaScript; the pages work without it except for lazy expansion.
 "use strict";
 
+document.documentElement.classList.add("js");
+
+// The phone menu: the navigation folds behind one button on narrow screens (app.css).
+document.addEventListener("click", (event) => {
+  const menu = event.target.closest("button.menu");
+  if (menu) {
+    const open = menu.getAttribute("aria-expanded") !== "true";
+    menu.setAttribute("aria-expanded", String(open));
+    menu.closest("header").classList.toggle("open", open);
+    return;
+  }
+  if (event.target.closest("[data-print]")) window.print();
+});
+
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.toggle[data-children-url]");
   if (!button) return;
