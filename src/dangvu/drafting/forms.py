@@ -41,3 +41,11 @@ class IssueForm(forms.Form):
         max_length=120,
         error_messages={"required": "Hãy ghi họ tên người ký."},
     )
+
+
+class TemplateUploadForm(forms.Form):
+    genre = forms.ChoiceField(label="Thể loại", choices=Genre.choices)
+    file = forms.FileField(
+        label="Tệp mẫu Word (.docx)",
+        error_messages={"required": "Hãy chọn tệp mẫu .docx để tải lên."},
+    )

@@ -142,3 +142,38 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_genre_display()}: {self.title[:80]}"
+
+
+class OfficeTemplate(models.Model):
+    """An office's own .docx template of a genre, used for its drafts and those of the
+    units below that have none (checked on upload: every placeholder must exist)."""
+
+    owner = models.ForeignKey(
+        "orgs.Organization", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+"
+    )
+    genre = models.CharField("thể loại", max_length=16, choices=Genre.choices)
+    data = models.BinaryField("tệp mẫu (.docx)")
+    original_name = models.CharField("tên tệp", max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("tải lên lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "mẫu văn bản của đơn vị"
+        verbose_name_plural = "mẫu văn bản của đơn vị"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "genre"],
+                name="drafting_officetemplate_unique",
+                violation_error_message="Đơn vị đã có mẫu cho thể loại này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_genre_display()} — {self.original_name}"

@@ -14,7 +14,7 @@ from .models import Draft
 from .report import Block, Report
 from .serialize import report_from_dict
 
-__all__ = ["BlockView", "block_views", "drafts_visible_to", "require_draft"]
+__all__ = ["BlockView", "block_views", "drafts_visible_to", "require_draft", "template_rows"]
 
 
 def drafts_visible_to(user: Any) -> QuerySet[Draft]:
@@ -63,3 +63,27 @@ def block_views(draft: Draft) -> tuple[Report, list[BlockView]]:
     report = report_from_dict(draft.content)
     labels = draft.figures.get("labels", {})
     return report, [BlockView(i, b, labels) for i, b in enumerate(report.blocks)]
+
+
+def template_rows(owner: Any) -> list[dict[str, Any]]:
+    """Each genre and the template its drafts use: the unit's own, a superior's, or the
+    shipped default."""
+    from .models import Genre, OfficeTemplate
+
+    chain = paths.ids_of(owner.path)
+    found = {
+        (t.owner_id, t.genre): t
+        for t in OfficeTemplate.objects.filter(owner_id__in=chain).select_related("owner")
+    }
+    rows = []
+    for genre, label in Genre.choices:
+        used = next((found[(o, genre)] for o in reversed(chain) if (o, genre) in found), None)
+        rows.append(
+            {
+                "genre": genre,
+                "label": label,
+                "template": used,
+                "own": used is not None and used.owner_id == owner.pk,
+            }
+        )
+    return rows

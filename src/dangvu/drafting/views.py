@@ -17,10 +17,10 @@ from dangvu.core.forms import apply_service_errors
 from dangvu.orgs.models import Organization
 
 from . import selectors, services
-from .forms import BlockEditForm, DraftCreateForm, IssueForm
+from .forms import BlockEditForm, DraftCreateForm, IssueForm, TemplateUploadForm
 from .models import DraftStatus, Genre
 from .pdf import PdfError, docx_to_pdf
-from .render import render_docx
+from .render import PLACEHOLDERS, default_template, render_docx
 from .services.scope import authorize
 
 
@@ -190,9 +190,15 @@ def draft_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _docx(request: HttpRequest, pk: int) -> tuple[bytes, str]:
     draft = selectors.require_draft(request.user, pk)
-    report, _ = selectors.block_views(draft)
     stem = draft.number.symbol.replace("/", "-") if draft.number else f"du-thao-{draft.pk}"
-    return render_docx(report), stem
+    if draft.document is not None and draft.document.original_file:
+        try:
+            with draft.document.original_file.open("rb") as f:  # the issued file, as registered
+                return f.read(), stem
+        except FileNotFoundError:
+            pass  # the stored file is gone: render it again from the issued content
+    report, _ = selectors.block_views(draft)
+    return render_docx(report, services.template_for(draft.owner, draft.genre)), stem
 
 
 @login_required
@@ -216,4 +222,51 @@ def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("drafting:draft_detail", pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, f"{stem}.pdf")
+    return response
+
+
+@login_required
+def template_list(request: HttpRequest) -> HttpResponse:
+    owner = request.user.organization
+    if owner is None:
+        raise PermissionDenied("Tài khoản chưa thuộc tổ chức nào.")
+    form = TemplateUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        authorize(request.user, owner, action="tải mẫu văn bản")
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                services.template_upload(
+                    owner=owner,
+                    genre=form.cleaned_data["genre"],
+                    name=upload.name,
+                    data=upload.read(),
+                    actor=request.user,
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(
+                    request, "Đã tải mẫu lên: các văn bản ban hành từ nay dùng mẫu này."
+                )
+                return redirect("drafting:template_list")
+    rows = selectors.template_rows(owner)
+    return render(
+        request,
+        "drafting/template_list.html",
+        {"rows": rows, "form": form, "owner": owner, "placeholders": PLACEHOLDERS},
+    )
+
+
+@login_required
+def template_download(request: HttpRequest, genre: str) -> HttpResponse:
+    owner = request.user.organization
+    if owner is None or genre not in Genre.values:
+        raise PermissionDenied("Không có mẫu này trong phạm vi của bạn.")
+    data = services.template_for(owner, genre) or default_template(genre).read_bytes()
+    response = HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"mau-{genre}.docx")
     return response

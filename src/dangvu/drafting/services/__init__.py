@@ -3,6 +3,7 @@ behind when it refuses."""
 
 from .drafts import draft_create, draft_edit_block, draft_issue, draft_redraft
 from .numbering import number_cancel, number_take
+from .templates import template_for, template_remove, template_upload
 
 __all__ = [
     "draft_create",
@@ -11,4 +12,7 @@ __all__ = [
     "draft_redraft",
     "number_cancel",
     "number_take",
+    "template_for",
+    "template_remove",
+    "template_upload",
 ]

@@ -23,6 +23,7 @@ from ..report import Block, Span
 from ..serialize import report_from_dict, report_to_dict
 from .numbering import number_take
 from .scope import authorize
+from .templates import template_for
 
 __all__ = ["build_from_source", "draft_create", "draft_edit_block", "draft_issue", "draft_redraft"]
 
@@ -262,7 +263,7 @@ def draft_issue(
         report.header, number=str(number.number), date=on, issuer_code=draft.owner.issuer_code
     )
     report = replace(report, header=header, signature=signature)
-    data = render_docx(report)
+    data = render_docx(report, template_for(draft.owner, draft.genre))
     result = document_ingest(
         name=f"{number.symbol.replace('/', '-')}.docx", data=data, actor=actor, owner=draft.owner
     )
