@@ -14,7 +14,14 @@ from .models import Draft
 from .report import Block, Report
 from .serialize import report_from_dict
 
-__all__ = ["BlockView", "block_views", "drafts_visible_to", "require_draft", "template_rows"]
+__all__ = [
+    "BlockView",
+    "block_views",
+    "drafts_visible_to",
+    "outgoing_numbers",
+    "require_draft",
+    "template_rows",
+]
 
 
 def drafts_visible_to(user: Any) -> QuerySet[Draft]:
@@ -87,3 +94,18 @@ def template_rows(owner: Any) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def outgoing_numbers(user: Any) -> QuerySet[Any]:
+    """The outgoing register of the user's subtree, newest first."""
+    from .models import OutgoingNumber
+
+    qs = OutgoingNumber.objects.select_related("series__issuer", "draft", "taken_by")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if not user.is_superuser:
+        if user.organization is None:
+            return qs.none()
+        low, high = paths.subtree_bounds(user.organization.path)
+        qs = qs.filter(series__issuer__path__gte=low, series__issuer__path__lt=high)
+    return qs.order_by("-series__year", "series__issuer__path", "series__type_code", "-number")

@@ -270,3 +270,26 @@ def template_download(request: HttpRequest, genre: str) -> HttpResponse:
     )
     response["Content-Disposition"] = content_disposition_header(True, f"mau-{genre}.docx")
     return response
+
+
+@login_required
+def number_list(request: HttpRequest) -> HttpResponse:
+    numbers = selectors.outgoing_numbers(request.user)
+    page = Paginator(numbers, 100).get_page(request.GET.get("trang"))
+    return render(request, "drafting/number_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def number_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    number = get_object_or_404(selectors.outgoing_numbers(request.user), pk=pk)
+    try:
+        services.number_cancel(
+            number=number, reason=request.POST.get("reason", ""), actor=request.user
+        )
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    else:
+        messages.success(request, f"Đã hủy số {number.symbol}; số này không được cấp lại.")
+    return redirect("drafting:number_list")

@@ -127,3 +127,28 @@ def test_the_list_page_makes_a_fixed_number_of_queries(tree, users, django_asser
     client = client_for(users.a_officer)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("drafting:draft_list")).status_code == 200
+
+
+def test_the_outgoing_register_lists_numbers_and_cancels_one_with_a_reason(tree, users):
+    from dangvu.drafting.models import NumberStatus, OutgoingNumber
+    from dangvu.drafting.services import number_take
+
+    taken = [
+        number_take(issuer=tree.a, type_code="BC", year=2025, actor=users.a_officer)
+        for _ in range(2)
+    ]
+    client = client_for(users.a_officer)
+    html = client.get(reverse("drafting:number_list")).content.decode()
+    assert "1-BC/ĐU" in html and "2-BC/ĐU" in html
+    assert (
+        "1-BC/ĐU"
+        not in client_for(users.b_officer).get(reverse("drafting:number_list")).content.decode()
+    )
+    url = reverse("drafting:number_cancel", args=[taken[0].pk])
+    assert client_for(users.b_officer).post(url, {"reason": "x"}).status_code == 404
+    page = client.post(url, {"reason": ""}, follow=True).content.decode()
+    assert "Hãy ghi lý do hủy số" in page
+    client.post(url, {"reason": "Văn bản không ban hành"})
+    assert OutgoingNumber.objects.get(pk=taken[0].pk).status == NumberStatus.CANCELLED
+    html = client.get(reverse("drafting:number_list")).content.decode()
+    assert "Đã hủy: Văn bản không ban hành" in html
