@@ -37,6 +37,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from dangvu.access import SYSTEM  # noqa: E402
 from dangvu.accounts.models import User  # noqa: E402
 from dangvu.members import selectors  # noqa: E402
 from dangvu.members.selectors.scope import MemberFilter  # noqa: E402
@@ -236,7 +237,7 @@ def main() -> None:
         return counts.get(("total", ""), 0)
 
     # today
-    t_ours, c = timed(lambda: selectors.counts_today(province))
+    t_ours, c = timed(lambda: selectors.counts_today(SYSTEM, province))
     t_base, b = timed(lambda: baseline_today(province.path))
     check(ours_total(c), b[""], "province today")
     t_duck = None
@@ -245,7 +246,7 @@ def main() -> None:
         check(ours_total(c), d, "province today duckdb")
     row("một tỉnh, hôm nay", t_ours, t_base, t_duck)
 
-    t_ours, rows = timed(lambda: selectors.counts_by_child(central, today, today=today))
+    t_ours, rows = timed(lambda: selectors.counts_by_child(SYSTEM, central, today, today=today))
     t_base, b = timed(lambda: baseline_today(central.path, child_len))
     check(sum(ours_total(c) for _, c in rows), sum(b.values()), "nation today")
     t_duck = None
@@ -253,7 +254,7 @@ def main() -> None:
         t_duck, _ = timed(lambda: duck_by_province(con, "m", "TRUE", []))
     row("toàn quốc theo tỉnh, hôm nay", t_ours, t_base, t_duck)
 
-    t_ours, c = timed(lambda: selectors.counts_today(commune))
+    t_ours, c = timed(lambda: selectors.counts_today(SYSTEM, commune))
     t_base, b = timed(lambda: baseline_today(commune.path))
     check(ours_total(c), b.get("", 0), "commune today")
     t_duck = None
@@ -263,7 +264,7 @@ def main() -> None:
 
     # a past date
     covering = "valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)"
-    t_ours, c = timed(lambda: selectors.counts_on(province, PAST, today=today))
+    t_ours, c = timed(lambda: selectors.counts_on(SYSTEM, province, PAST, today=today))
     t_base, b = timed(lambda: baseline_on(province.path, PAST))
     check(ours_total(c), b.get("", 0), "province past")
     t_duck = None
@@ -273,7 +274,7 @@ def main() -> None:
         )
     row(f"một tỉnh, ngày {PAST:%d/%m/%Y}", t_ours, t_base, t_duck)
 
-    t_ours, rows = timed(lambda: selectors.counts_by_child(central, PAST, today=today))
+    t_ours, rows = timed(lambda: selectors.counts_by_child(SYSTEM, central, PAST, today=today))
     t_base, b = timed(lambda: baseline_on(central.path, PAST, child_len), runs=3)
     check(sum(ours_total(c) for _, c in rows), sum(b.values()), "nation past")
     t_duck = None
@@ -281,7 +282,7 @@ def main() -> None:
         t_duck, _ = timed(lambda: duck_by_province(con, "s", covering, [PAST, PAST]))
     row(f"toàn quốc theo tỉnh, ngày {PAST:%d/%m/%Y}", t_ours, t_base, t_duck)
 
-    t_ours, c = timed(lambda: selectors.counts_on(commune, PAST, today=today))
+    t_ours, c = timed(lambda: selectors.counts_on(SYSTEM, commune, PAST, today=today))
     t_base, b = timed(lambda: baseline_on(commune.path, PAST))
     check(ours_total(c), b.get("", 0), "commune past")
     t_duck = None

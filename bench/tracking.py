@@ -34,6 +34,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from dangvu.access import SYSTEM  # noqa: E402
 from dangvu.orgs.demo import build_bulk  # noqa: E402
 from dangvu.orgs.models import GRASSROOTS_KINDS, Organization, OrgKind  # noqa: E402
 from dangvu.tracking import selectors  # noqa: E402
@@ -75,7 +76,7 @@ def main() -> None:
             due_dates=[task.due_on + timedelta(days=30 * k) for k in range(1, 6)],
             unit_rule="grassroots",
             rule_root=task.rule_root,
-            actor=None,
+            actor=SYSTEM,
         )
     # after every task exists: statistics taken before the report rounds saw one task
     # owning every assignment, and PostgreSQL then seq-scanned the assignments for it

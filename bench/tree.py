@@ -34,6 +34,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from dangvu.access import SYSTEM  # noqa: E402
 from dangvu.orgs import paths, selectors  # noqa: E402
 from dangvu.orgs.demo import build_bulk  # noqa: E402
 from dangvu.orgs.models import Organization, OrgKind, OrgVersion  # noqa: E402
@@ -113,7 +114,7 @@ def ensure_history(rng: random.Random) -> None:
         if cell.parent_id == target.pk:
             continue
         try:
-            org_move(org=cell, new_parent=target, on=MOVE_DAY, decision="QĐ bench", actor=None)
+            org_move(org=cell, new_parent=target, on=MOVE_DAY, decision="QĐ bench", actor=SYSTEM)
             moved += 1
         except Exception:
             continue

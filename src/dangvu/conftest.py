@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from dangvu.access import SYSTEM
 from dangvu.core.testing import make_user
 from dangvu.orgs.models import OrgKind
 from dangvu.orgs.services import org_create
@@ -42,7 +43,7 @@ def add_org(
         parent=parent,
         founded_on=FOUNDED,
         decision=decision,
-        actor=None,
+        actor=SYSTEM,
         issuer_code=issuer,
     )
 

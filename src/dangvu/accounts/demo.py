@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from dangvu.access import SYSTEM
 from dangvu.orgs.models import Organization, OrgKind
 
 from .models import Role, User
@@ -20,7 +21,7 @@ def _ensure(username: str, org: Organization, role: str, full_name: str) -> User
             organization=org,
             role=role,
             full_name=full_name,
-            actor=None,
+            actor=SYSTEM,
         )
     return user
 

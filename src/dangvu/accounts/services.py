@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 
 from .models import Role, User
@@ -17,7 +18,7 @@ def user_create(
     organization: Any,
     role: str = Role.VIEWER,
     full_name: str = "",
-    actor: Any = None,
+    actor: Actor,
     validate: bool = True,
 ) -> User:
     """Create a user of `organization`; the password is checked against the validators."""

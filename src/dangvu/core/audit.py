@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -21,9 +21,21 @@ def _jsonable(data: dict[str, Any] | None) -> dict[str, Any] | None:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+SYSTEM_NAME = "hệ thống"  # how the audit names the system actor (`dangvu.access.SYSTEM`)
+
+
+class AuditActor(Protocol):
+    """A user or `dangvu.access.SYSTEM` (core imports no area, so not `access.Actor`)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    def get_username(self) -> str: ...
+
+
 def audit_record(
     *,
-    actor: Any,
+    actor: AuditActor,
     action: str,
     obj: Model,
     organization: Any = None,
@@ -31,10 +43,14 @@ def audit_record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Write one audit row. `organization` (anything with `pk` and `path`) scopes it."""
+    """Write one audit row. `organization` (anything with `pk` and `path`) scopes it.
+    `actor` is a user or `dangvu.access.SYSTEM`, logged as “hệ thống” with no user."""
+    if actor is None:
+        raise TypeError("audit_record: pass dangvu.access.SYSTEM for the system, not None")
+    user = actor if getattr(actor, "pk", None) else None
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=(actor.get_username() if getattr(actor, "pk", None) else "hệ thống"),
+        actor=user,
+        actor_name=actor.get_username() if user is not None else SYSTEM_NAME,
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test import Client
 
+from dangvu.access import SYSTEM
 from dangvu.accounts.models import Role, User
 from dangvu.accounts.services import user_create
 
@@ -31,7 +32,7 @@ def make_user(username: str, organization: Any, role: str = Role.OFFICER) -> Use
         organization=organization,
         role=role,
         full_name=username,
-        actor=None,
+        actor=SYSTEM,
         validate=False,
     )
 

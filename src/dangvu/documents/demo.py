@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from dangvu.access import SYSTEM
 from dangvu.core.dates import format_long, format_short
 from dangvu.orgs.models import Organization, OrgKind
 
@@ -144,7 +145,7 @@ def _communes(province: Organization, on: date, limit: int) -> list[Organization
 
 def _register(log: Callable[[str], None], **kwargs: Any) -> Document | None:
     try:
-        return document_register(actor=None, **kwargs).document
+        return document_register(actor=SYSTEM, **kwargs).document
     except ValidationError as exc:
         log(f"  bỏ qua: {' '.join(exc.messages)}")
         return None
@@ -230,7 +231,7 @@ def _seeds(province: Organization, log: Callable[[str], None]) -> None:
             result = document_ingest(
                 name=path.name,
                 data=path.read_bytes(),
-                actor=None,
+                actor=SYSTEM,
                 owner=province,
                 status=DocumentStatus.ISSUED,
             )

@@ -13,12 +13,13 @@ import unicodedata
 from collections import deque
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from dangvu import access
+from dangvu.access import AnyUser
 from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 
-def _ancestor_ids(user: Any) -> list[int]:
+def _ancestor_ids(user: AnyUser) -> list[int]:
     """Committees above the user's organization, and above the units merged into it
     (a commune formed in 2025 still reads the plans of the district its communes had)."""
     cached = getattr(user, "_documents_ancestor_ids", None)
@@ -64,7 +65,7 @@ def _ancestor_ids(user: Any) -> list[int]:
     ids = set(paths.ids_of(org.path)[:-1])
     low, high = paths.subtree_bounds(org.path)
     merged = (
-        Organization.objects.visible_to(user)
+        access.visible_organizations(user)
         .filter(successor__isnull=False)
         .exclude(path__gte=low, path__lt=high)
         .values_list("path", flat=True)
@@ -76,7 +77,7 @@ def _ancestor_ids(user: Any) -> list[int]:
     return result
 
 
-def documents_visible_to(user: Any) -> QuerySet[Document]:
+def documents_visible_to(user: AnyUser) -> QuerySet[Document]:
     qs = Document.objects.all()
     if not getattr(user, "is_authenticated", False):
         return qs.none()
@@ -85,7 +86,7 @@ def documents_visible_to(user: Any) -> QuerySet[Document]:
     if user.organization is None:
         return qs.none()
     seen = (
-        Q(owner__in=Organization.objects.visible_to(user))
+        Q(owner__in=access.visible_organizations(user))
         | Q(owner_id__in=_ancestor_ids(user), status=DocumentStatus.ISSUED)
         | (Q(visibility=Visibility.PUBLIC) & ~Q(status=DocumentStatus.DRAFT))
     )
@@ -97,7 +98,7 @@ def documents_visible_to(user: Any) -> QuerySet[Document]:
     return qs.filter(seen | cited)
 
 
-def require_view(user: Any, pk: int) -> Document:
+def require_view(user: AnyUser, pk: int) -> Document:
     """The document, or 404 if there is none, or a refusal (403) if it is out of scope."""
     document = get_object_or_404(Document.objects.select_related("owner", "issuer"), pk=pk)
     if not documents_visible_to(user).filter(pk=pk).exists():
@@ -105,7 +106,7 @@ def require_view(user: Any, pk: int) -> Document:
     return document
 
 
-def can_edit(user: Any, document: Document) -> bool:
+def can_edit(user: AnyUser, document: Document) -> bool:
     from .services.keys import authorize_edit
 
     if not getattr(user, "is_authenticated", False):
@@ -117,7 +118,7 @@ def can_edit(user: Any, document: Document) -> bool:
     return True
 
 
-def require_edit(user: Any, pk: int) -> Document:
+def require_edit(user: AnyUser, pk: int) -> Document:
     document = require_view(user, pk)
     from .services.keys import authorize_edit
 
@@ -139,7 +140,7 @@ class DocumentFilters:
     date_to: date | None = None
 
 
-def document_list(user: Any, filters: DocumentFilters) -> QuerySet[Document]:
+def document_list(user: AnyUser, filters: DocumentFilters) -> QuerySet[Document]:
     """The register as the user may see it, filtered; diacritics ignored in the search
     over number, title and text."""
     qs = documents_visible_to(user).select_related("owner", "issuer")
@@ -163,16 +164,16 @@ def document_list(user: Any, filters: DocumentFilters) -> QuerySet[Document]:
     return qs.defer("text", "search_text")
 
 
-def owner_choices(user: Any, *, include: str | None = None) -> list[Organization]:
+def owner_choices(user: AnyUser, *, include: str | None = None) -> list[Organization]:
     """Units to filter the register by: the user's own, those above it, those directly
     below it, and `include` (an id asked for in a link) when the user sees it."""
     extra = Q(pk=int(include)) if include and include.isdigit() else Q(pk__in=[])
-    if user.is_superuser:
+    if access.sees_everything(user):
         qs = Organization.objects.filter(Q(depth__lte=1) | extra)
         return list(qs.order_by("path")[:200])
     org = user.organization
     ids = [*paths.ids_of(org.path)]
-    visible_extra = Q(extra, pk__in=Organization.objects.visible_to(user).values("pk"))
+    visible_extra = Q(extra, pk__in=access.visible_organizations(user).values("pk"))
     qs = Organization.objects.filter(
         Q(pk__in=ids) | Q(parent=org, dissolved_on__isnull=True) | visible_extra
     )
@@ -182,7 +183,7 @@ def owner_choices(user: Any, *, include: str | None = None) -> list[Organization
 # --- one document ------------------------------------------------------------------------
 
 
-def references_of(user: Any, document: Document) -> list[tuple[Reference, bool]]:
+def references_of(user: AnyUser, document: Document) -> list[tuple[Reference, bool]]:
     """The document's references, each with whether the user may open its target."""
     refs = list(document.references.select_related("target").order_by("start", "id"))
     target_ids = {r.target_id for r in refs if r.target_id}
@@ -194,7 +195,7 @@ def findings_of(document: Document) -> QuerySet[Finding]:
     return document.findings.select_related("corrected_by").order_by("start", "id")
 
 
-def relations_of(user: Any, document: Document) -> dict[str, list[DocumentRelation]]:
+def relations_of(user: AnyUser, document: Document) -> dict[str, list[DocumentRelation]]:
     visible = documents_visible_to(user)
     out = (
         document.relations_out.filter(target__in=visible)
@@ -209,24 +210,24 @@ def relations_of(user: Any, document: Document) -> dict[str, list[DocumentRelati
     return {"out": list(out), "in": list(into)}
 
 
-def documents_citing(document: Document, *, user: Any = None) -> QuerySet[Document]:
+def documents_citing(document: Document, *, user: AnyUser) -> QuerySet[Document]:
     """Documents that cite `document` in their text or name it in a relation (directly),
-    scoped to `user` when given (the tracking app passes none for system work)."""
+    scoped to `user`."""
     qs = Document.objects.filter(
         Q(pk__in=Reference.objects.filter(target=document).values("document_id"))
         | Q(pk__in=DocumentRelation.objects.filter(target=document).values("source_id"))
     ).exclude(pk=document.pk)
-    if user is not None:
+    if not access.sees_everything(user):
         qs = qs.filter(pk__in=documents_visible_to(user).values("pk"))
     return qs.select_related("owner", "issuer")
 
 
-def documents_implementing(document: Document, *, user: Any = None) -> QuerySet[Document]:
+def documents_implementing(document: Document, *, user: AnyUser) -> QuerySet[Document]:
     """Documents recorded as implementing `document` (the units' plans under a program)."""
     qs = Document.objects.filter(
         relations_out__target=document, relations_out__kind=RelationKind.IMPLEMENTS
     ).distinct()
-    if user is not None:
+    if not access.sees_everything(user):
         qs = qs.filter(pk__in=documents_visible_to(user).values("pk"))
     return qs.select_related("owner", "issuer")
 
@@ -321,11 +322,11 @@ def _walk(
 
 
 def citation_chain(
-    document: Document, *, user: Any = None, depth: int = 4, limit: int = 300
+    document: Document, *, user: AnyUser, depth: int = 4, limit: int = 300
 ) -> CitationChain:
     """The citation chain both ways, transitive to `depth` steps and at most `limit`
     documents a way, through references and recorded relations, scoped to `user`."""
-    visible = Document.objects.all() if user is None else documents_visible_to(user)
+    visible = documents_visible_to(user)
     up, up_cut = _walk(document, visible, upward=True, depth=depth, limit=limit)
     down, down_cut = _walk(document, visible, upward=False, depth=depth, limit=limit)
     return CitationChain(up=up, down=down, truncated=up_cut or down_cut)
@@ -340,7 +341,7 @@ _STATE_SYMBOL = re.compile(
 )
 
 
-def documents_by_symbol(user: Any, symbol: str, on: date | None = None) -> QuerySet[Document]:
+def documents_by_symbol(user: AnyUser, symbol: str, on: date | None = None) -> QuerySet[Document]:
     """Entries the user sees whose number and symbol is `symbol` as an office writes it
     (42-CTr/TU, 13/2023/NĐ-CP; case aside), on `on` when given."""
     text = unicodedata.normalize("NFC", " ".join(symbol.split()))

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.core.text import fold
 from dangvu.orgs import paths
@@ -190,7 +191,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             organization=cell,
             admitted_on=on,
             decision=f"Quyết định số {rng.randint(1, 300)}-QĐ/HU",
-            actor=None,
+            actor=SYSTEM,
             ceremony_on=on + timedelta(days=rng.randint(7, 25)) if ceremony else None,
             **profile(female, birth),
         )
@@ -213,7 +214,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
                 member=m,
                 decision="Quyết định công nhận đảng viên chính "
                 f"thức số {rng.randint(1, 400)}-QĐ/ĐU",
-                actor=None,
+                actor=SYSTEM,
             )
         members.append(m)
     # Probationers due and overdue on today's date.
@@ -238,10 +239,10 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             to_org=rng.choice(targets),
             on=day,
             decision=f"Giấy giới thiệu số {rng.randint(1, 99)}",
-            actor=None,
+            actor=SYSTEM,
         )
         services.transfer_confirm(
-            transfer=t, on=day + timedelta(days=rng.randint(2, 20)), actor=None
+            transfer=t, on=day + timedelta(days=rng.randint(2, 20)), actor=SYSTEM
         )
     # Across the 2025 merges: a letter issued in June, confirmed in July by the new commune's
     # cell (the cell kept its identity when its commune merged).
@@ -253,9 +254,9 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
         to_org=target,
         on=date(2025, 6, 10),
         decision="Giấy giới thiệu số 42-GGT/ĐU",
-        actor=None,
+        actor=SYSTEM,
     )
-    services.transfer_confirm(transfer=t, on=date(2025, 7, 8), actor=None)
+    services.transfer_confirm(transfer=t, on=date(2025, 7, 8), actor=SYSTEM)
     # A temporary transfer past its end date.
     m = rng.choice(
         [
@@ -272,11 +273,11 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
         to_org=next(c for c in living if c.pk != m.organization_id),
         on=today - timedelta(days=200),
         decision="Giấy giới thiệu số 7-GGT/ĐU",
-        actor=None,
+        actor=SYSTEM,
         kind=Transfer.Kind.TEMPORARY,
         until=today - timedelta(days=20),
     )
-    services.transfer_confirm(transfer=t, on=today - timedelta(days=195), actor=None)
+    services.transfer_confirm(transfer=t, on=today - timedelta(days=195), actor=SYSTEM)
     # Exits and deaths.
     for m in rng.sample(active, 24):
         m.refresh_from_db()
@@ -290,7 +291,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
         if day < (m.official_on or m.admitted_on):
             continue
         if m.birth_date.year < 1960 and rng.random() < 0.6:
-            services.member_die(member=m, on=day, decision="Giấy báo tử", actor=None)
+            services.member_die(member=m, on=day, decision="Giấy báo tử", actor=SYSTEM)
         else:
             kind = rng.choice([EventKind.LEAVE, EventKind.STRIKE_OFF, EventKind.EXPEL])
             services.member_exit(
@@ -298,7 +299,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
                 kind=kind,
                 on=day,
                 decision=f"Quyết định số {rng.randint(1, 99)}-QĐ/ĐU",
-                actor=None,
+                actor=SYSTEM,
             )
     # Ratings for the last two years (some missing for last year), badges reached.
     for m in Member.objects.filter(organization__path__startswith=province.path).order_by("pk"):
@@ -313,7 +314,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
                     year=year,
                     level=rng.choice(["tot", "tot", "tot", "hoan_thanh", "xuat_sac"]),
                     decision=f"Kết luận xếp loại năm {year}",
-                    actor=None,
+                    actor=SYSTEM,
                 )
             except ValidationError:
                 services.member_rate(
@@ -321,7 +322,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
                     year=year,
                     level="tot",
                     decision=f"Kết luận xếp loại năm {year}",
-                    actor=None,
+                    actor=SYSTEM,
                 )
         if m.is_active and rng.random() < 0.8:
             award = date(today.year - 1, 9, 2)
@@ -330,7 +331,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             )
             if years:
                 services.badge_award(
-                    member=m, years=years, on=award, decision="Quyết định số 15-QĐ/TU", actor=None
+                    member=m, years=years, on=award, decision="Quyết định số 15-QĐ/TU", actor=SYSTEM
                 )
     log(
         f"Đã ghi {Member.objects.filter(organization__path__startswith=province.path).count()} "

@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from dangvu.access import require_view
 from dangvu.core.forms import parse_as_of
 from dangvu.core.pages import form_page
 from dangvu.orgs.models import CELL_KINDS, Organization
-from dangvu.orgs.selectors import ancestors_on, require_view, version_on
+from dangvu.orgs.selectors import ancestors_on, version_on
 
 from . import forms, selectors, services
 from .models import Member, MembershipEvent, Transfer
@@ -512,7 +513,7 @@ def member_stats(request: HttpRequest) -> HttpResponse:
         org = Organization.objects.filter(parent__isnull=True).order_by("path").first()
     today = timezone.localdate()
     on = _as_of(request)
-    counts = selectors.counts_on(org, on, today=today) if org else None
+    counts = selectors.counts_on(request.user, org, on, today=today) if org else None
     period = forms.PeriodForm(request.GET or None)
     start = end = None
     if period.is_valid():
@@ -548,12 +549,14 @@ def member_stats(request: HttpRequest) -> HttpResponse:
                         )
                     ],
                 )
-                for child, c in (selectors.counts_by_child(org, on, today=today) if version else [])
+                for child, c in (
+                    selectors.counts_by_child(request.user, org, on, today=today) if version else []
+                )
             ],
             "period": period,
             "start": start,
             "end": end,
-            "flows": selectors.flows(org, start, end) if version else [],
+            "flows": selectors.flows(request.user, org, start, end) if version else [],
         },
     )
 

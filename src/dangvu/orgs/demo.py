@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from dangvu.access import SYSTEM
 from dangvu.core.names import place_name
 from dangvu.core.text import fold
 
@@ -88,7 +89,7 @@ def ensure_central() -> Organization:
         parent=None,
         founded_on=date(1930, 2, 3),
         decision="Cương lĩnh chính trị đầu tiên",
-        actor=None,
+        actor=SYSTEM,
     )
 
 
@@ -118,7 +119,7 @@ def build_demo_province(log: Callable[[str], None]) -> Organization:
             parent=parent,
             founded_on=FOUNDED,
             decision=decision,
-            actor=None,
+            actor=SYSTEM,
         )
 
     province = create(
@@ -203,7 +204,7 @@ def build_demo_province(log: Callable[[str], None]) -> Organization:
         on=date(2024, 1, 1),
         name="Chi bộ Thôn Hòa Bình xã Việt Thành",
         decision="Quyết định số 245-QĐ/HU, ngày 20/12/2023",
-        actor=None,
+        actor=SYSTEM,
     )
 
     # 1 July 2025: communes merge into new commune committees under the province; the
@@ -216,7 +217,7 @@ def build_demo_province(log: Callable[[str], None]) -> Organization:
             sources=communes,
             on=REFORM_DAY,
             decision=reform,
-            actor=None,
+            actor=SYSTEM,
             new=NewOrgSpec(
                 name=f"Đảng bộ xã {new_name}",
                 kind=OrgKind.COMMUNE,
@@ -234,14 +235,14 @@ def build_demo_province(log: Callable[[str], None]) -> Organization:
                 new_parent=seats[district_id],
                 on=REFORM_DAY,
                 decision=reform,
-                actor=None,
+                actor=SYSTEM,
             )
     for district_id in agencies:
         org_dissolve(
             org=Organization.objects.get(pk=district_id),
             on=REFORM_DAY,
             decision="Kết luận số 137-KL/TW, ngày 28/3/2025",
-            actor=None,
+            actor=SYSTEM,
         )
     government = org_create(
         name="Đảng bộ Ủy ban nhân dân tỉnh Yên Bái",
@@ -252,9 +253,9 @@ def build_demo_province(log: Callable[[str], None]) -> Organization:
         parent=province,
         founded_on=REFORM_DAY,
         decision=reform,
-        actor=None,
+        actor=SYSTEM,
     )
-    org_merge(sources=[bloc], into=government, on=REFORM_DAY, decision=reform, actor=None)
+    org_merge(sources=[bloc], into=government, on=REFORM_DAY, decision=reform, actor=SYSTEM)
     log(
         f"Đã tạo tỉnh mẫu Yên Bái: {Organization.objects.within(province).count()} tổ chức "
         "(cả các tổ chức đã chấm dứt năm 2025)."

@@ -32,15 +32,10 @@ CELL_KINDS = (OrgKind.GRASSROOTS_CELL, OrgKind.CELL)
 
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
-    def visible_to(self, user: Any) -> OrganizationQuerySet:
-        """The organizations a user may see: the subtree of the user's organization by
-        its latest shape, and those merged into it (followed through three merges)."""
-        if user.is_superuser:
-            return self.all()
-        org = getattr(user, "organization", None)
-        if org is None:
-            return self.none()
-        low, high = paths.subtree_bounds(org.path)
+    def within_or_merged_into(self, root: Organization) -> OrganizationQuerySet:
+        """`root`'s subtree by its latest shape, and the organizations merged into it
+        (followed through three merges). Who sees what: `dangvu.access`."""
+        low, high = paths.subtree_bounds(root.path)
         condition = Q(path__gte=low, path__lt=high)
         via = "successor__"
         for _ in range(3):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from dangvu import access
+from dangvu.access import AnyUser
 from dangvu.core.text import search_tokens
 
 from . import paths
@@ -66,7 +67,7 @@ def ancestors_on(org: Organization | int, on: date) -> list[OrgVersion]:
     return [found[i] for i in ids if i in found]
 
 
-def scope_roots_on(user: Any, on: date) -> list[OrgVersion]:
+def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
     """Where a user's tree starts on a date: the user's organization, or, before it was
     formed, the organizations that were merged into it."""
     if user.is_superuser:
@@ -98,7 +99,9 @@ def scope_roots_on(user: Any, on: date) -> list[OrgVersion]:
     return sorted(roots, key=lambda v: v.name)
 
 
-def organization_search(user: Any, query: str, on: date, *, limit: int = 50) -> list[OrgVersion]:
+def organization_search(
+    user: AnyUser, query: str, on: date, *, limit: int = 50
+) -> list[OrgVersion]:
     """Organizations in force on `on` in the user's scope whose name, committee name or
     code contains every word of the query, diacritics ignored."""
     tokens = search_tokens(query)
@@ -146,30 +149,8 @@ def ancestors_of_many(versions: list[OrgVersion], on: date) -> dict[int, list[Or
     return {org_id: [found[i] for i in ids if i in found] for org_id, ids in chains.items()}
 
 
-def can_view(user: Any, org: Organization) -> bool:
-    return Organization.objects.visible_to(user).filter(pk=org.pk).exists()
-
-
-def require_view(user: Any, org: Organization) -> None:
-    if not can_view(user, org):
-        raise PermissionDenied("Tổ chức này nằm ngoài phạm vi đơn vị của bạn.")
-
-
-def can_manage_within(user: Any, org: Organization, *, strictly_below: bool) -> bool:
-    """Whether the user may change `org`: an officer or leader whose organization is
-    an ancestor of it (strictly: a committee does not restructure itself)."""
-    if not user.is_authenticated or not user.can_edit:
-        return False
-    if user.is_superuser:
-        return True
-    own = user.organization
-    if own is None or not paths.is_within(org.path, own.path):
-        return False
-    return not (strictly_below and org.pk == own.pk)
-
-
-def require_manage(user: Any, org: Organization, *, strictly_below: bool = True) -> None:
-    if not can_manage_within(user, org, strictly_below=strictly_below):
+def require_manage(user: AnyUser, org: Organization, *, strictly_below: bool = True) -> None:
+    if not access.can_change(user, org, strictly_below=strictly_below):
         raise PermissionDenied(
             "Bạn không có quyền thay đổi tổ chức này: chỉ chuyên viên, lãnh đạo của cấp ủy cấp "
             "trên mới ghi được thay đổi tổ chức."

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangvu import access
 from dangvu.core.forms import parse_as_of
 from dangvu.core.pages import form_page
 from dangvu.flows import restructure
@@ -29,7 +30,7 @@ def _as_of(request: HttpRequest) -> date:
 
 def _visible(request: HttpRequest, pk: int) -> Organization:
     org = get_object_or_404(Organization, pk=pk)
-    selectors.require_view(request.user, org)
+    access.require_view(request.user, org)
     return org
 
 
@@ -68,7 +69,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version": version,
         "ancestors": selectors.ancestors_on(org, on) if version else [],
         "visible_ids": set(
-            Organization.objects.visible_to(request.user)
+            access.visible_organizations(request.user)
             .filter(pk__in=paths.ids_of(version.path) if version else [])
             .values_list("pk", flat=True)
         ),
@@ -76,9 +77,9 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "versions": versions,
         "changes": changes,
         "can_manage": not org.is_dissolved
-        and selectors.can_manage_within(request.user, org, strictly_below=True),
+        and access.can_change(request.user, org, strictly_below=True),
         "can_add_child": not org.is_dissolved
-        and selectors.can_manage_within(request.user, org, strictly_below=False),
+        and access.can_change(request.user, org, strictly_below=False),
     }
     return render(request, "orgs/detail.html", context)
 

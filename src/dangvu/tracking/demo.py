@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.models import Count, F
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.core.audit import audit_record
 from dangvu.documents.models import Document, DocumentStatus
 from dangvu.documents.services import document_register
@@ -36,7 +37,7 @@ def _program(province: Organization) -> Document:
     if found is not None:
         return found
     return document_register(
-        actor=None,
+        actor=SYSTEM,
         owner=province,
         type_code="CTr",
         number="42",
@@ -52,7 +53,7 @@ def _report(
 ) -> None:
     assignment_submit(
         assignment=a,
-        actor=None,
+        actor=SYSTEM,
         text=text,
         completed_on=on,
         sessions=sessions if a.task.asks_sessions else None,
@@ -71,7 +72,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             due_dates=[date(2023, 2, 15)],
             unit_rule="grassroots",
             rule_root=province,
-            actor=None,
+            actor=SYSTEM,
         )
         + task_create(
             source=program,
@@ -83,7 +84,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             rule_root=province,
             asks_sessions=True,
             asks_participants=True,
-            actor=None,
+            actor=SYSTEM,
         )
         + task_create(
             source=program,
@@ -94,7 +95,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             unit_rule="grassroots",
             rule_root=province,
             asks_sessions=True,
-            actor=None,
+            actor=SYSTEM,
         )
     )
     units = list(study.assignments.select_related("task").order_by("organization__path"))
@@ -105,14 +106,14 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
         _report(a, date(2023, 4, 12) if late else date(2023, 3, 20), 2 + n % 3)
         if n == 1:
             assignment_return(
-                assignment=a, actor=None, comment="Thiếu số lượt đảng viên tham dự từng buổi."
+                assignment=a, actor=SYSTEM, comment="Thiếu số lượt đảng viên tham dự từng buổi."
             )
         elif n != 2:
-            assignment_confirm(assignment=a, actor=None)
+            assignment_confirm(assignment=a, actor=SYSTEM)
     for n, a in enumerate(reports[0].assignments.select_related("task").order_by("organization")):
         if n % 3:
             _report(a, date(2023, 6, 28) if n % 2 else date(2023, 7, 5), 3, "Báo cáo lần 1.")
-            assignment_confirm(assignment=a, actor=None)
+            assignment_confirm(assignment=a, actor=SYSTEM)
     # The present tree: tasks due around today, for the due lists and reminders.
     today = timezone.localdate()
     for title, due, issued in (
@@ -132,7 +133,7 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             due_dates=[due],
             unit_rule="direct",
             rule_root=province,
-            actor=None,
+            actor=SYSTEM,
         )
     log(
         f"Theo dõi thực hiện mẫu: {Task.objects.filter(source=program).count()} việc từ "
@@ -158,7 +159,7 @@ def national_directive(log: Callable[[str], None], *, root: Organization | None 
     ).first()
     if source is None:
         source = document_register(
-            actor=None,
+            actor=SYSTEM,
             owner=central,
             type_code="CT",
             number="35",
@@ -181,7 +182,7 @@ def national_directive(log: Callable[[str], None], *, root: Organization | None 
         unit_rule="grassroots",
         rule_root=root or central,
         asks_sessions=True,
-        actor=None,
+        actor=SYSTEM,
     )
     mix = Assignment.objects.filter(task=task).annotate(m=F("organization_id") % 20)
     mix.filter(m__lt=11).update(
@@ -198,7 +199,7 @@ def national_directive(log: Callable[[str], None], *, root: Organization | None 
     counts = dict(task.assignments.values_list("state").annotate(n=Count("id")).order_by("state"))
     labels = dict(AssignmentState.choices)
     audit_record(
-        actor=None,
+        actor=SYSTEM,
         action="tracking.demo_bulk_states",
         obj=task,
         organization=task.rule_root,

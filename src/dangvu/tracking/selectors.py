@@ -19,6 +19,8 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 
+from dangvu import access
+from dangvu.access import AnyUser
 from dangvu.documents.models import Document
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
@@ -59,7 +61,7 @@ def _in_subtree(prefix: str, org_path: str) -> Q:
     return Q(**{f"{prefix}path__gte": low, f"{prefix}path__lt": high})
 
 
-def tasks_visible_to(user: Any) -> QuerySet[Task]:
+def tasks_visible_to(user: AnyUser) -> QuerySet[Task]:
     """Tasks the user's committee issued or that reach units of its subtree."""
     qs = Task.objects.all()
     if not getattr(user, "is_authenticated", False):
@@ -82,7 +84,7 @@ def tasks_visible_to(user: Any) -> QuerySet[Task]:
     )
 
 
-def require_task(user: Any, pk: int) -> Task:
+def require_task(user: AnyUser, pk: int) -> Task:
     task = get_object_or_404(
         Task.objects.select_related("source", "owner", "rule_root", "created_by"), pk=pk
     )
@@ -91,7 +93,7 @@ def require_task(user: Any, pk: int) -> Task:
     return task
 
 
-def require_assignment(user: Any, pk: int) -> Assignment:
+def require_assignment(user: AnyUser, pk: int) -> Assignment:
     """The assignment, if its unit is the user's or below it (or merged into it)."""
     assignment = get_object_or_404(
         Assignment.objects.select_related(
@@ -106,17 +108,17 @@ def require_assignment(user: Any, pk: int) -> Assignment:
         ),
         pk=pk,
     )
-    if not Organization.objects.visible_to(user).filter(pk=assignment.organization_id).exists():
+    if not access.visible_organizations(user).filter(pk=assignment.organization_id).exists():
         raise PermissionDenied("Phần việc này thuộc đơn vị ngoài phạm vi của bạn.")
     return assignment
 
 
-def task_node(user: Any, task: Task, node_id: int | None) -> Organization:
+def task_node(user: AnyUser, task: Task, node_id: int | None) -> Organization:
     """The unit whose subtree a task's page counts: the one asked for, else the user's own
     when it lies below the task's scope, else the task's scope."""
     if node_id is not None:
         node = get_object_or_404(Organization, pk=node_id)
-        if not Organization.objects.visible_to(user).filter(pk=node.pk).exists():
+        if not access.visible_organizations(user).filter(pk=node.pk).exists():
             raise PermissionDenied("Đơn vị này nằm ngoài phạm vi của bạn.")
         return node
     own = getattr(user, "organization", None)
@@ -131,7 +133,9 @@ def unit_label(org: Any) -> str:
     return f"{org.name} ({org.code})" if org.code else org.name
 
 
-def pickable_units(user: Any, query: str, today: date, *, limit: int = 30) -> list[dict[str, Any]]:
+def pickable_units(
+    user: AnyUser, query: str, today: date, *, limit: int = 30
+) -> list[dict[str, Any]]:
     """Active units strictly below the user's organization whose name, committee name or
     code holds every word of `query` (diacritics ignored), shallowest first, each with
     the unit it belongs to."""
@@ -357,7 +361,7 @@ class DirectiveOverview:
 
 
 def directive_overview(
-    user: Any,
+    user: AnyUser,
     source: Document,
     node: Organization,
     today: date,
@@ -471,7 +475,7 @@ def due_list(
     return items
 
 
-def awaiting_review(user: Any, *, limit: int = 50) -> list[Assignment]:
+def awaiting_review(user: AnyUser, *, limit: int = 50) -> list[Assignment]:
     """Reports of units below the user's committee waiting for it to confirm."""
     if not getattr(user, "is_authenticated", False) or not user.can_edit:
         return []
@@ -512,7 +516,7 @@ class CalendarDay:
     items: list[tuple[Task, int, int]] = field(default_factory=list)  # task, open, total
 
 
-def deadline_calendar(user: Any, year: int, month: int, today: date) -> list[list[CalendarDay]]:
+def deadline_calendar(user: AnyUser, year: int, month: int, today: date) -> list[list[CalendarDay]]:
     """Weeks of the month (Monday first), each day with the tasks due that day that reach
     the user's subtree, and how many units of it have them still open. One query."""
     first = date(year, month, 1)

@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dangvu.access import require_view as require_org
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
 from dangvu.documents.selectors import citation_chain
 from dangvu.documents.selectors import require_view as require_document
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import require_view as require_org
 
 from . import forms, rules, selectors, services
 from .models import AssignmentState, Task

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.hashers import identify_hasher
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.accounts.models import Role, User
 from dangvu.accounts.services import user_create
 from dangvu.core.models import AuditEntry
@@ -17,7 +18,7 @@ def test_passwords_are_stored_with_argon2(tree) -> None:
         password="Mot-mat-khau-dai-2025",
         organization=tree.a,
         role=Role.OFFICER,
-        actor=None,
+        actor=SYSTEM,
     )
     assert identify_hasher(user.password).algorithm == "argon2"
     assert user.check_password("Mot-mat-khau-dai-2025")
@@ -25,7 +26,7 @@ def test_passwords_are_stored_with_argon2(tree) -> None:
 
 def test_weak_passwords_are_refused_in_vietnamese(tree) -> None:
     with pytest.raises(Exception) as exc:
-        user_create(username="yeu", password="12345678", organization=tree.a, actor=None)
+        user_create(username="yeu", password="12345678", organization=tree.a, actor=SYSTEM)
     assert "password" in exc.value.message_dict
     assert not User.objects.filter(username="yeu").exists()
 

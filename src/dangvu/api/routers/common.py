@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Schema
 
+from dangvu.access import require_view
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import require_view
 
 
 def actor(request: HttpRequest) -> Any:

@@ -14,12 +14,13 @@ from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from dangvu.access import require_view
 from dangvu.members import forms, selectors, services
 from dangvu.members.models import Member, MembershipEvent, Transfer
 from dangvu.members.selectors.rules import age_limits
 from dangvu.members.services.excel import check_rows, read_rows
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import require_view, version_on
+from dangvu.orgs.selectors import version_on
 
 from ..pagination import Page, PageParams, paginate
 from .common import OrgRef, actor, day, org_ref, visible_org
@@ -648,9 +649,9 @@ def member_stats(request: HttpRequest, params: Query[StatsParams]) -> dict[str, 
     if start > end:
         raise ValidationError({"start": "Đầu kỳ phải trước hoặc bằng cuối kỳ."})
     version = version_on(org, on)
-    counts = selectors.counts_on(org, on, today=today) or {}
+    counts = selectors.counts_on(user, org, on, today=today) or {}
     keys = (("total", ""), ("status", "chinh_thuc"), ("status", "du_bi"), ("sex", "nu"))
-    children = selectors.counts_by_child(org, on, today=today) if version else []
+    children = selectors.counts_by_child(user, org, on, today=today) if version else []
     return {
         "organization": {"id": org.pk, "name": version.name if version else org.name},
         "on": on,
@@ -674,6 +675,6 @@ def member_stats(request: HttpRequest, params: Query[StatsParams]) -> dict[str, 
         "end": end,
         "flows": [
             {"label": label, "count": n}
-            for label, n in (selectors.flows(org, start, end) if version else [])
+            for label, n in (selectors.flows(user, org, start, end) if version else [])
         ],
     }

@@ -1,5 +1,6 @@
 from datetime import date
 
+from dangvu.access import SYSTEM
 from dangvu.api.tests.helpers import as_user
 from dangvu.orgs.services import org_rename
 
@@ -35,7 +36,7 @@ def test_detail_gives_the_version_of_the_date_and_the_history(users, tree):
         name="Đảng bộ xã Việt Thành mới",
         on=date(2020, 1, 1),
         decision="Quyết định số 5-QĐ/HU",
-        actor=None,
+        actor=SYSTEM,
     )
     client = as_user(users.a_officer)
     old = client.get(f"/api/v1/organizations/{tree.a.pk}", {"on": "2019-06-30"}).json()

@@ -3,8 +3,8 @@ the entry it names) and the relations its title or opening states."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.extract import Extraction
 
 from .. import parsing
@@ -114,7 +114,7 @@ def store_extraction(
 
 
 def auto_relations(
-    doc: Document, references: list[Reference], title: parsing.TitleSpan | None, actor: Any
+    doc: Document, references: list[Reference], title: parsing.TitleSpan | None, actor: Actor
 ) -> list[DocumentRelation]:
     spans = [(r.start, r.end) for r in references]
     made: list[DocumentRelation] = []
@@ -128,7 +128,7 @@ def auto_relations(
             kind=kind,
             defaults={
                 "origin": RelationOrigin.AUTO,
-                "created_by": actor if getattr(actor, "pk", None) else None,
+                "created_by": access.user_of(actor),
             },
         )
         if created:

@@ -19,18 +19,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.text import fold
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgKind
 from dangvu.orgs.selectors import ancestors_on, version_on
 
 from ..codes import local_issuer_codes
-from ..models import DocumentKind, DocumentStatus
+from ..models import Document, DocumentKind, DocumentStatus
 from ..parsing import AreaName, area_named, code_key, number_key
 
 _NUMBER = re.compile(r"^[0-9]{1,6}$")
@@ -264,16 +265,16 @@ class IssuerResolver:
 # --- scope -----------------------------------------------------------------------------
 
 
-def context_org(actor: Any, owner: Organization | None) -> Organization:
-    """The unit on whose behalf a document is registered."""
+def context_org(actor: Actor, owner: Organization | None) -> Organization:
+    """The unit on whose behalf a document is registered: one the actor sees, or a
+    committee above the actor's own."""
     if owner is not None:
-        if actor is not None and not actor.is_superuser:
-            visible = Organization.objects.visible_to(actor).filter(pk=owner.pk).exists()
-            own = actor.organization
-            if not visible and not (own and paths.is_within(own.path, owner.path)):
+        if not access.sees_everything(actor) and not access.can_view(actor, owner):
+            own = access.own_organization(actor)
+            if not (own and paths.is_within(own.path, owner.path)):
                 raise PermissionDenied("Đơn vị này nằm ngoài phạm vi của bạn.")
         return owner
-    org = getattr(actor, "organization", None)
+    org = access.own_organization(actor)
     if org is None:
         raise ValidationError({"owner": "Hãy chọn đơn vị ghi văn bản vào sổ."})
     return org
@@ -289,25 +290,15 @@ def owner_for(issuer: Organization | None, context: Organization) -> Organizatio
     return context
 
 
-def _within_actor(actor: Any, org: Organization) -> bool:
-    own = actor.organization
-    if own is None:
-        return False
-    if paths.is_within(org.path, own.path):
-        return True
-    return Organization.objects.visible_to(actor).filter(pk=org.pk).exists()
-
-
-def authorize_register(actor: Any, owner: Organization, status: str) -> None:
-    """Officers and leaders register documents of their subtree, and issued documents of
-    the committees above them (received documents: one entry per document, at its issuer)."""
-    if actor is None or actor.is_superuser:
-        return
-    if not actor.can_edit:
+def authorize_register(actor: Actor, owner: Organization, status: str) -> None:
+    """Officers and leaders register documents of their subtree (and of the units merged
+    into it), and issued documents of the committees above them (received documents: one
+    entry per document, at its issuer)."""
+    if not access.may_write(actor):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được ghi văn bản vào sổ.")
-    if _within_actor(actor, owner):
+    if access.can_change(actor, owner, merged=True):
         return
-    own = actor.organization
+    own = access.own_organization(actor)
     if own is not None and paths.is_within(own.path, owner.path):
         if status != DocumentStatus.ISSUED:
             raise ValidationError(
@@ -317,14 +308,13 @@ def authorize_register(actor: Any, owner: Organization, status: str) -> None:
     raise PermissionDenied("Văn bản này thuộc đơn vị ngoài phạm vi của bạn.")
 
 
-def authorize_edit(actor: Any, document: Any) -> None:
+def authorize_edit(actor: Actor, document: Document) -> None:
     """Changing a register entry (its details, findings, references, relations) is for
-    officers and leaders of the unit that owns it or of a unit above."""
-    if actor is None or actor.is_superuser:
-        return
-    if not actor.can_edit:
+    officers and leaders of the unit that owns it or of a unit above (or of the unit it
+    was merged into)."""
+    if not access.may_write(actor):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được sửa sổ văn bản.")
-    if not _within_actor(actor, document.owner):
+    if not access.can_change(actor, document.owner, merged=True):
         raise PermissionDenied(
             "Văn bản này do đơn vị khác quản lý: chỉ đơn vị quản lý văn bản hoặc cấp trên "
             "của đơn vị đó được sửa."

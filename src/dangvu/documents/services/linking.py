@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db.models import Q
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.text import fold
 
@@ -100,7 +102,7 @@ def best_for(match_key: str, citing_date: date | None, *, exclude: int | None = 
 class Linker:
     """Resolves the references of one citing document, creating placeholders as needed."""
 
-    def __init__(self, citing: Document, actor: Any) -> None:
+    def __init__(self, citing: Document, actor: Actor) -> None:
         self.citing = citing
         self.actor = actor
         self.resolver = IssuerResolver(citing.owner, citing.date)
@@ -188,7 +190,7 @@ class Linker:
             status=DocumentStatus.PLACEHOLDER,
             visibility=self.citing.visibility,
             owner=issuer or self.citing.owner,
-            created_by=self.actor if getattr(self.actor, "pk", None) else None,
+            created_by=access.user_of(self.actor),
         )
         set_keys(doc, key)
         doc.search_text = search_text_of(doc)
@@ -223,7 +225,7 @@ def follow_reference(ref: Reference, old_target_id: int | None) -> None:
             rel.save(update_fields=["target"])
 
 
-def relink_undated(match_key: str, actor: Any) -> int:
+def relink_undated(match_key: str, actor: Actor) -> int:
     """After an entry of `match_key` appears or changes date, point every undated
     reference of that key to its most recent plausible entry, and drop undated
     placeholders nothing names any more. Returns the number of references moved."""
@@ -253,7 +255,7 @@ def relink_undated(match_key: str, actor: Any) -> int:
     return moved
 
 
-def drop_orphan_placeholders(where: Q, actor: Any) -> None:
+def drop_orphan_placeholders(where: Q, actor: Actor) -> None:
     orphans = (
         Document.objects.filter(where, status=DocumentStatus.PLACEHOLDER)
         .filter(citations__isnull=True, relations_in__isnull=True, relations_out__isnull=True)
@@ -271,7 +273,7 @@ def drop_orphan_placeholders(where: Q, actor: Any) -> None:
         doc.delete()
 
 
-def absorb(placeholder: Document, into: Document, actor: Any) -> None:
+def absorb(placeholder: Document, into: Document, actor: Actor) -> None:
     """Move what names a placeholder to the entry that turned out to be it, then drop it."""
     Reference.objects.filter(target=placeholder).exclude(document=into).update(target=into)
     Reference.objects.filter(target=placeholder, document=into).update(target=None)

@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.extract import Extraction, extract
 from dangvu.orgs.models import Organization
@@ -127,7 +129,7 @@ def _store_file(name: str, data: bytes) -> None:
 
 def _write(
     *,
-    actor: Any,
+    actor: Actor,
     owner: Organization | None,
     issuer: Organization | None,
     details: dict[str, Any],
@@ -162,7 +164,7 @@ def _write(
     authorize_register(actor, owner_org, status)
 
     if file is not None:
-        seen = Document.objects.all() if actor is None else documents_visible_to(actor)
+        seen = documents_visible_to(actor)
         existing = seen.filter(sha256=file.read.sha256).first()
         if existing is not None:
             refs = list(existing.references.select_related("target"))
@@ -185,7 +187,7 @@ def _write(
     completed = doc is not None
     before = doc.fields_for_audit() if doc is not None else None
     if doc is None:
-        doc = Document(created_by=actor if getattr(actor, "pk", None) else None)
+        doc = Document(created_by=access.user_of(actor))
     doc.kind = kind
     doc.type_code = type_code
     doc.type_name = type_name
@@ -262,7 +264,7 @@ def document_ingest(
     *,
     name: str,
     data: bytes,
-    actor: Any,
+    actor: Actor,
     owner: Organization | None = None,
     status: str | None = None,
     visibility: str = Visibility.INTERNAL,
@@ -321,7 +323,7 @@ def _fallback_title(name: str) -> str:
 @transaction.atomic
 def document_register(
     *,
-    actor: Any,
+    actor: Actor,
     owner: Organization | None = None,
     kind: str = DocumentKind.PARTY,
     type_code: str = "",

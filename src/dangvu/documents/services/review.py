@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 
 from ..codes import canonical_issuer, canonical_type
@@ -101,7 +103,7 @@ def _clean_values(kind: str, values: dict[str, Any]) -> dict[str, Any]:
 def finding_correct(
     *,
     finding: Finding,
-    actor: Any,
+    actor: Actor,
     values: dict[str, Any] | None = None,
     rejected: bool = False,
 ) -> Finding:
@@ -118,7 +120,7 @@ def finding_correct(
         corrected = None
     finding.corrected = corrected
     finding.rejected = rejected
-    finding.corrected_by = actor if getattr(actor, "pk", None) else None
+    finding.corrected_by = access.user_of(actor)
     finding.corrected_at = timezone.now()
     finding.full_clean()
     finding.save()
@@ -141,7 +143,7 @@ def finding_correct(
 def reference_correct(
     *,
     reference: Reference,
-    actor: Any,
+    actor: Actor,
     kind: str | None = None,
     type_code: str,
     number: str,
@@ -186,7 +188,7 @@ def reference_correct(
     reference.year = year if kind == DocumentKind.STATE else None
     linker = Linker(document, actor)
     reference.target = linker.target_for(reference)
-    reference.corrected_by = actor if getattr(actor, "pk", None) else None
+    reference.corrected_by = access.user_of(actor)
     reference.corrected_at = timezone.now()
     reference.full_clean()
     reference.save()
@@ -220,12 +222,12 @@ def relation_add(
     source: Document,
     target: Document,
     kind: str,
-    actor: Any,
+    actor: Actor,
     note: str = "",
 ) -> DocumentRelation:
     """Record that `source` implements, replaces, amends or cancels `target`."""
     authorize_edit(actor, source)
-    if actor is not None and not documents_visible_to(actor).filter(pk=target.pk).exists():
+    if not documents_visible_to(actor).filter(pk=target.pk).exists():
         raise PermissionDenied("Văn bản liên quan nằm ngoài phạm vi của bạn.")
     if kind not in RelationKind.values:
         raise ValidationError(
@@ -241,7 +243,7 @@ def relation_add(
         kind=kind,
         origin=RelationOrigin.MANUAL,
         note=note.strip(),
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=access.user_of(actor),
     )
     relation.full_clean()
     relation.save()
@@ -257,7 +259,7 @@ def relation_add(
 
 
 @transaction.atomic
-def relation_remove(*, relation: DocumentRelation, actor: Any) -> None:
+def relation_remove(*, relation: DocumentRelation, actor: Actor) -> None:
     """Remove a relation recorded by mistake (read from the text or entered by hand)."""
     relation = DocumentRelation.objects.select_related("source__owner", "target").get(
         pk=relation.pk

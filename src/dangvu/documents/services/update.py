@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 
 from ..codes import canonical_issuer, canonical_type
@@ -40,7 +41,7 @@ _EDITABLE = (
 
 
 @transaction.atomic
-def document_update(*, document: Document, actor: Any, **changes: Any) -> Document:
+def document_update(*, document: Document, actor: Actor, **changes: Any) -> Document:
     """Correct a register entry's details by hand (any of: kind, type_code, type_name,
     number, year, issuer_code, date, title, place, status, visibility). A new number
     that names a placeholder takes over its references; undated references of the old
@@ -122,7 +123,7 @@ def code_changed(before: dict[str, Any], document: Document) -> bool:
     return before["issuer_code"] != document.issuer_code or before["kind"] != document.kind
 
 
-def _relink_own(document: Document, actor: Any) -> None:
+def _relink_own(document: Document, actor: Actor) -> None:
     """The citing document's date decides which entry an undated reference names."""
     linker = Linker(document, actor)
     stale = []

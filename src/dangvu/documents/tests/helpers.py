@@ -5,16 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dangvu.access import Actor
 from dangvu.documents.models import Document, DocumentRelation, Finding, Reference
 from dangvu.documents.services import RegisterResult, document_ingest, document_register
 
 
-def ingest_text(text: str, actor: Any, name: str = "van-ban.txt", **kwargs: Any) -> RegisterResult:
+def ingest_text(
+    text: str, actor: Actor, name: str = "van-ban.txt", **kwargs: Any
+) -> RegisterResult:
     return document_ingest(name=name, data=text.encode("utf-8"), actor=actor, **kwargs)
 
 
 def register(
-    actor: Any,
+    actor: Actor,
     symbol: str,
     on: date | None,
     *,

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dangvu.access import Actor
 from dangvu.accounts.models import Role
 from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
@@ -43,14 +44,14 @@ def other(tree: SimpleNamespace) -> SimpleNamespace:
     )
 
 
-def _cite(actor: Any, symbol: str, on: date, text: str, **kwargs: Any) -> Reference:
+def _cite(actor: Actor, symbol: str, on: date, text: str, **kwargs: Any) -> Reference:
     doc = register(actor, symbol, on, title="triển khai nhiệm vụ", text=text, **kwargs)
     (ref,) = doc.references.select_related("target")
     return ref
 
 
 def _decision(
-    actor: Any, number: str = "123", on: date = date(2024, 3, 5), **kwargs: Any
+    actor: Actor, number: str = "123", on: date = date(2024, 3, 5), **kwargs: Any
 ) -> RegisterResult:
     """A UBND decision registered by its details."""
     return document_register(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dangvu.access import SYSTEM
 from dangvu.core.testing import make_user
 from dangvu.documents.models import DocumentStatus, Visibility
 from dangvu.documents.selectors import documents_visible_to
@@ -89,7 +90,7 @@ def test_commune_formed_by_merger_sees_the_documents_of_its_predecessors(tree, u
         sources=[tree.a, tree.b],
         on=date(2025, 7, 1),
         decision="Quyết định số 1575-QĐ/TU",
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(
             name="Đảng bộ xã Trấn Yên",
             kind=OrgKind.COMMUNE,

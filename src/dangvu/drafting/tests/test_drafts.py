@@ -11,6 +11,7 @@ import docx
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.documents.models import Document, DocumentStatus
 from dangvu.documents.readers import read_bytes
@@ -235,7 +236,7 @@ def test_member_statistics_report_binds_the_registry_counts(tree, users):
         today=on,
     )
     report = _report(draft)
-    counts = counts_on(tree.a, on, today=on)
+    counts = counts_on(SYSTEM, tree.a, on, today=on)
     total = counts[("status", "chinh_thuc")] + counts.get(("status", "du_bi"), 0)
     assert total == 4
     bound = {f.source.rsplit(":", 1)[1]: f.text for f in report.figures}

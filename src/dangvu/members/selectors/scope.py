@@ -9,10 +9,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from dangvu import access
+from dangvu.access import AnyUser
 from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import require_view
 
 from .. import rules
 from ..models import ACTIVE_STATUSES, Member, MemberStatus, Transfer
@@ -27,13 +28,13 @@ def _range(prefix: str, path: str) -> Q:
     return Q(**{f"{prefix}__gte": low, f"{prefix}__lt": high})
 
 
-def members_visible_to(user: Any) -> QuerySet[Member]:
+def members_visible_to(user: AnyUser) -> QuerySet[Member]:
     """Members whose unit is in the user's subtree, those it hosts temporarily, and those
     it is asked to receive (a pending transfer letter)."""
     qs = Member.objects.all()
-    if user.is_superuser:
+    if access.sees_everything(user):
         return qs
-    org = getattr(user, "organization", None)
+    org = access.own_organization(user)
     if org is None:
         return qs.none()
     incoming = Transfer.objects.filter(member=OuterRef("pk"), state=Transfer.State.PENDING).filter(
@@ -46,29 +47,16 @@ def members_visible_to(user: Any) -> QuerySet[Member]:
     )
 
 
-def can_see_personal(user: Any, member: Member) -> bool:
-    """Citizen ID, address and phone: officers and leaders whose scope holds the member's
-    own unit (not the host of a temporary stay, not a unit still to receive him)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    own = user.organization
-    return bool(
-        user.can_edit and own is not None and paths.is_within(member.organization.path, own.path)
-    )
+def can_see_personal(user: AnyUser, member: Member) -> bool:
+    """Citizen ID, address and phone: see `access.can_see_personal`."""
+    return access.can_see_personal(user, member.organization)
 
 
-def can_record_for(user: Any, org: Organization) -> bool:
-    if not user.is_authenticated or not user.can_edit:
-        return False
-    if user.is_superuser:
-        return True
-    own = user.organization
-    return own is not None and paths.is_within(org.path, own.path)
+def can_record_for(user: AnyUser, org: Organization) -> bool:
+    return access.can_change(user, org)
 
 
-def get_member(user: Any, pk: int) -> Member:
+def get_member(user: AnyUser, pk: int) -> Member:
     member = (
         members_visible_to(user)
         .select_related("organization", "host_organization")
@@ -84,11 +72,11 @@ def get_member(user: Any, pk: int) -> Member:
     return member
 
 
-def scope_org(user: Any, org: Organization | None) -> Organization | None:
+def scope_org(user: AnyUser, org: Organization | None) -> Organization | None:
     """The organization a list is about: the one asked for, if the user may see it."""
     if org is None:
-        return None if user.is_superuser else user.organization
-    require_view(user, org)
+        return None if access.sees_everything(user) else access.own_organization(user)
+    access.require_view(user, org)
     return org
 
 
@@ -150,7 +138,7 @@ def _in_subtree(path: str) -> Q:
 
 
 def member_list(
-    user: Any, filters: MemberFilter, *, org: Organization | None = None, today: date
+    user: AnyUser, filters: MemberFilter, *, org: Organization | None = None, today: date
 ) -> QuerySet[Member]:
     """The members of `org`'s subtree (the user's scope when None), filtered. Reads the
     stored scopes, which the restructure flows keep (`stats_follow_tree`)."""

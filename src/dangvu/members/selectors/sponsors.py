@@ -3,13 +3,13 @@ card number, and the sponsors of a member's admissions."""
 
 from __future__ import annotations
 
-from typing import Any
+from dangvu.access import AnyUser
 
 from ..models import Member, MemberStatus, Sponsor
 from .scope import members_visible_to, search_condition
 
 
-def sponsor_candidates(user: Any, query: str, *, limit: int = 20) -> list[tuple[Member, str]]:
+def sponsor_candidates(user: AnyUser, query: str, *, limit: int = 20) -> list[tuple[Member, str]]:
     """Official members in the user's scope matching `query` (diacritics ignored), each with
     a label that tells namesakes apart (birth year, cell, card number)."""
     cond = search_condition(query)

@@ -17,6 +17,8 @@ from typing import Any
 from django.db import connection
 from django.db.models import Count, Q
 
+from dangvu import access
+from dangvu.access import AnyUser
 from dangvu.orgs import paths
 from dangvu.orgs import rules as org_rules
 from dangvu.orgs.models import Organization, OrgVersion, Restructuring
@@ -280,7 +282,13 @@ def _today_direct(path: str, prefix_len: int | None = None) -> dict[str, Counts]
         return _fold(cursor.fetchall(), grouped=prefix_len is not None)
 
 
-def counts_today(org: Organization) -> Counts:
+def counts_today(user: AnyUser, org: Organization) -> Counts:
+    """Counts of the subtree today."""
+    access.require_view(user, org)
+    return _counts_today(org)
+
+
+def _counts_today(org: Organization) -> Counts:
     if _level(org.kind) <= COUNTED_LEVEL:
         counts: Counts = defaultdict(int)
         for dim, value, n in MemberCount.objects.filter(organization=org).values_list(
@@ -291,10 +299,11 @@ def counts_today(org: Organization) -> Counts:
     return _today_direct(org.path).get("", defaultdict(int))
 
 
-def counts_on(org: Organization, on: date, *, today: date) -> Counts | None:
+def counts_on(user: AnyUser, org: Organization, on: date, *, today: date) -> Counts | None:
     """Counts of the subtree on `on` (None if the organization did not exist then)."""
+    access.require_view(user, org)
     if on >= today and org.dissolved_on is None:
-        return counts_today(org)
+        return _counts_today(org)
     version = version_on(org, on)
     if version is None:
         return None
@@ -310,9 +319,12 @@ def _same_path(org: Organization, a: date, b: date) -> bool:
     return va is not None and vb is not None and va.path == vb.path
 
 
-def counts_by_child(org: Organization, on: date, *, today: date) -> list[tuple[OrgVersion, Counts]]:
+def counts_by_child(
+    user: AnyUser, org: Organization, on: date, *, today: date
+) -> list[tuple[OrgVersion, Counts]]:
     """Counts of each organization directly under `org` on `on` (e.g. the nation by
     province), in one or two queries whatever the number of children."""
+    access.require_view(user, org)
     version = version_on(org, on)
     if version is None:
         return []
@@ -421,10 +433,11 @@ FLOW_KINDS = [
 ]
 
 
-def flows(org: Organization, start: date, end: date) -> list[tuple[str, int]]:
+def flows(user: AnyUser, org: Organization, start: date, end: date) -> list[tuple[str, int]]:
     """What happened in the subtree in [start, end], counted where each event took place
     (the unit's position on that day). Transfers count when the receiving unit confirms,
     and only across the subtree's border; annulled events are left out."""
+    access.require_view(user, org)
     version = version_on(org, end) or org.versions.order_by("-valid_from").first()
     assert version is not None
     low, high = paths.subtree_bounds(version.path)

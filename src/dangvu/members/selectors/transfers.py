@@ -3,10 +3,10 @@ or an organization of another province found by name) and the letters awaiting a
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from dangvu import access
+from dangvu.access import AnyUser
 from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
 from dangvu.orgs import rules as org_rules
@@ -75,11 +75,11 @@ def destinations_outside(
     ]
 
 
-def incoming_transfers(user: Any, org: Organization | None, *, limit: int = 50) -> list[Transfer]:
+def incoming_transfers(
+    user: AnyUser, org: Organization | None, *, limit: int = 50
+) -> list[Transfer]:
     """Letters awaiting confirmation by `org`'s subtree, for a user who may record there."""
-    if org is None or not user.is_authenticated or not user.can_edit:
-        return []
-    if not user.is_superuser and not paths.is_within(org.path, user.organization.path):
+    if org is None or not access.can_change(user, org):
         return []
     low, high = paths.subtree_bounds(org.path)
     return list(

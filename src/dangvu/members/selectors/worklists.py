@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from dangvu.access import AnyUser
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
 
@@ -44,7 +45,7 @@ class RecognitionRow:
     days_left: int
 
 
-def recognition_due(user: Any, org: Organization | None, on: date) -> list[RecognitionRow]:
+def recognition_due(user: AnyUser, org: Organization | None, on: date) -> list[RecognitionRow]:
     """Probationary members on `on` whose 12 months end within a month (due) or have ended
     (overdue once the cell's 30 working days of review have passed)."""
     active_then = MemberSpan.objects.filter(
@@ -84,7 +85,7 @@ class BadgeGroup:
 
 
 def badges_due(
-    user: Any, org: Organization | None, on: date, *, limit: int = 200
+    user: AnyUser, org: Organization | None, on: date, *, limit: int = 200
 ) -> list[BadgeGroup]:
     """Members active on `on` who will have reached a badge milestone they have not yet
     received by the next award day: for each milestone, those for whom it is the highest
@@ -109,7 +110,7 @@ def badges_due(
     return groups
 
 
-def unrated(user: Any, org: Organization | None, year: int) -> QuerySet[Member]:
+def unrated(user: AnyUser, org: Organization | None, year: int) -> QuerySet[Member]:
     """Members active on 31 December of `year` with no (unannulled) rating for it."""
     end = date(year, 12, 31)
     active_then = MemberSpan.objects.filter(member=OuterRef("pk"), valid_from__lte=end).filter(
@@ -127,7 +128,7 @@ def unrated(user: Any, org: Organization | None, year: int) -> QuerySet[Member]:
     )
 
 
-def temporary_overdue(user: Any, org: Organization | None, on: date) -> QuerySet[Transfer]:
+def temporary_overdue(user: AnyUser, org: Organization | None, on: date) -> QuerySet[Transfer]:
     """Temporary transfers whose term ended before `on` with no return recorded."""
     members = _within(members_visible_to(user), "organization__path", org)
     return (

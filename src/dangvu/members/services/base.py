@@ -9,9 +9,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
-from dangvu.orgs import paths
 from dangvu.orgs.models import CELL_KINDS, Organization
 from dangvu.orgs.selectors import version_on
 
@@ -22,12 +23,9 @@ from ..selectors.rules import rule_value
 from . import stats
 
 
-def authorize(actor: Any, org: Organization, *, action: str = "ghi") -> None:
-    """Services check scope themselves. No actor: the system (imports, demo, handlers)."""
-    if actor is None or actor.is_superuser:
-        return
-    own = actor.organization
-    if not (actor.can_edit and own is not None and paths.is_within(org.path, own.path)):
+def authorize(actor: Actor, org: Organization, *, action: str = "ghi") -> None:
+    """Services check scope themselves, so no caller can skip it."""
+    if not access.can_change(actor, org):
         raise PermissionDenied(
             f"Bạn không có quyền {action} đảng viên của “{org.name}”: đơn vị này không thuộc phạm "
             "vi của bạn, hoặc vai trò của bạn chỉ được xem."
@@ -133,7 +131,7 @@ def record_event(
     kind: str,
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     *,
     organization: Organization | None = None,
     **fields: Any,
@@ -144,7 +142,7 @@ def record_event(
         on=on,
         decision=decision,
         organization=organization or member.organization,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=access.user_of(actor),
         **fields,
     )
     event.full_clean()
@@ -213,7 +211,7 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
     return state
 
 
-def audit_event(event: MembershipEvent, actor: Any, summary: str, **after: Any) -> None:
+def audit_event(event: MembershipEvent, actor: Actor, summary: str, **after: Any) -> None:
     member = event.member
     audit_record(
         actor=actor,

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import Q
 from openpyxl import Workbook, load_workbook
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
@@ -330,7 +332,7 @@ def _check_sponsors(
 
 
 @transaction.atomic
-def members_import(*, data: bytes, within: Organization, actor: Any, filename: str = "") -> int:
+def members_import(*, data: bytes, within: Organization, actor: Actor, filename: str = "") -> int:
     """Write the members of a clean file (all or nothing); return how many were added."""
     authorize(actor, within, action="nhập")
     rows, problems = read_rows(data)
@@ -407,15 +409,14 @@ PERSONAL_COLUMNS = [
 
 
 def members_export(
-    *, members: Iterable[Member], actor: Any, scope: Organization | None, filters: dict[str, Any]
+    *, members: Iterable[Member], actor: Actor, scope: Organization | None, filters: dict[str, Any]
 ) -> bytes:
     """An .xlsx of the members given (already scoped by a selector). Personal columns are
     filled only for members whose own unit is in the actor's scope and only for officers
     and leaders; the export is written to the audit log with its filter and row count."""
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied("Hãy đăng nhập để xuất danh sách.")
-    own = getattr(actor, "organization", None)
-    personal = actor.is_superuser or actor.can_edit
+    personal = access.may_write(actor)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Đảng viên")
     headers = ["STT"] + [h for h, _ in EXPORT_COLUMNS]
@@ -426,14 +427,12 @@ def members_export(
     for count, m in enumerate(members, start=1):
         row = [count] + [get(m) for _, get in EXPORT_COLUMNS]
         if personal:
-            allowed = actor.is_superuser or (
-                own is not None and paths.is_within(m.organization.path, own.path)
-            )
+            allowed = access.can_see_personal(actor, m.organization)
             row += [get(m) if allowed else "" for _, get in PERSONAL_COLUMNS]
         sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
-    target = scope or own
+    target = scope or access.own_organization(actor)
     audit_record(
         actor=actor,
         action="members.members_export",

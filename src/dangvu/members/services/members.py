@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.orgs.models import Organization
@@ -87,7 +88,7 @@ def member_admit(
     organization: Organization,
     admitted_on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     ceremony_on: date | None = None,
     over_age_approval: str = "",
     sponsors: Sequence[SponsorSpec] = (),
@@ -152,7 +153,7 @@ def member_admit(
 
 
 @transaction.atomic
-def member_hold_ceremony(*, member: Member, on: date, decision: str, actor: Any) -> Member:
+def member_hold_ceremony(*, member: Member, on: date, decision: str, actor: Actor) -> Member:
     """Record the admission ceremony: the probation runs 12 months from it."""
     authorize(actor, member.organization)
     lock_member(member)
@@ -172,7 +173,7 @@ def member_hold_ceremony(*, member: Member, on: date, decision: str, actor: Any)
 
 @transaction.atomic
 def member_recognize(
-    *, member: Member, decision: str, actor: Any, on: date | None = None
+    *, member: Member, decision: str, actor: Actor, on: date | None = None
 ) -> Member:
     """Recognize a probationary member as official from the day the probation ends
     (`on` defaults to it), however late the cell's review."""
@@ -203,7 +204,7 @@ def member_recognize(
 
 
 @transaction.atomic
-def member_fail_probation(*, member: Member, on: date, decision: str, actor: Any) -> Member:
+def member_fail_probation(*, member: Member, on: date, decision: str, actor: Actor) -> Member:
     """Strike a probationary member off the list (not recognized after review)."""
     authorize(actor, member.organization)
     lock_member(member)
@@ -219,7 +220,7 @@ def member_fail_probation(*, member: Member, on: date, decision: str, actor: Any
 
 
 @transaction.atomic
-def member_exit(*, member: Member, kind: str, on: date, decision: str, actor: Any) -> Member:
+def member_exit(*, member: Member, kind: str, on: date, decision: str, actor: Actor) -> Member:
     """Leaving on request (xin ra), striking off (xóa tên) or expulsion (khai trừ)."""
     authorize(actor, member.organization)
     lock_member(member)
@@ -237,7 +238,7 @@ def member_exit(*, member: Member, kind: str, on: date, decision: str, actor: An
 
 
 @transaction.atomic
-def member_die(*, member: Member, on: date, decision: str, actor: Any) -> Member:
+def member_die(*, member: Member, on: date, decision: str, actor: Actor) -> Member:
     authorize(actor, member.organization)
     lock_member(member)
     decision = require_decision(decision)
@@ -261,7 +262,7 @@ def _living_successor(org: Organization, on: date) -> Organization:
 
 
 @transaction.atomic
-def member_restore(*, member: Member, on: date, decision: str, actor: Any) -> Member:
+def member_restore(*, member: Member, on: date, decision: str, actor: Actor) -> Member:
     """Restore membership after an exit is annulled by the competent body: membership
     counts as unbroken and the member returns to the unit (or its successor)."""
     authorize(actor, member.organization)
@@ -289,7 +290,7 @@ def member_readmit(
     organization: Organization,
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     ceremony_on: date | None = None,
 ) -> Member:
     """Admit again someone who left: allowed once, with probation again."""
@@ -322,7 +323,7 @@ def member_readmit(
 
 @transaction.atomic
 def member_rate(
-    *, member: Member, year: int, level: str, decision: str, actor: Any, on: date | None = None
+    *, member: Member, year: int, level: str, decision: str, actor: Actor, on: date | None = None
 ) -> MembershipEvent:
     """The yearly quality rating. One a year; 'excellent' within the quota of the cell."""
     authorize(actor, member.organization)
@@ -386,7 +387,7 @@ def _check_quota(member: Member, year: int) -> None:
 
 @transaction.atomic
 def badge_award(
-    *, member: Member, years: int, on: date, decision: str, actor: Any, early_months: int = 0
+    *, member: Member, years: int, on: date, decision: str, actor: Actor, early_months: int = 0
 ) -> MembershipEvent:
     """Award the Huy hiệu Đảng of `years` of party age (posthumously to a deceased member).
     `early_months`: the early award a seriously ill member may receive (up to 12 months for
@@ -443,7 +444,7 @@ def badge_award(
 
 @transaction.atomic
 def member_discipline(
-    *, member: Member, form: str, on: date, decision: str, actor: Any, note: str = ""
+    *, member: Member, form: str, on: date, decision: str, actor: Actor, note: str = ""
 ) -> MembershipEvent:
     """Discipline short of expulsion (khiển trách, cảnh cáo, cách chức)."""
     authorize(actor, member.organization)
@@ -470,7 +471,7 @@ EXEMPT_REASONS = ("Tuổi cao", "Sức khỏe yếu")  # the usual reasons; any 
 
 @transaction.atomic
 def member_exempt(
-    *, member: Member, on: date, decision: str, reason: str, actor: Any
+    *, member: Member, on: date, decision: str, reason: str, actor: Actor
 ) -> MembershipEvent:
     """Exempt an active member from party activity and work (old age, illness): still a
     member with the same status, counted apart from `on`."""
@@ -502,7 +503,7 @@ def member_exempt(
 
 
 @transaction.atomic
-def member_exempt_end(*, member: Member, on: date, decision: str, actor: Any) -> MembershipEvent:
+def member_exempt_end(*, member: Member, on: date, decision: str, actor: Actor) -> MembershipEvent:
     """End an exemption: the member takes part in party activity again from `on`."""
     authorize(actor, member.organization)
     lock_member(member)
@@ -538,7 +539,7 @@ _NOT_ANNULLABLE = (
 
 @transaction.atomic
 def event_annul(
-    *, event: MembershipEvent, decision: str, reason: str, actor: Any
+    *, event: MembershipEvent, decision: str, reason: str, actor: Actor
 ) -> MembershipEvent:
     """Correct a mistaken record: a CORRECTION event annuls it; both stay in the history.
     A change of status may only be annulled while it is the member's latest."""
@@ -593,7 +594,7 @@ def event_annul(
 
 
 @transaction.atomic
-def member_update_profile(*, member: Member, actor: Any, **changes: Any) -> Member:
+def member_update_profile(*, member: Member, actor: Actor, **changes: Any) -> Member:
     """Change profile fields (not the membership dates, which follow from the events)."""
     authorize(actor, member.organization)
     lock_member(member)

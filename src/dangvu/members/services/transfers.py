@@ -4,11 +4,11 @@ and members following their cell when it ends in a merge."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.orgs import paths
@@ -38,7 +38,7 @@ def member_transfer(
     to_org: Organization,
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     kind: str = Transfer.Kind.OFFICIAL,
     until: date | None = None,
 ) -> Transfer:
@@ -156,7 +156,7 @@ def _receiving_cell(transfer: Transfer, on: date, cell: Organization | None) -> 
 
 @transaction.atomic
 def transfer_confirm(
-    *, transfer: Transfer, on: date, actor: Any, cell: Organization | None = None
+    *, transfer: Transfer, on: date, actor: Actor, cell: Organization | None = None
 ) -> Transfer:
     """The receiving unit confirms: from `on` the member is active there (officially, or
     temporarily while the record stays at home). A letter addressed to a committee needs
@@ -201,7 +201,7 @@ def transfer_confirm(
 
 
 @transaction.atomic
-def transfer_cancel(*, transfer: Transfer, on: date, decision: str, actor: Any) -> Transfer:
+def transfer_cancel(*, transfer: Transfer, on: date, decision: str, actor: Actor) -> Transfer:
     """The sending unit withdraws a letter not yet confirmed."""
     authorize(actor, transfer.from_org, action="hủy chuyển sinh hoạt của")
     decision = require_decision(decision)
@@ -230,7 +230,7 @@ def transfer_cancel(*, transfer: Transfer, on: date, decision: str, actor: Any) 
 
 
 @transaction.atomic
-def transfer_return(*, transfer: Transfer, on: date, decision: str, actor: Any) -> Transfer:
+def transfer_return(*, transfer: Transfer, on: date, decision: str, actor: Actor) -> Transfer:
     """A temporary transfer ends: the member is active at home again. Either unit records it."""
     member = transfer.member
     try:
@@ -268,7 +268,7 @@ def transfer_return(*, transfer: Transfer, on: date, decision: str, actor: Any) 
 
 
 def members_follow_org_ending(
-    *, org: Organization, on: date, successor: Organization | None, actor: Any
+    *, org: Organization, on: date, successor: Organization | None, actor: Actor
 ) -> None:
     """Called by the restructure flow (`dangvu.flows.restructure`) in its transaction
     when `org` ends on `on`: its active members (and those it hosts or expects) move to

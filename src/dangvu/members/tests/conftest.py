@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from dangvu.access import SYSTEM
 from dangvu.orgs.models import OrgKind
 from dangvu.orgs.services import org_create
 
@@ -15,7 +16,7 @@ FOUNDED = date(2015, 1, 1)
 def _org(parent, name, kind, code):
     return org_create(
         name=name, kind=kind, code=code, parent=parent, founded_on=FOUNDED, decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
     )  # fmt: skip
 
 
@@ -25,7 +26,7 @@ def nation_tree(db):
     t = type("Nation", (), {})()
     t.central = org_create(
         name="Đảng Cộng sản Việt Nam", kind=OrgKind.CENTRAL, code="TW", parent=None,
-        founded_on=date(1930, 2, 3), decision=DECISION, actor=None,
+        founded_on=date(1930, 2, 3), decision=DECISION, actor=SYSTEM,
     )  # fmt: skip
     t.p1 = _org(t.central, "Đảng bộ tỉnh Yên Bái", OrgKind.PROVINCE, "P1")
     t.p2 = _org(t.central, "Đảng bộ tỉnh Lào Cai", OrgKind.PROVINCE, "P2")

@@ -10,6 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from dangvu.access import SYSTEM, Actor
 from dangvu.members import rules
 from dangvu.members.models import Member
 from dangvu.members.services import member_admit, member_recognize
@@ -32,7 +33,7 @@ def admit(
     birth: date = date(1990, 5, 10),
     on: date = date(2015, 3, 2),
     ceremony: date | None = None,
-    actor: Any = None,
+    actor: Actor = SYSTEM,
     with_id: bool = True,
     **profile: Any,
 ) -> Member:
@@ -52,7 +53,7 @@ def admit(
 
 def admit_official(org: Any, **kwargs: Any) -> Member:
     member = admit(org, **kwargs)
-    return member_recognize(member=member, decision=DECISION, actor=None)
+    return member_recognize(member=member, decision=DECISION, actor=SYSTEM)
 
 
 def org(parent: Any, name: str, kind: str, code: str, committee: str = "") -> Any:
@@ -63,7 +64,7 @@ def org(parent: Any, name: str, kind: str, code: str, committee: str = "") -> An
         parent=parent,
         founded_on=date(2015, 1, 1),
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         committee_name=committee,
     )
 

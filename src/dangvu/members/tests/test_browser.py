@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from dangvu.access import SYSTEM
 from dangvu.accounts.models import Role
 from dangvu.conftest import build_tree
 from dangvu.core.testing import login_in_browser, make_user
@@ -27,7 +28,7 @@ def test_officer_finds_a_member_records_a_transfer_and_both_units_see_it(page) -
         on=date(2016, 5, 2),
         ceremony=date(2016, 5, 20),
     )
-    member_recognize(member=member, decision=DECISION, actor=None)
+    member_recognize(member=member, decision=DECISION, actor=SYSTEM)
     admit(tree.a2, name="Trần Thị Lan", sex="nu", birth=date(1990, 1, 1))
 
     login_in_browser(page, "chuyenvien.huyen")
@@ -88,7 +89,7 @@ def test_a_transfer_to_another_province_is_recorded_found_by_name_and_placed_by_
     make_user("chuyenvien.tinh", tree.province, Role.OFFICER)
     make_user("chuyenvien.laocai", lao_cai, Role.OFFICER)
     member = admit(tree.a1, name="Lê Văn Toàn", birth=date(1984, 2, 2), on=date(2016, 5, 2))
-    member_recognize(member=member, decision=DECISION, actor=None)
+    member_recognize(member=member, decision=DECISION, actor=SYSTEM)
 
     # the sender: the province's Ban Tổ chức writes to Tỉnh ủy Lào Cai
     login_in_browser(page, "chuyenvien.tinh")

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.core.testing import client_for, in_thread, run_concurrently, threads_share_database
 from dangvu.members.models import EventKind, Member, MembershipEvent
 from dangvu.members.services import member_rate
@@ -78,7 +79,7 @@ def test_pages_read_at_once_right_after_a_write_all_answer(tree, users):
     _members(tree.a1, 3)
     org_rename(
         org=tree.a1, name="Chi bộ Thôn Một xã Việt Thành", on=date(2025, 1, 2),
-        decision=DECISION, actor=None,
+        decision=DECISION, actor=SYSTEM,
     )  # fmt: skip
     clients = [client_for(users.a_officer) for _ in range(N)]
     urls = [reverse("members:member_list"), reverse("members:member_stats")]

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.accounts.models import Role
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for, make_user
@@ -39,7 +40,7 @@ def written() -> tuple[object, ...]:
 
 
 def exempt(m: Member, on: date = date(2022, 3, 1), reason: str = "Tuổi cao") -> Member:
-    services.member_exempt(member=m, on=on, decision=DECISION, reason=reason, actor=None)
+    services.member_exempt(member=m, on=on, decision=DECISION, reason=reason, actor=SYSTEM)
     m.refresh_from_db()
     return m
 
@@ -47,7 +48,7 @@ def exempt(m: Member, on: date = date(2022, 3, 1), reason: str = "Tuổi cao") -
 def test_exemption_keeps_the_status_records_event_and_audit(tree) -> None:
     m = admit_official(tree.a1)
     event = services.member_exempt(
-        member=m, on=date(2022, 3, 1), decision=DECISION, reason="Sức khỏe yếu", actor=None
+        member=m, on=date(2022, 3, 1), decision=DECISION, reason="Sức khỏe yếu", actor=SYSTEM
     )
     m.refresh_from_db()
     assert m.status == MemberStatus.OFFICIAL and m.is_active
@@ -72,7 +73,9 @@ def test_exemption_keeps_the_status_records_event_and_audit(tree) -> None:
 def test_end_of_exemption_returns_the_member_to_activity(tree) -> None:
     m = exempt(admit(tree.a1))
     assert m.status == MemberStatus.PROBATIONARY
-    event = services.member_exempt_end(member=m, on=date(2023, 5, 2), decision=DECISION, actor=None)
+    event = services.member_exempt_end(
+        member=m, on=date(2023, 5, 2), decision=DECISION, actor=SYSTEM
+    )
     m.refresh_from_db()
     assert event.kind == EventKind.EXEMPT_END
     assert m.exempt_since is None and m.status == MemberStatus.PROBATIONARY
@@ -82,7 +85,7 @@ def test_end_of_exemption_returns_the_member_to_activity(tree) -> None:
 
 def test_the_state_on_a_date_shows_the_exemption(tree) -> None:
     m = exempt(admit_official(tree.a1))
-    services.member_exempt_end(member=m, on=date(2024, 1, 15), decision=DECISION, actor=None)
+    services.member_exempt_end(member=m, on=date(2024, 1, 15), decision=DECISION, actor=SYSTEM)
     assert member_state(m, until=date(2022, 2, 28)).exempt_since is None
     during = member_state(m, until=date(2023, 6, 1))
     assert during.exempt_since == date(2022, 3, 1)
@@ -93,7 +96,7 @@ def test_the_state_on_a_date_shows_the_exemption(tree) -> None:
 
 def test_an_exit_ends_the_exemption(tree) -> None:
     m = exempt(admit_official(tree.a1))
-    services.member_die(member=m, on=date(2024, 2, 1), decision=DECISION, actor=None)
+    services.member_die(member=m, on=date(2024, 2, 1), decision=DECISION, actor=SYSTEM)
     m.refresh_from_db()
     assert m.status == MemberStatus.DECEASED and m.exempt_since is None
 
@@ -101,7 +104,7 @@ def test_an_exit_ends_the_exemption(tree) -> None:
 def test_a_member_who_left_cannot_be_exempted(tree) -> None:
     m = admit_official(tree.a1)
     services.member_exit(
-        member=m, kind=EventKind.LEAVE, on=date(2020, 1, 2), decision=DECISION, actor=None
+        member=m, kind=EventKind.LEAVE, on=date(2020, 1, 2), decision=DECISION, actor=SYSTEM
     )
     m.refresh_from_db()
     before = written()
@@ -124,7 +127,7 @@ def test_ending_an_exemption_that_does_not_exist_is_refused(tree) -> None:
     m = admit_official(tree.a1)
     before = written()
     with pytest.raises(ValidationError) as exc:
-        services.member_exempt_end(member=m, on=date(2023, 1, 1), decision=DECISION, actor=None)
+        services.member_exempt_end(member=m, on=date(2023, 1, 1), decision=DECISION, actor=SYSTEM)
     assert "không được miễn" in messages_of(exc)
     assert written() == before
 
@@ -145,7 +148,7 @@ def test_exemption_with_bad_input_is_refused_and_nothing_changes(
     on = on or timezone.localdate() + timedelta(days=1)
     before = written()
     with pytest.raises(ValidationError) as exc:
-        services.member_exempt(member=m, on=on, decision=decision, reason=reason, actor=None)
+        services.member_exempt(member=m, on=on, decision=decision, reason=reason, actor=SYSTEM)
     assert expected in messages_of(exc)
     assert written() == before
 
@@ -160,7 +163,7 @@ def test_end_dated_in_the_future_or_before_the_exemption_is_refused(tree, days_b
     )
     before = written()
     with pytest.raises(ValidationError):
-        services.member_exempt_end(member=m, on=on, decision=DECISION, actor=None)
+        services.member_exempt_end(member=m, on=on, decision=DECISION, actor=SYSTEM)
     assert written() == before
 
 
@@ -183,14 +186,14 @@ def test_an_officer_of_another_commune_cannot_exempt(tree, users) -> None:
 
 def test_a_correction_annuls_the_exemption_and_its_end(tree) -> None:
     m = exempt(admit_official(tree.a1))
-    end = services.member_exempt_end(member=m, on=date(2023, 1, 1), decision=DECISION, actor=None)
+    end = services.member_exempt_end(member=m, on=date(2023, 1, 1), decision=DECISION, actor=SYSTEM)
     start = m.events.get(kind=EventKind.EXEMPT)
     with pytest.raises(ValidationError):  # the end first
-        services.event_annul(event=start, decision=DECISION, reason="Ghi nhầm", actor=None)
-    services.event_annul(event=end, decision=DECISION, reason="Ghi nhầm ngày", actor=None)
+        services.event_annul(event=start, decision=DECISION, reason="Ghi nhầm", actor=SYSTEM)
+    services.event_annul(event=end, decision=DECISION, reason="Ghi nhầm ngày", actor=SYSTEM)
     m.refresh_from_db()
     assert m.exempt_since == date(2022, 3, 1)
-    services.event_annul(event=start, decision=DECISION, reason="Ghi nhầm người", actor=None)
+    services.event_annul(event=start, decision=DECISION, reason="Ghi nhầm người", actor=SYSTEM)
     m.refresh_from_db()
     assert m.exempt_since is None and m.status == MemberStatus.OFFICIAL
     assert MembershipEvent.objects.filter(pk__in=[start.pk, end.pk]).count() == 2
@@ -299,7 +302,7 @@ def test_statistics_count_the_exempt_apart_on_any_date(nation_tree) -> None:
     # cell K1A: exempt 10/3/2024 – 15/2/2025; cell K3A (the other province): from 20/6/2025
     exempt(members[0], on=date(2024, 3, 10), reason="Tuổi cao")
     services.member_exempt_end(
-        member=members[0], on=date(2025, 2, 15), decision=DECISION, actor=None
+        member=members[0], on=date(2025, 2, 15), decision=DECISION, actor=SYSTEM
     )
     exempt(members[3], on=date(2025, 6, 20), reason="Sức khỏe yếu")
     exempt(members[5], on=date(2024, 3, 10), reason="Sức khỏe yếu")  # K2B, still exempt
@@ -316,14 +319,14 @@ def test_statistics_count_the_exempt_apart_on_any_date(nation_tree) -> None:
     def check() -> None:
         for on in days:
             for org in (t.central, t.p1, t.p2, t.k1, t.k2):
-                got = selectors.counts_on(org, on, today=today)
+                got = selectors.counts_on(SYSTEM, org, on, today=today)
                 total, exempt_n = _independent(members, cells_of, org, on)
                 assert got[("total", "")] == total, (org.name, on)
                 assert got.get(("exempt", "1"), 0) == exempt_n, (org.name, on)
                 assert got.get(("exempt", "0"), 0) == total - exempt_n, (org.name, on)
             by_province = {
                 c.organization_id: n.get(("exempt", "1"), 0)
-                for c, n in selectors.counts_by_child(t.central, on, today=today)
+                for c, n in selectors.counts_by_child(SYSTEM, t.central, on, today=today)
             }
             assert by_province == {
                 p.pk: _independent(members, cells_of, p, on)[1] for p in (t.p1, t.p2)
@@ -335,10 +338,10 @@ def test_statistics_count_the_exempt_apart_on_any_date(nation_tree) -> None:
     check()  # from the monthly snapshots
     # a later write moves the counters and the snapshots; so does a correction
     end = services.member_exempt_end(
-        member=members[5], on=date(2025, 7, 1), decision=DECISION, actor=None
+        member=members[5], on=date(2025, 7, 1), decision=DECISION, actor=SYSTEM
     )
     check()
-    services.event_annul(event=end, decision=DECISION, reason="Ghi nhầm", actor=None)
+    services.event_annul(event=end, decision=DECISION, reason="Ghi nhầm", actor=SYSTEM)
     check()
     counters = {
         (c.organization_id, c.value): c.n

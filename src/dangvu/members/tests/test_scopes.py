@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.accounts.models import Role
 from dangvu.core.testing import make_user
 from dangvu.core.text import fold
@@ -54,7 +55,7 @@ def nation(nation_tree):
             theory_level=rng.choice(["khong", "so_cap"]),
         )
         if rng.random() < 0.8:
-            services.member_recognize(member=m, decision=DECISION, actor=None)
+            services.member_recognize(member=m, decision=DECISION, actor=SYSTEM)
         members.append(m)
     # transfers across provinces, before and after the move, some confirmed mid-month
     for m in members[:8]:
@@ -64,16 +65,16 @@ def nation(nation_tree):
         target = rng.choice([c for c in t.cells if c.pk != m.organization_id])
         day = date(2024, 10, rng.randint(1, 28))
         tr = services.member_transfer(
-            member=m, to_org=target, on=day, decision=DECISION, actor=None
+            member=m, to_org=target, on=day, decision=DECISION, actor=SYSTEM
         )
         services.transfer_confirm(
-            transfer=tr, on=date(2025, rng.choice([1, 2, 3, 9]), 17), actor=None
+            transfer=tr, on=date(2025, rng.choice([1, 2, 3, 9]), 17), actor=SYSTEM
         )
     for m in members[8:12]:
         m.refresh_from_db()
         services.member_exit(
             member=m, kind=EventKind.LEAVE, on=date(2025, rng.choice([2, 3]), 20),
-            decision=DECISION, actor=None,
+            decision=DECISION, actor=SYSTEM,
         )  # fmt: skip
     return t
 
@@ -102,9 +103,9 @@ def _check_dates(t) -> None:
     today = timezone.localdate()
     for on in DATES:
         for province in (t.p1, t.p2):
-            got = selectors.counts_on(province, on, today=today)
+            got = selectors.counts_on(SYSTEM, province, on, today=today)
             assert nonzero(got) == expected(province, on), (province.name, on)
-        rows = selectors.counts_by_child(t.central, on, today=today)
+        rows = selectors.counts_by_child(SYSTEM, t.central, on, today=today)
         assert {c.organization_id: nonzero(n) for c, n in rows} == {
             p.pk: expected(p, on) for p in (t.p1, t.p2)
         }, on
@@ -116,7 +117,7 @@ def test_scopes_and_past_dates_follow_a_commune_moved_to_another_province(nation
     services.mark_tree_followed()
     _assert_spans_placed()
     _check_dates(t)
-    org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=None)
+    org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=SYSTEM)
     _assert_spans_placed()
     _check_dates(t)
     for m in Member.objects.select_related("organization"):
@@ -126,7 +127,7 @@ def test_scopes_and_past_dates_follow_a_commune_moved_to_another_province(nation
         status="chinh_thuc", organization__in=t.cells[1:3], transfers__isnull=True
     ).first()
     services.member_exit(
-        member=m, kind=EventKind.STRIKE_OFF, on=date(2025, 3, 10), decision=DECISION, actor=None
+        member=m, kind=EventKind.STRIKE_OFF, on=date(2025, 3, 10), decision=DECISION, actor=SYSTEM
     )
     _assert_spans_placed()
     _check_dates(t)
@@ -152,7 +153,7 @@ def test_the_list_of_a_province_follows_the_move(nation) -> None:
         }
 
     assert listed() == under_p2() and listed()
-    org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=None)
+    org_move(org=t.k2, new_parent=t.p2, on=MOVED, decision=DECISION, actor=SYSTEM)
     assert listed() == under_p2()
     assert Member.objects.filter(organization__in=t.cells[1:3]).exists()
 

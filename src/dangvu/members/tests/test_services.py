@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
 from dangvu.flows.restructure import org_dissolve, org_merge
@@ -96,7 +97,7 @@ def test_citizen_id_of_the_wrong_length_or_not_matching_the_person_is_refused(tr
                 organization=tree.a1,
                 admitted_on=date(2015, 3, 2),
                 decision=DECISION,
-                actor=None,
+                actor=SYSTEM,
                 full_name="Nguyễn Văn Bình",
                 sex="nam",
                 birth_date=date(1990, 5, 10),
@@ -114,7 +115,7 @@ def test_a_second_admission_of_the_same_citizen_id_is_refused_and_nothing_writte
             organization=tree.b1,
             admitted_on=date(2016, 1, 4),
             decision=DECISION,
-            actor=None,
+            actor=SYSTEM,
             full_name="Nguyễn Văn An",
             sex="nam",
             birth_date=date(1990, 5, 10),
@@ -144,7 +145,7 @@ def test_an_officer_cannot_admit_into_another_commune(tree, users) -> None:
 def test_recognition_before_twelve_months_is_refused(tree) -> None:
     m = admit(tree.a1, ceremony=date(2015, 3, 20))
     with pytest.raises(ValidationError) as exc:
-        services.member_recognize(member=m, on=date(2016, 3, 19), decision=DECISION, actor=None)
+        services.member_recognize(member=m, on=date(2016, 3, 19), decision=DECISION, actor=SYSTEM)
     assert "Chưa đủ 12 tháng" in messages_of(exc)
     m.refresh_from_db()
     assert m.status == MemberStatus.PROBATIONARY
@@ -152,7 +153,7 @@ def test_recognition_before_twelve_months_is_refused(tree) -> None:
 
 def test_recognition_dates_official_status_from_the_end_of_probation_however_late(tree) -> None:
     m = admit(tree.a1, ceremony=date(2015, 3, 20))
-    services.member_recognize(member=m, decision="Quyết định số 40-QĐ/ĐU", actor=None)
+    services.member_recognize(member=m, decision="Quyết định số 40-QĐ/ĐU", actor=SYSTEM)
     m.refresh_from_db()
     assert m.status == MemberStatus.OFFICIAL
     assert m.official_on == date(2016, 3, 20)
@@ -165,7 +166,7 @@ def test_recognition_dates_official_status_from_the_end_of_probation_however_lat
 
 def test_failed_probation_strikes_the_member_off(tree) -> None:
     m = admit(tree.a1)
-    services.member_fail_probation(member=m, on=date(2016, 4, 1), decision=DECISION, actor=None)
+    services.member_fail_probation(member=m, on=date(2016, 4, 1), decision=DECISION, actor=SYSTEM)
     m.refresh_from_db()
     assert m.status == MemberStatus.EXITED
     assert not MemberCount.objects.filter(dimension="total", n__gt=0).exists()
@@ -177,9 +178,9 @@ def test_failed_probation_strikes_the_member_off(tree) -> None:
 def test_state_on_any_date_follows_from_the_events(tree) -> None:
     m = admit_official(tree.a1)
     services.member_exit(
-        member=m, kind=EventKind.STRIKE_OFF, on=date(2020, 1, 10), decision=DECISION, actor=None
+        member=m, kind=EventKind.STRIKE_OFF, on=date(2020, 1, 10), decision=DECISION, actor=SYSTEM
     )
-    services.member_restore(member=m, on=date(2021, 2, 1), decision=DECISION, actor=None)
+    services.member_restore(member=m, on=date(2021, 2, 1), decision=DECISION, actor=SYSTEM)
     assert member_state(m, until=date(2015, 1, 1)).status == ""
     assert member_state(m, until=date(2015, 6, 1)).status == MemberStatus.PROBATIONARY
     assert member_state(m, until=date(2019, 6, 1)).status == MemberStatus.OFFICIAL
@@ -226,14 +227,14 @@ def test_transfer_to_a_unit_outside_the_registry_is_refused(tree) -> None:
         parent=tree.a,
         founded_on=date(2016, 1, 1),
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
     )
-    org_dissolve(org=gone, on=date(2018, 1, 1), decision=DECISION, actor=None)
+    org_dissolve(org=gone, on=date(2018, 1, 1), decision=DECISION, actor=SYSTEM)
     before = snapshot_counts()
     for target, fragment in [(gone, "không hoạt động"), (tree.c, "không phải chi bộ")]:
         with pytest.raises(ValidationError) as exc:
             services.member_transfer(
-                member=m, to_org=target, on=date(2020, 5, 4), decision=DECISION, actor=None
+                member=m, to_org=target, on=date(2020, 5, 4), decision=DECISION, actor=SYSTEM
             )
         assert "có trong sổ" in messages_of(exc) and fragment in messages_of(exc)
     assert snapshot_counts() == before
@@ -261,15 +262,15 @@ def test_transfer_across_provinces_is_confirmed_by_the_other_province(tree, user
 def test_a_second_pending_transfer_is_refused_until_the_first_is_cancelled(tree) -> None:
     m = admit_official(tree.a1)
     t = services.member_transfer(
-        member=m, to_org=tree.b1, on=date(2020, 5, 4), decision=DECISION, actor=None
+        member=m, to_org=tree.b1, on=date(2020, 5, 4), decision=DECISION, actor=SYSTEM
     )
     with pytest.raises(ValidationError):
         services.member_transfer(
-            member=m, to_org=tree.c1, on=date(2020, 5, 5), decision=DECISION, actor=None
+            member=m, to_org=tree.c1, on=date(2020, 5, 5), decision=DECISION, actor=SYSTEM
         )
-    services.transfer_cancel(transfer=t, on=date(2020, 5, 6), decision=DECISION, actor=None)
+    services.transfer_cancel(transfer=t, on=date(2020, 5, 6), decision=DECISION, actor=SYSTEM)
     t2 = services.member_transfer(
-        member=m, to_org=tree.c1, on=date(2020, 5, 7), decision=DECISION, actor=None
+        member=m, to_org=tree.c1, on=date(2020, 5, 7), decision=DECISION, actor=SYSTEM
     )
     assert t2.state == Transfer.State.PENDING
 
@@ -281,14 +282,14 @@ def test_temporary_transfer_keeps_the_record_at_home_until_return(tree) -> None:
         to_org=tree.c1,
         on=date(2022, 2, 1),
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         kind=Transfer.Kind.TEMPORARY,
         until=date(2022, 8, 1),
     )
-    services.transfer_confirm(transfer=t, on=date(2022, 2, 3), actor=None)
+    services.transfer_confirm(transfer=t, on=date(2022, 2, 3), actor=SYSTEM)
     m.refresh_from_db()
     assert m.organization == tree.a1 and m.host_organization == tree.c1
-    services.transfer_return(transfer=t, on=date(2022, 8, 2), decision=DECISION, actor=None)
+    services.transfer_return(transfer=t, on=date(2022, 8, 2), decision=DECISION, actor=SYSTEM)
     m.refresh_from_db()
     assert m.host_organization is None
 
@@ -299,7 +300,7 @@ def test_temporary_transfer_keeps_the_record_at_home_until_return(tree) -> None:
 @pytest.mark.parametrize("kind", [EventKind.LEAVE, EventKind.STRIKE_OFF, EventKind.EXPEL])
 def test_each_exit_kind_ends_membership(tree, kind) -> None:
     m = admit_official(tree.a1)
-    services.member_exit(member=m, kind=kind, on=date(2019, 9, 9), decision=DECISION, actor=None)
+    services.member_exit(member=m, kind=kind, on=date(2019, 9, 9), decision=DECISION, actor=SYSTEM)
     m.refresh_from_db()
     assert (m.status, m.exit_kind, m.exited_on) == (MemberStatus.EXITED, kind, date(2019, 9, 9))
     assert MemberSpan.objects.filter(member=m).latest("valid_from").valid_to == date(2019, 9, 9)
@@ -308,9 +309,9 @@ def test_each_exit_kind_ends_membership(tree, kind) -> None:
 def test_death_is_recorded_and_an_exit_cannot_precede_the_last_event(tree) -> None:
     m = admit_official(tree.a1)
     with pytest.raises(ValidationError) as exc:
-        services.member_die(member=m, on=date(2015, 6, 1), decision=DECISION, actor=None)
+        services.member_die(member=m, on=date(2015, 6, 1), decision=DECISION, actor=SYSTEM)
     assert "trước sự kiện đã ghi gần nhất" in messages_of(exc)
-    services.member_die(member=m, on=date(2024, 6, 1), decision=DECISION, actor=None)
+    services.member_die(member=m, on=date(2024, 6, 1), decision=DECISION, actor=SYSTEM)
     m.refresh_from_db()
     assert m.status == MemberStatus.DECEASED
 
@@ -318,20 +319,20 @@ def test_death_is_recorded_and_an_exit_cannot_precede_the_last_event(tree) -> No
 def test_readmission_is_allowed_once_and_the_gap_does_not_count_as_party_age(tree) -> None:
     m = admit_official(tree.a1, on=date(2010, 1, 4), birth=date(1985, 1, 1))  # before 2015
     services.member_exit(
-        member=m, kind=EventKind.LEAVE, on=date(2012, 1, 4), decision=DECISION, actor=None
+        member=m, kind=EventKind.LEAVE, on=date(2012, 1, 4), decision=DECISION, actor=SYSTEM
     )
     services.member_readmit(
-        member=m, organization=tree.a2, on=date(2015, 1, 5), decision=DECISION, actor=None
+        member=m, organization=tree.a2, on=date(2015, 1, 5), decision=DECISION, actor=SYSTEM
     )
     m.refresh_from_db()
     assert m.status == MemberStatus.PROBATIONARY and m.organization == tree.a2
     assert m.party_age_from == date(2013, 1, 4)  # 36 months of gap
     services.member_exit(
-        member=m, kind=EventKind.LEAVE, on=date(2016, 1, 4), decision=DECISION, actor=None
+        member=m, kind=EventKind.LEAVE, on=date(2016, 1, 4), decision=DECISION, actor=SYSTEM
     )
     with pytest.raises(ValidationError) as exc:
         services.member_readmit(
-            member=m, organization=tree.a2, on=date(2017, 1, 5), decision=DECISION, actor=None
+            member=m, organization=tree.a2, on=date(2017, 1, 5), decision=DECISION, actor=SYSTEM
         )
     assert "một lần" in messages_of(exc)
 
@@ -342,13 +343,17 @@ def test_readmission_is_allowed_once_and_the_gap_does_not_count_as_party_age(tre
 def test_badge_is_refused_before_the_party_age_and_awarded_after(tree) -> None:
     m = admit_official(tree.a1, on=date(1995, 3, 1), birth=date(1970, 1, 1))
     with pytest.raises(ValidationError) as exc:
-        services.badge_award(member=m, years=30, on=date(2024, 9, 2), decision=DECISION, actor=None)
+        services.badge_award(
+            member=m, years=30, on=date(2024, 9, 2), decision=DECISION, actor=SYSTEM
+        )
     assert "chưa đủ 30 năm" in messages_of(exc)
-    services.badge_award(member=m, years=30, on=date(2025, 5, 19), decision=DECISION, actor=None)
+    services.badge_award(member=m, years=30, on=date(2025, 5, 19), decision=DECISION, actor=SYSTEM)
     m.refresh_from_db()
     assert m.badge_years == 30
     with pytest.raises(ValidationError):
-        services.badge_award(member=m, years=30, on=date(2025, 9, 2), decision=DECISION, actor=None)
+        services.badge_award(
+            member=m, years=30, on=date(2025, 9, 2), decision=DECISION, actor=SYSTEM
+        )
 
 
 def test_one_rating_a_year_and_the_excellent_quota(tree) -> None:
@@ -357,19 +362,19 @@ def test_one_rating_a_year_and_the_excellent_quota(tree) -> None:
         for i in range(6)
     ]
     for m in members[:5]:
-        services.member_rate(member=m, year=2024, level="tot", decision=DECISION, actor=None)
+        services.member_rate(member=m, year=2024, level="tot", decision=DECISION, actor=SYSTEM)
     with pytest.raises(ValidationError) as exc:
         services.member_rate(
-            member=members[0], year=2024, level="tot", decision=DECISION, actor=None
+            member=members[0], year=2024, level="tot", decision=DECISION, actor=SYSTEM
         )
     assert "đã được xếp loại năm 2024" in messages_of(exc)
     services.member_rate(
-        member=members[5], year=2024, level="xuat_sac", decision=DECISION, actor=None
+        member=members[5], year=2024, level="xuat_sac", decision=DECISION, actor=SYSTEM
     )  # 20 % of 5 = 1
     extra = admit_official(tree.a1, name="Trần Văn Năm", birth=date(1981, 2, 2))
     with pytest.raises(ValidationError) as exc:
         services.member_rate(
-            member=extra, year=2024, level="xuat_sac", decision=DECISION, actor=None
+            member=extra, year=2024, level="xuat_sac", decision=DECISION, actor=SYSTEM
         )
     assert "Vượt tỷ lệ" in messages_of(exc)
 
@@ -377,7 +382,7 @@ def test_one_rating_a_year_and_the_excellent_quota(tree) -> None:
 def test_discipline_short_of_expulsion_keeps_the_member(tree) -> None:
     m = admit_official(tree.a1)
     services.member_discipline(
-        member=m, form="canh_cao", on=date(2023, 3, 3), decision=DECISION, actor=None
+        member=m, form="canh_cao", on=date(2023, 3, 3), decision=DECISION, actor=SYSTEM
     )
     m.refresh_from_db()
     assert m.is_active
@@ -390,22 +395,22 @@ def test_discipline_short_of_expulsion_keeps_the_member(tree) -> None:
 def test_a_correction_annuls_an_exit_and_keeps_both_in_the_history(tree) -> None:
     m = admit_official(tree.a1)
     exit_event = services.member_exit(
-        member=m, kind=EventKind.STRIKE_OFF, on=date(2023, 1, 2), decision=DECISION, actor=None
+        member=m, kind=EventKind.STRIKE_OFF, on=date(2023, 1, 2), decision=DECISION, actor=SYSTEM
     ).events.get(kind=EventKind.STRIKE_OFF)
     services.event_annul(
-        event=exit_event, decision="Quyết định số 3-QĐ/ĐU", reason="Ghi nhầm người", actor=None
+        event=exit_event, decision="Quyết định số 3-QĐ/ĐU", reason="Ghi nhầm người", actor=SYSTEM
     )
     m.refresh_from_db()
     assert m.status == MemberStatus.OFFICIAL
     assert MembershipEvent.objects.filter(pk=exit_event.pk).exists()
     assert m.events.filter(kind=EventKind.CORRECTION, annuls=exit_event).exists()
     with pytest.raises(ValidationError):
-        services.event_annul(event=exit_event, decision=DECISION, reason="lần hai", actor=None)
+        services.event_annul(event=exit_event, decision=DECISION, reason="lần hai", actor=SYSTEM)
 
 
 def test_profile_change_moves_the_counters_and_is_audited(tree) -> None:
     m = admit(tree.a1, theory_level="so_cap")
-    services.member_update_profile(member=m, actor=None, theory_level="trung_cap")
+    services.member_update_profile(member=m, actor=SYSTEM, theory_level="trung_cap")
     theory = dict(
         MemberCount.objects.filter(
             organization=tree.province, dimension="theory", n__gt=0
@@ -426,7 +431,7 @@ def test_a_merge_of_cells_moves_their_members_as_events(tree) -> None:
         into=tree.a2,
         on=date(2025, 7, 1),
         decision="Quyết định số 9-QĐ/ĐU",
-        actor=None,
+        actor=SYSTEM,
     )
     m.refresh_from_db()
     assert m.organization == tree.a2
@@ -442,7 +447,7 @@ def test_a_merge_of_cells_moves_their_members_as_events(tree) -> None:
 def test_dissolving_a_cell_with_members_is_refused(tree) -> None:
     admit_official(tree.a1)
     with pytest.raises(ValidationError) as exc:
-        org_dissolve(org=tree.a1, on=date(2025, 7, 1), decision=DECISION, actor=None)
+        org_dissolve(org=tree.a1, on=date(2025, 7, 1), decision=DECISION, actor=SYSTEM)
     assert "còn 1 đảng viên" in messages_of(exc) and "chuyển sinh hoạt trước" in messages_of(exc)
 
 
@@ -453,7 +458,7 @@ def test_a_merge_of_communes_is_followed_by_the_counters(tree) -> None:
         sources=[tree.d1, tree.d2],
         on=date(2025, 7, 1),
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(
             name="Đảng bộ xã Trấn Yên", kind=OrgKind.COMMUNE, code="X1", parent=tree.province
         ),
@@ -468,7 +473,7 @@ def test_future_dated_events_are_refused(tree) -> None:
     m = admit_official(tree.a1)
     tomorrow = timezone.localdate() + timedelta(days=1)
     with pytest.raises(ValidationError) as exc:
-        services.member_die(member=m, on=tomorrow, decision=DECISION, actor=None)
+        services.member_die(member=m, on=tomorrow, decision=DECISION, actor=SYSTEM)
     assert "tương lai" in messages_of(exc)
 
 

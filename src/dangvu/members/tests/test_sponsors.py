@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for
 from dangvu.members import services
@@ -118,7 +119,7 @@ def test_a_sponsor_must_be_official_on_the_admission_date_not_today(tree, sponso
 
 def test_the_applicant_cannot_sponsor_himself(tree, sponsors) -> None:
     first, second, _ = sponsors
-    services.member_update_profile(member=first, card_number="15012345", actor=None)
+    services.member_update_profile(member=first, card_number="15012345", actor=SYSTEM)
     before = _written()
     with pytest.raises(ValidationError) as exc:
         _admit(tree, [second, first], card_number="15012345")
@@ -238,7 +239,7 @@ def test_import_reads_sponsors_from_the_registry_the_same_file_or_by_name_and_tw
     tree, sponsors
 ) -> None:
     first, _, _ = sponsors
-    services.member_update_profile(member=first, card_number="15000001", actor=None)
+    services.member_update_profile(member=first, card_number="15000001", actor=SYSTEM)
     rows = [
         # the applicant comes first in the file; his sponsor, further down, is admitted first
         ["Vi Văn Khánh", "Nam", "1/1/1995", citizen_id("nam", date(1995, 1, 1)), "15000003",
@@ -248,7 +249,7 @@ def test_import_reads_sponsors_from_the_registry_the_same_file_or_by_name_and_tw
         ["Vi Văn Nam", "Nam", "3/3/1990", citizen_id("nam", date(1990, 3, 3)), "", "1/6/2015",
          "", "A1", "", ""],
     ]  # fmt: skip
-    added = services.members_import(data=_workbook(rows), within=tree.a, actor=None)
+    added = services.members_import(data=_workbook(rows), within=tree.a, actor=SYSTEM)
     assert added == 3
     khanh = Member.objects.get(full_name="Vi Văn Khánh")
     lam = Member.objects.get(full_name="Vi Thị Lâm")
@@ -260,7 +261,7 @@ def test_import_reads_sponsors_from_the_registry_the_same_file_or_by_name_and_tw
     assert not Member.objects.get(full_name="Vi Văn Nam").sponsors.exists()
 
     before = _written()
-    assert services.members_import(data=_workbook(rows), within=tree.a, actor=None) == 0
+    assert services.members_import(data=_workbook(rows), within=tree.a, actor=SYSTEM) == 0
     assert _written()[:3] == before[:3]  # only the import's own audit row is added
 
 
@@ -268,8 +269,8 @@ def test_import_names_wrong_sponsor_cells_by_row_and_column_and_writes_nothing(
     tree, sponsors
 ) -> None:
     _, second, probationary = sponsors
-    services.member_update_profile(member=second, card_number="15000009", actor=None)
-    services.member_update_profile(member=probationary, card_number="15000008", actor=None)
+    services.member_update_profile(member=second, card_number="15000009", actor=SYSTEM)
+    services.member_update_profile(member=probationary, card_number="15000008", actor=SYSTEM)
     rows = [
         ["Vi Văn Khánh", "Nam", "1/1/1995", "", "15000003", "1/6/2022", "", "A1",
          "15000003", "15000009"],
@@ -283,7 +284,7 @@ def test_import_names_wrong_sponsor_cells_by_row_and_column_and_writes_nothing(
     ]  # fmt: skip
     before = _written()
     with pytest.raises(ValidationError) as exc:
-        services.members_import(data=_workbook(rows), within=tree.a, actor=None)
+        services.members_import(data=_workbook(rows), within=tree.a, actor=SYSTEM)
     text = "\n".join(exc.value.messages)
     assert "Dòng 2, cột “Người giới thiệu 1”: Số 15000003 là của chính người vào Đảng" in text
     assert "Dòng 3, cột “Người giới thiệu 1”: Không có đảng viên số thẻ hoặc CCCD 99999999" in text

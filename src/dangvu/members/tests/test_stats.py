@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.flows.restructure import org_merge
 from dangvu.members import selectors, services
 from dangvu.members import timeline as tl
@@ -51,7 +52,7 @@ def build_population(tree, n: int = 36, seed: int = 7):
             theory_level=rng.choice(["khong", "so_cap", "trung_cap"]),
         )
         if rng.random() < 0.85:
-            services.member_recognize(member=m, decision=DECISION, actor=None)
+            services.member_recognize(member=m, decision=DECISION, actor=SYSTEM)
         members.append(m)
     for m in members[: n // 3]:
         m.refresh_from_db()
@@ -59,23 +60,25 @@ def build_population(tree, n: int = 36, seed: int = 7):
         day = date(2024, rng.randint(1, 12), rng.randint(1, 28))
         if m.official_on and m.official_on > day:
             continue
-        t = services.member_transfer(member=m, to_org=target, on=day, decision=DECISION, actor=None)
+        t = services.member_transfer(
+            member=m, to_org=target, on=day, decision=DECISION, actor=SYSTEM
+        )
         services.transfer_confirm(
-            transfer=t, on=date(2025, rng.choice([1, 3, 7, 8]), 10), actor=None
+            transfer=t, on=date(2025, rng.choice([1, 3, 7, 8]), 10), actor=SYSTEM
         )
     for m in members[n // 3 : n // 2]:
         m.refresh_from_db()
         kind = rng.choice([EventKind.LEAVE, EventKind.STRIKE_OFF, EventKind.DEATH])
         day = date(2025, rng.choice([2, 7, 8]), 20)
         if kind == EventKind.DEATH:
-            services.member_die(member=m, on=day, decision=DECISION, actor=None)
+            services.member_die(member=m, on=day, decision=DECISION, actor=SYSTEM)
         else:
-            services.member_exit(member=m, kind=kind, on=day, decision=DECISION, actor=None)
+            services.member_exit(member=m, kind=kind, on=day, decision=DECISION, actor=SYSTEM)
     org_merge(
         sources=[tree.d1, tree.d2],
         on=REFORM,
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(
             name="Đảng bộ xã Trấn Yên", kind=OrgKind.COMMUNE, code="X1", parent=tree.province
         ),
@@ -122,7 +125,7 @@ def test_statistics_on_past_dates_match_an_independent_count(tree, population) -
     today = timezone.localdate()
     for on in DATES:
         for org in (tree.province, tree.d1, tree.a):
-            got = selectors.counts_on(org, on, today=today)
+            got = selectors.counts_on(SYSTEM, org, on, today=today)
             if got is None:
                 assert on >= REFORM and org != tree.province
                 continue
@@ -133,16 +136,16 @@ def test_snapshots_give_the_same_numbers_and_follow_later_writes(tree, populatio
     today = timezone.localdate()
     services.snapshots_rebuild()
     for on in DATES:
-        assert nonzero(selectors.counts_on(tree.province, on, today=today)) == expected(
+        assert nonzero(selectors.counts_on(SYSTEM, tree.province, on, today=today)) == expected(
             tree.province, on
         ), on
     # a write after the rebuild: a back-dated exit changes the months after it
     m = Member.objects.filter(status="chinh_thuc").order_by("id").first()
     services.member_exit(
-        member=m, kind=EventKind.LEAVE, on=date(2025, 9, 9), decision=DECISION, actor=None
+        member=m, kind=EventKind.LEAVE, on=date(2025, 9, 9), decision=DECISION, actor=SYSTEM
     )
     for on in (date(2025, 9, 8), date(2025, 9, 9), date(2025, 12, 31)):
-        assert nonzero(selectors.counts_on(tree.province, on, today=today)) == expected(
+        assert nonzero(selectors.counts_on(SYSTEM, tree.province, on, today=today)) == expected(
             tree.province, on
         ), on
 
@@ -152,17 +155,17 @@ def test_statistics_today_match_an_independent_count(tree, population) -> None:
     new_commune = tree.province.current_children.get(code="X1")
     tree.a1.refresh_from_db()  # its path changed with the merge
     for org in (tree.province, new_commune, tree.a1):
-        assert nonzero(selectors.counts_today(org)) == expected(org, today), org.name
+        assert nonzero(selectors.counts_today(SYSTEM, org)) == expected(org, today), org.name
     # and the counters rebuilt from scratch agree with the ones the services kept
-    before = nonzero(selectors.counts_today(tree.province))
+    before = nonzero(selectors.counts_today(SYSTEM, tree.province))
     services.counters_rebuild()
-    assert nonzero(selectors.counts_today(tree.province)) == before
+    assert nonzero(selectors.counts_today(SYSTEM, tree.province)) == before
 
 
 def test_statistics_by_child_add_up_to_the_parent(tree, population) -> None:
     today = timezone.localdate()
     for on in (date(2024, 12, 31), today):
-        rows = selectors.counts_by_child(tree.province, on, today=today)
+        rows = selectors.counts_by_child(SYSTEM, tree.province, on, today=today)
         total = sum(c.get(("total", ""), 0) for _, c in rows)
         assert total == expected(tree.province, on)[("total", "")]
         for child, counts in rows:
@@ -170,12 +173,12 @@ def test_statistics_by_child_add_up_to_the_parent(tree, population) -> None:
 
 
 def test_flows_of_a_period_match_the_events(tree, population) -> None:
-    flows = dict(selectors.flows(tree.province, date(2025, 1, 1), date(2025, 12, 31)))
+    flows = dict(selectors.flows(SYSTEM, tree.province, date(2025, 1, 1), date(2025, 12, 31)))
     events = MembershipEvent.objects.filter(on__year=2025, annulled_by__isnull=True)
     assert flows["Từ trần"] == events.filter(kind=EventKind.DEATH).count()
     assert flows["Xóa tên"] == events.filter(kind=EventKind.STRIKE_OFF).count()
     assert flows["Chuyển đến"] == flows["Chuyển đi"] == 0  # all inside the province
-    d1 = dict(selectors.flows(tree.d1, date(2024, 1, 1), date(2025, 6, 30)))
+    d1 = dict(selectors.flows(SYSTEM, tree.d1, date(2024, 1, 1), date(2025, 6, 30)))
     moved_in = moved_out = 0
     d1_cells = {tree.a1.pk, tree.a2.pk, tree.b1.pk}
     for t in Transfer.objects.filter(
@@ -186,7 +189,9 @@ def test_flows_of_a_period_match_the_events(tree, population) -> None:
     assert (d1["Chuyển đến"], d1["Chuyển đi"]) == (moved_in, moved_out)
     admitted = Member.objects.filter(admitted_on__year__in=[2020, 2021]).count()
     assert (
-        dict(selectors.flows(tree.province, date(2020, 1, 1), date(2021, 12, 31)))["Kết nạp mới"]
+        dict(selectors.flows(SYSTEM, tree.province, date(2020, 1, 1), date(2021, 12, 31)))[
+            "Kết nạp mới"
+        ]
         == admitted
     )
 
@@ -194,6 +199,6 @@ def test_flows_of_a_period_match_the_events(tree, population) -> None:
 def test_age_bands_count_by_year_of_birth(tree) -> None:
     admit(tree.a1, birth=date(1995, 12, 31), on=date(2020, 1, 6))
     admit(tree.a1, name="Lê Văn Hai", birth=date(1994, 1, 1), on=date(2020, 1, 6))
-    counts = selectors.counts_on(tree.province, date(2025, 1, 2), today=date(2026, 1, 1))
+    counts = selectors.counts_on(SYSTEM, tree.province, date(2025, 1, 2), today=date(2026, 1, 1))
     bands = dict(selectors.tables(counts, date(2025, 1, 2))[2].rows)
     assert bands["≤ 30"] == 1 and bands["31–40"] == 1

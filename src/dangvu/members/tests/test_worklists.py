@@ -1,5 +1,6 @@
 from datetime import date
 
+from dangvu.access import SYSTEM
 from dangvu.members import selectors, services
 from dangvu.members.models import EventKind, Transfer
 
@@ -16,7 +17,7 @@ def test_recognition_worklist_on_a_chosen_date(tree, users) -> None:
     ]
     rows = selectors.recognition_due(users.province_officer, None, date(2025, 6, 2))
     assert {(r.member, r.overdue) for r in rows} == {(due, True), (other, True)}
-    services.member_recognize(member=due, decision=DECISION, actor=None)
+    services.member_recognize(member=due, decision=DECISION, actor=SYSTEM)
     # on a date before the recognition was recorded the member was still probationary
     assert due in [
         r.member for r in selectors.recognition_due(users.a_officer, None, date(2025, 3, 5))
@@ -44,7 +45,7 @@ def test_badge_worklist_at_the_next_award_day(tree, users) -> None:
     groups = selectors.badges_due(users.a_officer, None, date(2025, 8, 1))
     assert {m for g in groups if g.years == 30 for m in g.members} == {thirty, later}
     services.badge_award(
-        member=thirty, years=30, on=date(2025, 5, 19), decision=DECISION, actor=None
+        member=thirty, years=30, on=date(2025, 5, 19), decision=DECISION, actor=SYSTEM
     )
     groups = selectors.badges_due(users.a_officer, None, date(2025, 8, 1))
     assert [m for g in groups if g.years == 30 for m in g.members] == [later]
@@ -57,9 +58,9 @@ def test_members_without_a_rating_for_last_year(tree, users) -> None:
     )
     gone = admit_official(tree.a1, name="Phạm Văn Đi", birth=date(1986, 1, 1), on=date(2018, 1, 8))
     services.member_exit(
-        member=gone, kind=EventKind.LEAVE, on=date(2024, 6, 1), decision=DECISION, actor=None
+        member=gone, kind=EventKind.LEAVE, on=date(2024, 6, 1), decision=DECISION, actor=SYSTEM
     )
-    services.member_rate(member=rated, year=2024, level="tot", decision=DECISION, actor=None)
+    services.member_rate(member=rated, year=2024, level="tot", decision=DECISION, actor=SYSTEM)
     assert list(selectors.unrated(users.a_officer, None, 2024)) == [unrated]
     assert list(selectors.unrated(users.b_officer, None, 2024)) == []
 
@@ -71,14 +72,14 @@ def test_temporary_transfers_past_their_end_date(tree, users) -> None:
         to_org=tree.c1,
         on=date(2024, 6, 3),
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         kind=Transfer.Kind.TEMPORARY,
         until=date(2025, 1, 1),
     )
-    services.transfer_confirm(transfer=t, on=date(2024, 6, 5), actor=None)
+    services.transfer_confirm(transfer=t, on=date(2024, 6, 5), actor=SYSTEM)
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2024, 12, 31))) == []
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == [t]
-    services.transfer_return(transfer=t, on=date(2025, 1, 2), decision=DECISION, actor=None)
+    services.transfer_return(transfer=t, on=date(2025, 1, 2), decision=DECISION, actor=SYSTEM)
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == []
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.dates import format_short as fmt
 
 from .. import paths, rules
@@ -15,18 +16,9 @@ from ..models import Organization, OrgKind, OrgVersion
 from ..selectors import covering
 
 
-def _authorize(actor: Any, org: Organization, *, strictly_below: bool = True) -> None:
-    """Services check scope themselves, so no caller can skip it. No actor: the system."""
-    if actor is None or actor.is_superuser:
-        return
-    own = actor.organization
-    allowed = (
-        actor.can_edit
-        and own is not None
-        and paths.is_within(org.path, own.path)
-        and not (strictly_below and org.pk == own.pk)
-    )
-    if not allowed:
+def _authorize(actor: Actor, org: Organization, *, strictly_below: bool = True) -> None:
+    """Services check scope themselves, so no caller can skip it."""
+    if not access.can_change(actor, org, strictly_below=strictly_below):
         raise PermissionDenied(
             f"Bạn không có quyền thay đổi “{org.name}”: tổ chức này không thuộc phạm vi đơn vị "
             "của bạn, hoặc vai trò của bạn không được ghi thay đổi."

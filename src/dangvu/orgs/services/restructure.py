@@ -14,6 +14,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 
@@ -52,7 +54,7 @@ def org_create(
     parent: Organization | None,
     founded_on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     committee_name: str = "",
     issuer_code: str = "",
     note: str = "",
@@ -60,7 +62,7 @@ def org_create(
     """Establish an organization under `parent` from `founded_on`."""
     if parent is not None:
         _authorize(actor, parent, strictly_below=False)
-    elif actor is not None and not actor.is_superuser:
+    elif not access.sees_everything(actor):
         raise PermissionDenied("Chỉ quản trị hệ thống được tạo tổ chức cấp cao nhất.")
     decision = _require_decision(decision)
     change = _new_restructuring(RestructuringKind.ESTABLISH, founded_on, decision, actor, note)
@@ -84,7 +86,7 @@ def org_rename(
     org: Organization,
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     name: str | None = None,
     committee_name: str | None = None,
     code: str | None = None,
@@ -163,7 +165,7 @@ def _move_checks(
 
 @transaction.atomic
 def org_move(
-    *, org: Organization, new_parent: Organization, on: date, decision: str, actor: Any
+    *, org: Organization, new_parent: Organization, on: date, decision: str, actor: Actor
 ) -> Organization:
     """Place an organization, with everything under it, under another parent from `on`."""
     _authorize(actor, org)
@@ -222,7 +224,7 @@ def org_merge(
     sources: Sequence[Organization],
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     into: Organization | None = None,
     new: NewOrgSpec | None = None,
 ) -> Organization:
@@ -319,7 +321,7 @@ def org_split(
     org: Organization,
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     parts: Sequence[NewOrgSpec],
     assignment: dict[int, int],
 ) -> list[Organization]:
@@ -381,7 +383,7 @@ def org_split(
 
 
 @transaction.atomic
-def org_dissolve(*, org: Organization, on: date, decision: str, actor: Any) -> Organization:
+def org_dissolve(*, org: Organization, on: date, decision: str, actor: Actor) -> Organization:
     """End an organization on `on`. It must have no subordinate organizations left.
     The tree only: `dangvu.flows.restructure.org_dissolve` refuses while members remain
     and exempts its tasks."""

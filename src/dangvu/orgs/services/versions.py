@@ -10,6 +10,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
 
@@ -138,14 +140,14 @@ def _close(
 
 
 def _new_restructuring(
-    kind: str, on: date, decision: str, actor: Any, note: str = ""
+    kind: str, on: date, decision: str, actor: Actor, note: str = ""
 ) -> Restructuring:
     return Restructuring.objects.create(
         kind=kind,
         effective_on=on,
         decision=decision,
         note=note,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=access.user_of(actor),
     )
 
 

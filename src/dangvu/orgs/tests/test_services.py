@@ -4,6 +4,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.orgs import selectors
 from dangvu.orgs.models import Organization, OrgKind, OrgVersion
@@ -51,7 +52,7 @@ def test_merge_into_new_commune_keeps_the_old_tree_for_earlier_dates(tree) -> No
         sources=[tree.a, tree.b],
         on=REFORM,
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(
             name="Đảng bộ xã Trấn Yên", kind=OrgKind.COMMUNE, code="X1", parent=tree.province
         ),
@@ -83,7 +84,7 @@ def test_merge_into_new_commune_keeps_the_old_tree_for_earlier_dates(tree) -> No
 
 
 def test_descendants_as_of_a_date_add_up_over_that_dates_tree(tree) -> None:
-    org_move(org=tree.c, new_parent=tree.d1, on=REFORM, decision=DECISION, actor=None)
+    org_move(org=tree.c, new_parent=tree.d1, on=REFORM, decision=DECISION, actor=SYSTEM)
     assert names(selectors.descendants_on(tree.d1, BEFORE)) == names(
         [
             *selectors.descendants_on(tree.a, BEFORE, include_self=True),
@@ -96,7 +97,7 @@ def test_descendants_as_of_a_date_add_up_over_that_dates_tree(tree) -> None:
 
 
 def test_move_carries_the_whole_subtree_and_its_paths(tree) -> None:
-    org_move(org=tree.a, new_parent=tree.d2, on=REFORM, decision=DECISION, actor=None)
+    org_move(org=tree.a, new_parent=tree.d2, on=REFORM, decision=DECISION, actor=SYSTEM)
     tree.a1.refresh_from_db()
     tree.a.refresh_from_db()
     assert tree.a.parent == tree.d2
@@ -108,7 +109,7 @@ def test_move_carries_the_whole_subtree_and_its_paths(tree) -> None:
 
 
 def test_rename_keeps_the_old_name_for_earlier_dates(tree) -> None:
-    org_rename(org=tree.a1, on=REFORM, name="Chi bộ Thôn Hòa Bình", decision=DECISION, actor=None)
+    org_rename(org=tree.a1, on=REFORM, name="Chi bộ Thôn Hòa Bình", decision=DECISION, actor=SYSTEM)
     assert selectors.version_on(tree.a1, BEFORE).name == "Chi bộ Thôn 1 xã Việt Thành"
     assert selectors.version_on(tree.a1, AFTER).name == "Chi bộ Thôn Hòa Bình"
     tree.a1.refresh_from_db()
@@ -117,7 +118,7 @@ def test_rename_keeps_the_old_name_for_earlier_dates(tree) -> None:
 
 
 def test_merge_into_an_existing_organization_moves_children(tree) -> None:
-    org_merge(sources=[tree.b], into=tree.a, on=REFORM, decision=DECISION, actor=None)
+    org_merge(sources=[tree.b], into=tree.a, on=REFORM, decision=DECISION, actor=SYSTEM)
     assert names(selectors.children_on(tree.a, AFTER)) == [
         "Chi bộ Thôn 1 xã Hòa Cuông",
         "Chi bộ Thôn 1 xã Việt Thành",
@@ -134,7 +135,7 @@ def test_split_divides_the_children_among_new_organizations(tree) -> None:
         org=tree.a,
         on=REFORM,
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
         parts=[
             NewOrgSpec(name="Đảng bộ xã Việt Thành A", kind=OrgKind.GRASSROOTS_COMMITTEE, code="A"),
             NewOrgSpec(
@@ -156,7 +157,7 @@ def test_split_divides_the_children_among_new_organizations(tree) -> None:
 
 
 def test_dissolve_ends_an_empty_organization(tree) -> None:
-    org_dissolve(org=tree.c1, on=REFORM, decision=DECISION, actor=None)
+    org_dissolve(org=tree.c1, on=REFORM, decision=DECISION, actor=SYSTEM)
     assert names(selectors.children_on(tree.c, AFTER)) == []
     assert names(selectors.children_on(tree.c, BEFORE)) == ["Chi bộ Thôn 1 xã Đông Cuông"]
 
@@ -169,7 +170,7 @@ def test_create_places_a_new_cell_from_its_founding_date(tree) -> None:
         parent=tree.a,
         founded_on=REFORM,
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
     )
     assert cell.path.startswith(tree.a.path)
     assert selectors.version_on(cell, BEFORE) is None
@@ -198,20 +199,20 @@ def test_every_restructuring_writes_an_audit_entry_with_before_and_after(tree, u
 def test_move_under_own_descendant_is_refused(tree) -> None:
     before = counts()
     with pytest.raises(ValidationError) as exc:
-        org_move(org=tree.a, new_parent=tree.a1, on=REFORM, decision=DECISION, actor=None)
+        org_move(org=tree.a, new_parent=tree.a1, on=REFORM, decision=DECISION, actor=SYSTEM)
     assert "vòng lặp" in messages_of(exc)
     assert_unchanged(tree, before)
 
 
 def test_move_under_itself_is_refused(tree) -> None:
     with pytest.raises(ValidationError) as exc:
-        org_move(org=tree.d1, new_parent=tree.d1, on=REFORM, decision=DECISION, actor=None)
+        org_move(org=tree.d1, new_parent=tree.d1, on=REFORM, decision=DECISION, actor=SYSTEM)
     assert "vòng lặp" in messages_of(exc) or "đã trực thuộc" in messages_of(exc)
 
 
 def test_a_cycle_through_a_deeper_descendant_is_refused(tree) -> None:
     with pytest.raises(ValidationError, match="vòng lặp"):
-        org_move(org=tree.d1, new_parent=tree.a, on=REFORM, decision=DECISION, actor=None)
+        org_move(org=tree.d1, new_parent=tree.a, on=REFORM, decision=DECISION, actor=SYSTEM)
 
 
 def test_merge_dated_before_a_merged_organization_existed_is_refused(tree) -> None:
@@ -222,7 +223,7 @@ def test_merge_dated_before_a_merged_organization_existed_is_refused(tree) -> No
         parent=tree.d1,
         founded_on=date(2024, 1, 1),
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
     )
     before = counts()
     with pytest.raises(ValidationError) as exc:
@@ -230,7 +231,7 @@ def test_merge_dated_before_a_merged_organization_existed_is_refused(tree) -> No
             sources=[tree.a, late],
             on=date(2023, 1, 1),
             decision=DECISION,
-            actor=None,
+            actor=SYSTEM,
             new=NewOrgSpec(name="X", kind=OrgKind.GRASSROOTS_COMMITTEE, code="X", parent=tree.d1),
         )
     assert "trước ngày thành lập" in messages_of(exc) and "Đảng bộ xã Mới" in messages_of(exc)
@@ -247,12 +248,12 @@ def test_empty_name_is_refused(tree) -> None:
             parent=tree.a,
             founded_on=REFORM,
             decision=DECISION,
-            actor=None,
+            actor=SYSTEM,
         )
     assert exc.value.message_dict["name"] == ["Tên tổ chức không được để trống."]
     assert_unchanged(tree, before)
     with pytest.raises(ValidationError, match="không được để trống"):
-        org_rename(org=tree.a1, on=REFORM, name="", decision=DECISION, actor=None)
+        org_rename(org=tree.a1, on=REFORM, name="", decision=DECISION, actor=SYSTEM)
 
 
 def test_duplicate_code_among_siblings_is_refused(tree) -> None:
@@ -265,12 +266,12 @@ def test_duplicate_code_among_siblings_is_refused(tree) -> None:
             parent=tree.a,
             founded_on=REFORM,
             decision=DECISION,
-            actor=None,
+            actor=SYSTEM,
         )
     assert "“A1” đã dùng cho “Chi bộ Thôn 1 xã Việt Thành”" in exc.value.message_dict["code"][0]
     assert_unchanged(tree, before)
     with pytest.raises(ValidationError, match="A1"):
-        org_rename(org=tree.a2, on=REFORM, code="A1", decision=DECISION, actor=None)
+        org_rename(org=tree.a2, on=REFORM, code="A1", decision=DECISION, actor=SYSTEM)
 
 
 def test_the_same_code_under_another_parent_is_allowed(tree) -> None:
@@ -281,7 +282,7 @@ def test_the_same_code_under_another_parent_is_allowed(tree) -> None:
         parent=tree.b,
         founded_on=REFORM,
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
     )
 
 
@@ -293,11 +294,11 @@ def test_merge_with_clashing_child_codes_is_refused_and_changes_nothing(tree) ->
         parent=tree.b,
         founded_on=FOUNDED_LATER,
         decision=DECISION,
-        actor=None,
+        actor=SYSTEM,
     )
     before = counts()
     with pytest.raises(ValidationError, match="trùng"):
-        org_merge(sources=[tree.b], into=tree.a, on=REFORM, decision=DECISION, actor=None)
+        org_merge(sources=[tree.b], into=tree.a, on=REFORM, decision=DECISION, actor=SYSTEM)
     assert_unchanged(tree, before)
     assert names(selectors.children_on(tree.a, AFTER)) == [
         "Chi bộ Thôn 1 xã Việt Thành",
@@ -309,25 +310,27 @@ FOUNDED_LATER = date(2020, 1, 1)
 
 
 def test_a_change_before_a_recorded_change_is_refused(tree) -> None:
-    org_rename(org=tree.a1, on=REFORM, name="Chi bộ Thôn Mới", decision=DECISION, actor=None)
+    org_rename(org=tree.a1, on=REFORM, name="Chi bộ Thôn Mới", decision=DECISION, actor=SYSTEM)
     with pytest.raises(ValidationError, match="đã có thay đổi ghi nhận từ ngày 1/7/2025"):
-        org_move(org=tree.a, new_parent=tree.d2, on=date(2024, 1, 1), decision=DECISION, actor=None)
+        org_move(
+            org=tree.a, new_parent=tree.d2, on=date(2024, 1, 1), decision=DECISION, actor=SYSTEM
+        )
 
 
 def test_dissolving_an_organization_with_children_is_refused(tree) -> None:
     with pytest.raises(ValidationError, match="còn 2 tổ chức trực thuộc"):
-        org_dissolve(org=tree.a, on=REFORM, decision=DECISION, actor=None)
+        org_dissolve(org=tree.a, on=REFORM, decision=DECISION, actor=SYSTEM)
 
 
 def test_changing_a_dissolved_organization_is_refused(tree) -> None:
-    org_dissolve(org=tree.c1, on=REFORM, decision=DECISION, actor=None)
+    org_dissolve(org=tree.c1, on=REFORM, decision=DECISION, actor=SYSTEM)
     with pytest.raises(ValidationError, match="đã chấm dứt hoạt động"):
-        org_rename(org=tree.c1, on=AFTER, name="X", decision=DECISION, actor=None)
+        org_rename(org=tree.c1, on=AFTER, name="X", decision=DECISION, actor=SYSTEM)
 
 
 def test_a_cell_under_a_cell_is_refused(tree) -> None:
     with pytest.raises(ValidationError, match="không thể trực thuộc"):
-        org_move(org=tree.a2, new_parent=tree.a1, on=REFORM, decision=DECISION, actor=None)
+        org_move(org=tree.a2, new_parent=tree.a1, on=REFORM, decision=DECISION, actor=SYSTEM)
 
 
 def test_split_leaving_a_child_unassigned_is_refused(tree) -> None:
@@ -337,7 +340,7 @@ def test_split_leaving_a_child_unassigned_is_refused(tree) -> None:
             org=tree.a,
             on=REFORM,
             decision=DECISION,
-            actor=None,
+            actor=SYSTEM,
             parts=[
                 NewOrgSpec("P1", OrgKind.GRASSROOTS_COMMITTEE, "P1"),
                 NewOrgSpec("P2", OrgKind.GRASSROOTS_COMMITTEE, "P2"),
@@ -353,19 +356,19 @@ def test_merge_of_a_single_organization_into_a_new_one_is_refused(tree) -> None:
             sources=[tree.a],
             on=REFORM,
             decision=DECISION,
-            actor=None,
+            actor=SYSTEM,
             new=NewOrgSpec("X", OrgKind.GRASSROOTS_COMMITTEE, "X", parent=tree.d1),
         )
 
 
 def test_merge_into_own_descendant_is_refused(tree) -> None:
     with pytest.raises(ValidationError, match="cấp dưới"):
-        org_merge(sources=[tree.d1], into=tree.a, on=REFORM, decision=DECISION, actor=None)
+        org_merge(sources=[tree.d1], into=tree.a, on=REFORM, decision=DECISION, actor=SYSTEM)
 
 
 def test_missing_decision_is_refused(tree) -> None:
     with pytest.raises(ValidationError) as exc:
-        org_rename(org=tree.a1, on=REFORM, name="X", decision=" ", actor=None)
+        org_rename(org=tree.a1, on=REFORM, name="X", decision=" ", actor=SYSTEM)
     assert "Quyết định số 123-QĐ/TU" in exc.value.message_dict["decision"][0]
 
 

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for
 from dangvu.orgs import selectors
@@ -88,7 +89,7 @@ def test_tree_as_of_a_date_shows_that_dates_shape(tree, users) -> None:
         sources=[tree.a, tree.b],
         on=REFORM,
         decision="QĐ 1",
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(name="Đảng bộ xã Trấn Yên", kind="commune", code="X1", parent=tree.province),
     )
     client = client_for(users.province_leader)
@@ -119,7 +120,7 @@ def test_committee_name_is_searchable(tree, users) -> None:
         on=date(2020, 1, 1),
         committee_name="Huyện ủy Trấn Yên",
         decision="QĐ 2",
-        actor=None,
+        actor=SYSTEM,
     )
     found = selectors.organization_search(
         users.province_leader, "huyen uy tran yen", date(2023, 1, 1)
@@ -151,7 +152,7 @@ def test_tree_children_do_not_grow_a_query_per_row(tree, users, django_assert_ma
             parent=tree.a,
             founded_on=date(2016, 1, 1),
             decision="QĐ",
-            actor=None,
+            actor=SYSTEM,
         )
     with django_assert_max_num_queries(8):
         response = client.get(url("orgs:organization_children", tree.a))
@@ -166,7 +167,7 @@ def test_a_commune_formed_in_2025_sees_its_predecessors_in_the_2023_tree(tree) -
         sources=[tree.a, tree.b],
         on=REFORM,
         decision="QĐ 1",
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(name="Đảng bộ xã Trấn Yên", kind="commune", code="X1", parent=tree.province),
     )
     officer = make_user("xa.tranyen", new, Role.OFFICER)
@@ -316,7 +317,7 @@ def test_history_lists_the_merge_that_carried_a_cell_along(tree, users) -> None:
         sources=[tree.a, tree.b],
         on=REFORM,
         decision="Quyết định số 1575-QĐ/TU",
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec(name="Đảng bộ xã Trấn Yên", kind="commune", code="X1", parent=tree.province),
     )
     body = client_for(users.province_leader).get(url("orgs:organization_detail", tree.a1))
@@ -344,7 +345,7 @@ def test_search_results_do_not_grow_a_query_per_row(tree, users, django_assert_m
             parent=tree.a,
             founded_on=date(2016, 1, 1),
             decision="QĐ",
-            actor=None,
+            actor=SYSTEM,
         )
     with django_assert_max_num_queries(9):
         body = client.get(reverse("orgs:organization_tree"), {"q": "tim kiem"}).content.decode()

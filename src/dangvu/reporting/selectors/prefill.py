@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.members.models import EventKind, Member, MembershipEvent
 from dangvu.members.selectors import stats as member_stats
 from dangvu.orgs import paths
@@ -64,7 +65,8 @@ def _tree(org: Organization, on: date) -> dict[str, int]:
 
 
 def _members(org: Organization, on: date, today: date) -> dict[str, int]:
-    counts = member_stats.counts_on(org, on, today=today) or {}
+    # read as the system: prefill's callers have checked the user's scope
+    counts = member_stats.counts_on(SYSTEM, org, on, today=today) or {}
     minority = sum(
         n for (d, v), n in counts.items() if d == "ethnicity" and v not in (KINH, "", "None")
     )
@@ -153,7 +155,7 @@ def _events(org: Organization, start: date, end: date) -> dict[str, int]:
         return {}
     out: dict[str, int] = {}
     for (kind, _label), (_same, n) in zip(
-        member_stats.FLOW_KINDS, member_stats.flows(org, start, end), strict=True
+        member_stats.FLOW_KINDS, member_stats.flows(SYSTEM, org, start, end), strict=True
     ):
         out[f"events.{FLOW_KEYS[str(kind)]}"] = n
     out.update(_event_details(version.path, start, end))

@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.documents.models import Document, DocumentStatus
@@ -61,7 +63,7 @@ def _figure(value: int | None, field: str, label: str, *, required: bool) -> int
 def assignment_submit(
     *,
     assignment: Assignment,
-    actor: Any,
+    actor: Actor,
     text: str = "",
     completed_on: date | None = None,
     sessions: int | None = None,
@@ -123,7 +125,7 @@ def assignment_submit(
         sessions=sessions,
         participants=participants,
         evidence_document=evidence_document,
-        submitted_by=actor if getattr(actor, "pk", None) else None,
+        submitted_by=access.user_of(actor),
     )
     if attachment is not None:
         submission.attachment = attachment
@@ -163,7 +165,7 @@ def _pending(assignment: Assignment) -> Submission:
 
 
 @transaction.atomic
-def assignment_confirm(*, assignment: Assignment, actor: Any, comment: str = "") -> Assignment:
+def assignment_confirm(*, assignment: Assignment, actor: Actor, comment: str = "") -> Assignment:
     """The superior accepts the unit's report: the assignment is done on the date the
     unit completed it, with its figures and evidence."""
     assignment = _lock(assignment)
@@ -171,7 +173,7 @@ def assignment_confirm(*, assignment: Assignment, actor: Any, comment: str = "")
     submission = _pending(assignment)
     before = _snapshot(assignment)
     submission.decision = SubmissionDecision.CONFIRMED
-    submission.reviewed_by = actor if getattr(actor, "pk", None) else None
+    submission.reviewed_by = access.user_of(actor)
     submission.reviewed_at = timezone.now()
     submission.review_comment = comment.strip()
     submission.save(update_fields=["decision", "reviewed_by", "reviewed_at", "review_comment"])
@@ -197,7 +199,7 @@ def assignment_confirm(*, assignment: Assignment, actor: Any, comment: str = "")
 
 
 @transaction.atomic
-def assignment_return(*, assignment: Assignment, actor: Any, comment: str) -> Assignment:
+def assignment_return(*, assignment: Assignment, actor: Actor, comment: str) -> Assignment:
     """The superior sends the report back with what to add or correct."""
     assignment = _lock(assignment)
     require_superior(actor, assignment.organization)
@@ -207,7 +209,7 @@ def assignment_return(*, assignment: Assignment, actor: Any, comment: str) -> As
     submission = _pending(assignment)
     before = _snapshot(assignment)
     submission.decision = SubmissionDecision.RETURNED
-    submission.reviewed_by = actor if getattr(actor, "pk", None) else None
+    submission.reviewed_by = access.user_of(actor)
     submission.reviewed_at = timezone.now()
     submission.review_comment = comment
     submission.full_clean(exclude=["attachment"])
@@ -229,7 +231,7 @@ def assignment_return(*, assignment: Assignment, actor: Any, comment: str) -> As
 
 @transaction.atomic
 def assignment_exempt(
-    *, assignment: Assignment, actor: Any, reason: str, note: str = ""
+    *, assignment: Assignment, actor: Actor, reason: str, note: str = ""
 ) -> Assignment:
     """The superior releases a unit from its part (dissolved, merged, or another reason
     it writes down)."""
@@ -244,7 +246,7 @@ def assignment_exempt(
         raise ValidationError("Đơn vị đã hoàn thành phần việc này; không thể miễn.")
     if assignment.state == AssignmentState.EXEMPT:
         raise ValidationError("Đơn vị đã được miễn phần việc này.")
-    if actor is not None and not getattr(actor, "is_authenticated", False):
+    if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied
     _exempt(assignment, reason, note, actor)
     return assignment

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.documents.models import Document, DocumentRelation, DocumentStatus, Reference
@@ -26,7 +27,7 @@ from ..models import (
 )
 
 
-def _mark_done_by_document(assignment: Assignment, doc: Document, actor: Any) -> None:
+def _mark_done_by_document(assignment: Assignment, doc: Document, actor: Actor) -> None:
     before = {"state": assignment.state, "completed_on": assignment.completed_on}
     completed = doc.date or timezone.localdate()
     assignment.state = AssignmentState.DONE
@@ -65,7 +66,7 @@ def _open_document_tasks(source_ids: set[int]) -> Any:
     ).select_related("task", "task__source", "organization")
 
 
-def assignments_note_document(*, result: Any, actor: Any) -> None:
+def assignments_note_document(*, result: Any, actor: Actor) -> None:
     """Called by the register flow (`dangvu.flows.register`): an issued document of a
     unit that cites (or states it implements) a task's source document completes that
     unit's "issue an implementing document" assignment."""
@@ -81,7 +82,7 @@ def assignments_note_document(*, result: Any, actor: Any) -> None:
         _mark_done_by_document(assignment, doc, actor)
 
 
-def reconcile_documents(task: Task, actor: Any) -> int:
+def reconcile_documents(task: Task, actor: Actor) -> int:
     """Units that registered their implementing document before the task was created
     are done at once. Returns how many."""
     citing = (
@@ -135,7 +136,7 @@ def _exempt(
     assignment: Assignment,
     reason: str,
     note: str,
-    actor: Any,
+    actor: Actor,
     merged_into: Assignment | None = None,
 ) -> None:
     before = {"state": assignment.state}
@@ -162,7 +163,7 @@ def _exempt(
     )
 
 
-def _transfer(assignment: Assignment, successor: Organization, on: date, actor: Any) -> None:
+def _transfer(assignment: Assignment, successor: Organization, on: date, actor: Actor) -> None:
     before = {"organization": assignment.organization_id}
     source = assignment.organization
     assignment.transferred_from = source
@@ -192,7 +193,7 @@ def _open_of(org: Organization) -> list[Assignment]:
 
 
 def assignments_follow_org_ending(
-    *, org: Organization, on: date, successor: Organization | None, actor: Any
+    *, org: Organization, on: date, successor: Organization | None, actor: Actor
 ) -> None:
     """Called by the restructure flow (`dangvu.flows.restructure`). When `org` merges
     into `successor`, its open assignments pass to the successor with their submissions;
@@ -232,7 +233,7 @@ def assignments_follow_org_ending(
 
 
 def assignments_follow_split(
-    *, org: Organization, on: date, parts: list[Organization], actor: Any
+    *, org: Organization, on: date, parts: list[Organization], actor: Actor
 ) -> int:
     """Called by the restructure flow once a split has formed its parts:
     every open assignment of the split unit passes to each part (a new assignment, pending,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 
@@ -17,7 +18,7 @@ from ..models import Assignment, Reminder, ReminderRun
 
 
 @transaction.atomic
-def reminders_send(*, on: date, within_days: int, actor: Any) -> ReminderRun:
+def reminders_send(*, on: date, within_days: int, actor: Actor) -> ReminderRun:
     """Record, for every unit with open work due by `on + within_days` (or overdue), what
     it is reminded of. One pass over the open assignments, bulk-written."""
     if not 0 <= within_days <= 365:
@@ -35,7 +36,7 @@ def reminders_send(*, on: date, within_days: int, actor: Any) -> ReminderRun:
         as_of=on,
         within_days=within_days,
         units=len(per_unit),
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=access.user_of(actor),
     )
     reminders = []
     for org_id, items in per_unit.items():

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.documents.models import Document, DocumentStatus
@@ -21,7 +22,6 @@ from dangvu.orgs.selectors import covering, descendants_on, version_on
 from .. import rules
 from ..models import Assignment, Task, TaskKind, UnitRuleChoice
 from .follow import reconcile_documents
-from .scope import within_user
 
 
 def resolve_units(
@@ -70,16 +70,14 @@ def resolve_units(
     return list(qs.order_by("path").values_list("organization_id", flat=True))
 
 
-def _authorize(actor: Any, source: Document, root: Organization) -> None:
-    if actor is None or actor.is_superuser:
-        return
-    if not actor.can_edit:
+def _authorize(actor: Actor, source: Document, root: Organization) -> None:
+    if not access.may_write(actor):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được giao việc.")
-    if not within_user(actor, source.owner):
+    if not access.can_change(actor, source.owner):
         raise PermissionDenied(
             "Chỉ cấp ủy ban hành văn bản hoặc cấp trên của cấp ủy đó được giao việc từ văn bản này."
         )
-    if not within_user(actor, root):
+    if not access.can_change(actor, root):
         raise PermissionDenied("Chỉ giao việc cho các đơn vị thuộc phạm vi của bạn.")
 
 
@@ -93,7 +91,7 @@ def task_create(
     due_dates: Sequence[date],
     unit_rule: str,
     rule_root: Organization,
-    actor: Any,
+    actor: Actor,
     listed: Sequence[Organization] = (),
     description: str = "",
     asks_sessions: bool = False,
@@ -134,7 +132,7 @@ def task_create(
                 f"{fmt(issued_on)}: hãy chọn quy tắc khác hoặc chọn đơn vị theo danh sách."
             }
         )
-    created_by = actor if getattr(actor, "pk", None) else None
+    created_by = access.user_of(actor)
     tasks: list[Task] = []
     head: Task | None = None
     for n, due in enumerate(due_dates, start=1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dangvu.access import Actor
 from dangvu.documents.models import Document
 from dangvu.flows.register import document_register
 from dangvu.tracking.models import Task, TaskKind
@@ -15,7 +16,7 @@ ISSUED = date(2023, 4, 4)
 DUE = date(2023, 6, 29)
 
 
-def plan_126(actor: Any) -> Document:
+def plan_126(actor: Actor) -> Document:
     """Kế hoạch 126-KH/TU of the Tỉnh ủy (the tree's province signs TU)."""
     return document_register(
         actor=actor,
@@ -28,7 +29,7 @@ def plan_126(actor: Any) -> Document:
     ).document
 
 
-def unit_plan(actor: Any, number: str, on: date, *, owner: Any = None) -> Document:
+def unit_plan(actor: Actor, number: str, on: date, *, owner: Any = None) -> Document:
     """A unit's own plan citing 126-KH/TU (its issuer code ĐU, resolved up its chain)."""
     return document_register(
         actor=actor,
@@ -43,7 +44,7 @@ def unit_plan(actor: Any, number: str, on: date, *, owner: Any = None) -> Docume
 
 
 def make_task(
-    actor: Any,
+    actor: Actor,
     source: Document,
     root: Any,
     *,

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.db.models import Count
 
+from dangvu.access import SYSTEM
 from dangvu.conftest import add_org
 from dangvu.core.models import AuditEntry
 from dangvu.documents.models import Document, DocumentStatus
@@ -39,7 +40,7 @@ def test_province_scale_registers_the_directive_that_other_demos_left_as_a_place
     for n in (1, 2):
         add(commune, f"Đảng bộ cơ sở {n}", OrgKind.GRASSROOTS_COMMITTEE, f"G{n}", "ĐU")
     citing = document_register(
-        actor=None,
+        actor=SYSTEM,
         owner=province,
         type_code="KH",
         number="301",

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for
 from dangvu.documents.models import DocumentStatus
@@ -137,7 +138,7 @@ def test_a_merged_units_open_task_passes_to_its_successor_with_its_report(tree, 
     task = make_task(users.province_officer, source, tree.d1)
     a, b = get(task, tree.a), get(task, tree.b)
     assignment_submit(assignment=a, actor=users.a_officer, completed_on=date(2023, 4, 20))
-    org_merge(sources=[tree.a], into=tree.b, on=MERGE_DAY, decision="QĐ 9-QĐ/HU", actor=None)
+    org_merge(sources=[tree.a], into=tree.b, on=MERGE_DAY, decision="QĐ 9-QĐ/HU", actor=SYSTEM)
     a.refresh_from_db()
     b.refresh_from_db()
     # A's part was further along (reported): kept, now B's; B's own is merged into it
@@ -157,7 +158,7 @@ def test_merging_two_units_into_a_new_one_keeps_one_part(tree, users) -> None:
         sources=[tree.a, tree.b],
         on=MERGE_DAY,
         decision="QĐ 9-QĐ/HU",
-        actor=None,
+        actor=SYSTEM,
         new=NewOrgSpec("Đảng bộ xã Trấn Yên", OrgKind.GRASSROOTS_COMMITTEE, "AB", parent=tree.d1),
     )
     a.refresh_from_db()
@@ -178,7 +179,7 @@ def test_done_work_of_a_merged_unit_is_kept(tree, users) -> None:
     a = get(task, tree.a)
     assignment_submit(assignment=a, actor=users.a_officer, completed_on=date(2023, 4, 20))
     assignment_confirm(assignment=a, actor=users.d1_officer)
-    org_merge(sources=[tree.a], into=tree.b, on=MERGE_DAY, decision="QĐ 9-QĐ/HU", actor=None)
+    org_merge(sources=[tree.a], into=tree.b, on=MERGE_DAY, decision="QĐ 9-QĐ/HU", actor=SYSTEM)
     a.refresh_from_db()
     assert a.organization == tree.a and a.state == AssignmentState.DONE
     assert get(task, tree.b).state == AssignmentState.PENDING
@@ -189,7 +190,7 @@ def _split_c(tree, assignment=None):
         org=tree.c,
         on=MERGE_DAY,
         decision="QĐ 4-QĐ/HU",
-        actor=None,
+        actor=SYSTEM,
         parts=[
             NewOrgSpec("Đảng bộ xã Đông Cuông 1", OrgKind.GRASSROOTS_COMMITTEE, "C-1"),
             NewOrgSpec("Đảng bộ xã Đông Cuông 2", OrgKind.GRASSROOTS_COMMITTEE, "C-2"),
@@ -204,7 +205,7 @@ def test_dissolution_and_split_exempt_the_units_part_with_the_reason(tree, users
     source = plan_126(users.province_officer)
     cells = make_task(users.province_officer, source, tree.province, rule="cells")
     grassroots = make_task(users.province_officer, source, tree.province)
-    org_dissolve(org=tree.a2, on=MERGE_DAY, decision="QĐ 3-QĐ/ĐU", actor=None)
+    org_dissolve(org=tree.a2, on=MERGE_DAY, decision="QĐ 3-QĐ/ĐU", actor=SYSTEM)
     a2 = Assignment.objects.get(task=cells, organization=tree.a2)
     assert a2.state == AssignmentState.EXEMPT and a2.get_exempt_reason_display() == "giải thể"
     _split_c(tree, assignment={tree.c1.pk: 0})
@@ -222,7 +223,7 @@ def test_a_split_units_open_parts_pass_to_each_new_unit(tree, users) -> None:
     before = progress_of(task, tree.d2, date(2023, 5, 2)).summary
     assert str(before.completion) == "0/1 đơn vị"
     c = get(task, tree.c)
-    assignment_submit(assignment=c, actor=None, text="Đang làm", final=False)
+    assignment_submit(assignment=c, actor=SYSTEM, text="Đang làm", final=False)
     c1_part, c2_part = _split_c(tree)
     c.refresh_from_db()
     assert c.state == AssignmentState.EXEMPT and c.exempt_reason == "split"
@@ -250,7 +251,7 @@ def test_a_split_units_done_part_stays_and_gives_the_new_units_nothing(tree, use
 
     task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)
     c = get(task, tree.c)
-    assignment_submit(assignment=c, actor=None, completed_on=date(2023, 4, 20))
+    assignment_submit(assignment=c, actor=SYSTEM, completed_on=date(2023, 4, 20))
     assignment_confirm(assignment=c, actor=users.province_officer)
     parts = _split_c(tree)
     c.refresh_from_db()

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.orgs.models import OrgKind, OrgVersion
 from dangvu.orgs.services import org_create, org_move
@@ -50,7 +51,9 @@ def test_unit_rule_matches_an_independent_walk_of_the_tree(tree, users, rule) ->
 def test_unit_rule_is_resolved_on_the_issue_date_not_today(tree, users) -> None:
     source = plan_126(users.province_officer)
     # C moves from D2 to D1 in 2024; a commune founded in 2024 did not exist in 2023.
-    org_move(org=tree.c, new_parent=tree.d1, on=date(2024, 1, 1), decision="QĐ 5-QĐ/TU", actor=None)
+    org_move(
+        org=tree.c, new_parent=tree.d1, on=date(2024, 1, 1), decision="QĐ 5-QĐ/TU", actor=SYSTEM
+    )
     late = org_create(
         name="Đảng bộ xã Mới",
         kind=OrgKind.GRASSROOTS_COMMITTEE,
@@ -58,7 +61,7 @@ def test_unit_rule_is_resolved_on_the_issue_date_not_today(tree, users) -> None:
         parent=tree.d1,
         founded_on=date(2024, 1, 1),
         decision="QĐ 6-QĐ/TU",
-        actor=None,
+        actor=SYSTEM,
     )
     task_2023 = make_task(users.province_officer, source, tree.d1, rule="grassroots")
     assert units_of(task_2023) == {tree.a.pk, tree.b.pk}

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.conftest import add_org
 from dangvu.core.testing import client_for, make_user
 from dangvu.orgs.models import OrgKind, OrgVersion
@@ -186,7 +187,7 @@ def _grow(tree, n: int) -> None:
             parent=tree.d2,
             founded_on=date(2016, 1, 1),
             decision="QĐ",
-            actor=None,
+            actor=SYSTEM,
         )
 
 
@@ -401,7 +402,7 @@ def test_completion_of_a_root_counts_only_its_tree(tree, users) -> None:
         "BH",
         decision="Quyết định số 2-QĐ/TU",
     )
-    org_merge(sources=[tree.c], into=there, on=date(2023, 5, 1), decision="QĐ 9", actor=None)
+    org_merge(sources=[tree.c], into=there, on=date(2023, 5, 1), decision="QĐ 9", actor=SYSTEM)
     assert Assignment.objects.get(task=task, organization=there).transferred_from == tree.c
     province = type(tree.province).objects.get(pk=tree.province.pk)
     progress = progress_of(task, province, today)

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from dangvu.access import SYSTEM, Actor
 from dangvu.accounts.models import User
 from dangvu.documents.models import DocumentStatus, Visibility
 from dangvu.documents.readers import ACCEPTED_SUFFIXES, UnreadableFile, check_name_and_size
@@ -61,13 +62,14 @@ class Command(BaseCommand):
         parser.add_argument("--public", action="store_true", help="công khai cho mọi người dùng")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        actor = None
+        actor: Actor = SYSTEM
         if options["user"]:
-            actor = User.objects.filter(username=options["user"]).first()
-            if actor is None:
+            user = User.objects.filter(username=options["user"]).first()
+            if user is None:
                 raise CommandError(f"Không có người dùng “{options['user']}”.")
+            actor = user
         owner = _organization(options["org"]) if options["org"] else None
-        if actor is None and owner is None:
+        if actor is SYSTEM and owner is None:
             raise CommandError("Hãy cho biết đơn vị ghi văn bản: --org hoặc --user.")
         visibility = Visibility.PUBLIC if options["public"] else Visibility.INTERNAL
         failed = 0

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.core.forms import parse_as_of
 from dangvu.core.request_id import new_request_id, set_request_id
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         if problem:
             raise CommandError(problem)
         try:
-            run = reminders_send(on=as_of, within_days=days, actor=None)
+            run = reminders_send(on=as_of, within_days=days, actor=SYSTEM)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         if not quiet:
@@ -44,7 +45,6 @@ class Command(BaseCommand):
             ):
                 self.stdout.write(f"{r.organization.name}: {r.text}")
         # periodic reports due or overdue (the reporting app records its own reminders)
-        from dangvu.reporting.scope import SYSTEM
         from dangvu.reporting.services import reports_remind_due
 
         reports = reports_remind_due(on=as_of, within_days=days, actor=SYSTEM)
