@@ -23,3 +23,20 @@ class PathField(models.CharField):
         if connection.vendor == "postgresql":
             params["collation"] = "C"
         return params
+
+
+class SortKeyField(models.CharField):
+    """A Vietnamese sort key (`dangvu.core.collation.vi_sort_key`): plain ASCII, ordered
+    byte by byte, so ORDER BY gives Vietnamese alphabetical order on SQLite and, with the
+    column pinned to "C" like PathField, on PostgreSQL."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 600)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def db_parameters(self, connection: Any) -> dict[str, Any]:
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
