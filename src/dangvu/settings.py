@@ -63,9 +63,6 @@ INSTALLED_APPS = [
     "dangvu.drafting",
     "dangvu.flows",
     "dangvu.api",
-    # django-ninja's templates and static files: its Swagger UI assets are served from
-    # here (without it in INSTALLED_APPS ninja falls back to a CDN page)
-    "ninja",
     "django.contrib.admin",
 ]
 
@@ -188,6 +185,13 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not _STATIC_COLLECTED
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Swagger UI for the API's documentation page, from inside the django-ninja package
+    # (served locally, no CDN; its ReDoc files left out)
+    "dangvu.api.static_files.SwaggerUIFinder",
+]
 
 # One cache for all workers on Redis in production; a local-memory cache per process
 # otherwise (what is cached must then stay correct when another worker changes the data).
