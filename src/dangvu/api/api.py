@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 
 from . import problems
 from .auth import TokenAuth
-from .routers import changes, documents, members, orgs, reporting, tracking
+from .routers import changes, documents, drafting, members, orgs, reporting, tracking
 
 DESCRIPTION = """
 Giao diện lập trình của Đảng vụ cho các hệ thống khác (CSDL đảng viên, sổ tay đảng viên điện
@@ -81,4 +81,5 @@ api.add_router("", members.router)
 api.add_router("", documents.router)
 api.add_router("", tracking.router)
 api.add_router("", reporting.router)
+api.add_router("", drafting.router)
 api.add_router("", changes.router)
