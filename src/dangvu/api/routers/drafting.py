@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from ninja import Field, Query, Router, Schema, Status
 
@@ -104,7 +105,7 @@ def draft_create(request: HttpRequest, payload: DraftIn) -> Status:
         for k, v in {
             "task": d.get("task"),
             "round": d.get("round"),
-            "on": d["on"].isoformat() if d.get("on") else None,
+            "on": (d.get("on") or timezone.localdate()).isoformat(),  # as the page's default
         }.items()
         if v is not None
     }

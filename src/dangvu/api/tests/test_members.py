@@ -207,3 +207,21 @@ def test_statistics_of_a_subtree_on_a_date_and_the_flows(users, tree, member):
 def test_statistics_of_another_unit_are_refused(users, tree, member):
     r = as_user(users.b_officer).get("/api/v1/statistics", {"organization": tree.a.pk})
     assert r.status_code == 403
+
+
+def test_member_list_queries_do_not_grow_with_the_rows(users, tree, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_user(users.a_officer)
+    client.get("/api/v1/members")  # the token's first use writes its audit row
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v1/members").status_code == 200
+        return len(ctx)
+
+    few = queries()
+    for i in range(5):
+        admit(tree.a2, name=f"Người Thứ {i}", birth=date(1991, 1, i + 1))
+    assert queries() == few <= 6
