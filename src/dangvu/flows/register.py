@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
+from dangvu.access import Actor
 from dangvu.documents import services as documents
 from dangvu.documents.services import RegisterResult
 from dangvu.tracking.services import assignments_note_document
@@ -18,7 +19,7 @@ __all__ = ["document_ingest", "document_register"]
 
 
 @transaction.atomic
-def document_ingest(*, name: str, data: bytes, actor: Any, **options: Any) -> RegisterResult:
+def document_ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> RegisterResult:
     """Register a file (`documents.services.document_ingest`, the same arguments); a new
     entry then completes the tasks it answers (a file already registered does nothing)."""
     result = documents.document_ingest(name=name, data=data, actor=actor, **options)
@@ -28,7 +29,7 @@ def document_ingest(*, name: str, data: bytes, actor: Any, **options: Any) -> Re
 
 
 @transaction.atomic
-def document_register(*, actor: Any, **details: Any) -> RegisterResult:
+def document_register(*, actor: Actor, **details: Any) -> RegisterResult:
     """Register a document from its details (`documents.services.document_register`, the
     same arguments); the entry then completes the tasks it answers."""
     result = documents.document_register(actor=actor, **details)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
+from dangvu.access import Actor
 from dangvu.members.services import members_follow_org_ending, stats_follow_tree
 from dangvu.orgs import services as orgs
 from dangvu.orgs.models import Organization
@@ -42,7 +43,7 @@ def org_rename(*, org: Organization, **changes: Any) -> Organization:
 
 @transaction.atomic
 def org_move(
-    *, org: Organization, new_parent: Organization, on: date, decision: str, actor: Any
+    *, org: Organization, new_parent: Organization, on: date, decision: str, actor: Actor
 ) -> Organization:
     """Place an organization under another parent (`orgs.services.org_move`); its
     members' scopes and the counts of the old and new ancestors follow."""
@@ -57,7 +58,7 @@ def org_merge(
     sources: Sequence[Organization],
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     into: Organization | None = None,
     new: NewOrgSpec | None = None,
 ) -> Organization:
@@ -79,7 +80,7 @@ def org_split(
     org: Organization,
     on: date,
     decision: str,
-    actor: Any,
+    actor: Actor,
     parts: Sequence[NewOrgSpec],
     assignment: dict[int, int],
 ) -> list[Organization]:
@@ -96,7 +97,7 @@ def org_split(
 
 
 @transaction.atomic
-def org_dissolve(*, org: Organization, on: date, decision: str, actor: Any) -> Organization:
+def org_dissolve(*, org: Organization, on: date, decision: str, actor: Actor) -> Organization:
     """End `org` (`orgs.services.org_dissolve`); refused while it still holds members;
     its open tasks are exempt."""
     ended = orgs.org_dissolve(org=org, on=on, decision=decision, actor=actor)

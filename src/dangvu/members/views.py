@@ -337,38 +337,41 @@ def transfer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _transfer_decision(
+    request: HttpRequest,
+    member: Member,
+    transfer: Transfer,
+    record: Callable[..., Any],
+    *labels: str,
+) -> HttpResponse:
+    """A dated decision on a transfer letter: `labels` are the title, submit label, message."""
+    title, submit, done = labels
+    return form_page(
+        request,
+        forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()}),
+        title=title,
+        subtitle=member.full_name,
+        submit=submit,
+        perform=lambda d: record(transfer=transfer, actor=request.user, **d),
+        done=done,
+        back=reverse("members:member_detail", args=[member.pk]),
+    )
+
+
 @login_required
 def transfer_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer, pk=pk)
     member = _recordable(request, transfer.member_id)
-    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
-    return form_page(
-        request,
-        form,
-        title="Hủy giấy giới thiệu",
-        subtitle=member.full_name,
-        submit="Hủy giấy",
-        perform=lambda d: services.transfer_cancel(transfer=transfer, actor=request.user, **d),
-        done="Đã hủy giấy giới thiệu.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
+    labels = ("Hủy giấy giới thiệu", "Hủy giấy", "Đã hủy giấy giới thiệu.")
+    return _transfer_decision(request, member, transfer, services.transfer_cancel, *labels)
 
 
 @login_required
 def transfer_return(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer, pk=pk)
     member = selectors.get_member(request.user, transfer.member_id)
-    form = forms.DecisionForm(request.POST or None, initial={"on": timezone.localdate()})
-    return form_page(
-        request,
-        form,
-        title="Trở về sinh hoạt",
-        subtitle=member.full_name,
-        submit="Ghi trở về",
-        perform=lambda d: services.transfer_return(transfer=transfer, actor=request.user, **d),
-        done="Đã ghi trở về.",
-        back=reverse("members:member_detail", args=[member.pk]),
-    )
+    labels = ("Trở về sinh hoạt", "Ghi trở về", "Đã ghi trở về.")
+    return _transfer_decision(request, member, transfer, services.transfer_return, *labels)
 
 
 @dataclass(frozen=True)

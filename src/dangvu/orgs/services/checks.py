@@ -16,7 +16,7 @@ from ..models import Organization, OrgKind, OrgVersion
 from ..selectors import covering
 
 
-def _authorize(actor: Actor, org: Organization, *, strictly_below: bool = True) -> None:
+def authorize(actor: Actor, org: Organization, *, strictly_below: bool = True) -> None:
     """Services check scope themselves, so no caller can skip it."""
     if not access.can_change(actor, org, strictly_below=strictly_below):
         raise PermissionDenied(
@@ -25,26 +25,24 @@ def _authorize(actor: Actor, org: Organization, *, strictly_below: bool = True) 
         )
 
 
-def _require_text(value: str | None, field: str, label: str) -> str:
+def require_text(value: str | None, field: str, label: str) -> str:
     value = (value or "").strip()
     if not value:
         raise ValidationError({field: f"{label} không được để trống."})
     return value
 
 
-def _require_decision(decision: str) -> str:
-    return _require_text(
-        decision, "decision", "Văn bản quyết định (ví dụ: Quyết định số 123-QĐ/TU)"
-    )
+def require_decision(decision: str) -> str:
+    return require_text(decision, "decision", "Văn bản quyết định (ví dụ: Quyết định số 123-QĐ/TU)")
 
 
-def _require_kind(kind: str) -> str:
+def require_kind(kind: str) -> str:
     if kind not in OrgKind.values:
         raise ValidationError({"kind": f"Loại hình “{kind}” không có trong danh mục."})
     return kind
 
 
-def _require_exists_on(org: Organization, on: date, field: str = "effective_on") -> None:
+def require_exists_on(org: Organization, on: date, field: str = "effective_on") -> None:
     if on < org.founded_on:
         raise ValidationError(
             {
@@ -58,7 +56,7 @@ def _require_exists_on(org: Organization, on: date, field: str = "effective_on")
         )
 
 
-def _require_open_versions(versions: Iterable[OrgVersion], on: date, *, closing: bool) -> None:
+def require_open_versions(versions: Iterable[OrgVersion], on: date, *, closing: bool) -> None:
     """No recorded change may lie after `on` for the organizations a change touches."""
     for v in versions:
         if v.valid_from > on or (closing and v.valid_from == on) or v.valid_to is not None:
@@ -76,16 +74,16 @@ def _later_versions_in(path: str, on: date) -> list[OrgVersion]:
     return list(OrgVersion.objects.filter(path__gte=low, path__lt=high, valid_from__gt=on)[:1])
 
 
-def _require_subtree_settled(root: OrgVersion, on: date) -> list[OrgVersion]:
+def require_subtree_settled(root: OrgVersion, on: date) -> list[OrgVersion]:
     """The subtree of `root` on `on`, refused if anything in it changes after `on`."""
-    _require_open_versions(_later_versions_in(root.path, on), on, closing=False)
+    require_open_versions(_later_versions_in(root.path, on), on, closing=False)
     low, high = paths.subtree_bounds(root.path)
     subtree = list(covering(OrgVersion.objects.filter(path__gte=low, path__lt=high), on))
-    _require_open_versions(subtree, on, closing=False)
+    require_open_versions(subtree, on, closing=False)
     return subtree
 
 
-def _require_may_contain(parent_kind: str | None, child_kind: str, child_name: str) -> None:
+def require_may_contain(parent_kind: str | None, child_kind: str, child_name: str) -> None:
     if not rules.may_contain(parent_kind, child_kind):
         parent_label = OrgKind(parent_kind).label if parent_kind else "cấp cao nhất"
         raise ValidationError(
@@ -96,7 +94,7 @@ def _require_may_contain(parent_kind: str | None, child_kind: str, child_name: s
         )
 
 
-def _require_code_free(
+def require_code_free(
     parent: Organization | None, code: str, on: date, *, ignore: Sequence[int] = ()
 ) -> None:
     if parent is None:

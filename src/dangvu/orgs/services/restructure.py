@@ -23,25 +23,25 @@ from .. import paths
 from ..models import Organization, OrgVersion, Restructuring, RestructuringKind
 from ..selectors import covering, version_on
 from .checks import (
-    _authorize,
-    _require_code_free,
-    _require_decision,
-    _require_exists_on,
-    _require_kind,
-    _require_may_contain,
-    _require_open_versions,
-    _require_subtree_settled,
-    _require_text,
+    authorize,
+    require_code_free,
+    require_decision,
+    require_exists_on,
+    require_kind,
+    require_may_contain,
+    require_open_versions,
+    require_subtree_settled,
+    require_text,
 )
 from .versions import (
     NewOrgSpec,
-    _close,
-    _establish,
-    _new_restructuring,
-    _rebase_subtree,
-    _snapshot,
-    _supersede,
-    _sync_mirror,
+    close_version,
+    establish,
+    new_restructuring,
+    rebase_subtree,
+    snapshot,
+    supersede,
+    sync_mirror,
 )
 
 
@@ -61,13 +61,13 @@ def org_create(
 ) -> Organization:
     """Establish an organization under `parent` from `founded_on`."""
     if parent is not None:
-        _authorize(actor, parent, strictly_below=False)
+        authorize(actor, parent, strictly_below=False)
     elif not access.sees_everything(actor):
         raise PermissionDenied("Chỉ quản trị hệ thống được tạo tổ chức cấp cao nhất.")
-    decision = _require_decision(decision)
-    change = _new_restructuring(RestructuringKind.ESTABLISH, founded_on, decision, actor, note)
+    decision = require_decision(decision)
+    change = new_restructuring(RestructuringKind.ESTABLISH, founded_on, decision, actor, note)
     spec = NewOrgSpec(name, kind, code, committee_name, issuer_code, parent)
-    org = _establish(spec, founded_on, change)
+    org = establish(spec, founded_on, change)
     change.results.add(org)
     audit_record(
         actor=actor,
@@ -75,7 +75,7 @@ def org_create(
         obj=org,
         organization=org,
         summary=f"Thành lập “{org.name}” từ ngày {fmt(founded_on)} ({decision})",
-        after=_snapshot(org.versions.get()),
+        after=snapshot(org.versions.get()),
     )
     return org
 
@@ -95,39 +95,39 @@ def org_rename(
 ) -> Organization:
     """Change an organization's name (and, with it, its committee name, code, symbol or
     kind) from `on`."""
-    _authorize(actor, org)
-    decision = _require_decision(decision)
-    _require_exists_on(org, on)
+    authorize(actor, org)
+    decision = require_decision(decision)
+    require_exists_on(org, on)
     current = version_on(org, on)
     assert current is not None
-    _require_open_versions([current], on, closing=False)
+    require_open_versions([current], on, closing=False)
     changes: dict[str, Any] = {}
     if name is not None:
-        changes["name"] = _require_text(name, "name", "Tên tổ chức")
+        changes["name"] = require_text(name, "name", "Tên tổ chức")
     if code is not None:
-        changes["code"] = _require_text(code, "code", "Mã đơn vị")
+        changes["code"] = require_text(code, "code", "Mã đơn vị")
     if committee_name is not None:
         changes["committee_name"] = committee_name.strip()
     if issuer_code is not None:
         changes["issuer_code"] = issuer_code.strip()
     if kind is not None:
-        changes["kind"] = _require_kind(kind)
+        changes["kind"] = require_kind(kind)
     changes = {k: v for k, v in changes.items() if getattr(current, k) != v}
     if not changes:
         raise ValidationError("Không có gì thay đổi: hãy nhập tên, mã hoặc loại hình mới.")
     if "kind" in changes:
         parent_kind = current.parent.kind if current.parent else None
-        _require_may_contain(parent_kind, changes["kind"], current.name)
+        require_may_contain(parent_kind, changes["kind"], current.name)
         for child in covering(OrgVersion.objects.filter(parent=org), on):
-            _require_may_contain(changes["kind"], child.kind, child.name)
+            require_may_contain(changes["kind"], child.kind, child.name)
     if "code" in changes:
-        _require_code_free(current.parent, changes["code"], on, ignore=[org.pk])
-    before = _snapshot(current)
-    change = _new_restructuring(RestructuringKind.RENAME, on, decision, actor)
+        require_code_free(current.parent, changes["code"], on, ignore=[org.pk])
+    before = snapshot(current)
+    change = new_restructuring(RestructuringKind.RENAME, on, decision, actor)
     change.sources.add(org)
     change.results.add(org)
-    new = _supersede(current, on, change, **changes)
-    _sync_mirror([org.pk])
+    new = supersede(current, on, change, **changes)
+    sync_mirror([org.pk])
     org.refresh_from_db()
     audit_record(
         actor=actor,
@@ -136,7 +136,7 @@ def org_rename(
         organization=org,
         summary=f"Đổi tên “{before['name']}” thành “{new.name}” từ ngày {fmt(on)} ({decision})",
         before=before,
-        after=_snapshot(new),
+        after=snapshot(new),
     )
     return org
 
@@ -144,8 +144,8 @@ def org_rename(
 def _move_checks(
     org: Organization, new_parent: Organization, on: date
 ) -> tuple[OrgVersion, OrgVersion, list[OrgVersion]]:
-    _require_exists_on(org, on)
-    _require_exists_on(new_parent, on)
+    require_exists_on(org, on)
+    require_exists_on(new_parent, on)
     current = version_on(org, on)
     target = version_on(new_parent, on)
     assert current is not None and target is not None
@@ -156,10 +156,10 @@ def _move_checks(
                 f"tổ chức trực thuộc nó (“{target.name}”): cây tổ chức sẽ bị vòng lặp."
             }
         )
-    _require_open_versions([target], on, closing=False)
-    subtree = _require_subtree_settled(current, on)
-    _require_may_contain(target.kind, current.kind, current.name)
-    _require_code_free(new_parent, current.code, on, ignore=[org.pk])
+    require_open_versions([target], on, closing=False)
+    subtree = require_subtree_settled(current, on)
+    require_may_contain(target.kind, current.kind, current.name)
+    require_code_free(new_parent, current.code, on, ignore=[org.pk])
     return current, target, subtree
 
 
@@ -168,20 +168,20 @@ def org_move(
     *, org: Organization, new_parent: Organization, on: date, decision: str, actor: Actor
 ) -> Organization:
     """Place an organization, with everything under it, under another parent from `on`."""
-    _authorize(actor, org)
-    _authorize(actor, new_parent, strictly_below=False)
-    decision = _require_decision(decision)
+    authorize(actor, org)
+    authorize(actor, new_parent, strictly_below=False)
+    decision = require_decision(decision)
     current = version_on(org, on) if org.exists_on(on) else None
     if current is not None and current.parent_id == new_parent.pk:
         raise ValidationError(
             {"new_parent": f"“{org.name}” đã trực thuộc “{new_parent.name}” vào ngày {fmt(on)}."}
         )
     current, target, subtree = _move_checks(org, new_parent, on)
-    before = _snapshot(current)
-    change = _new_restructuring(RestructuringKind.MOVE, on, decision, actor)
+    before = snapshot(current)
+    change = new_restructuring(RestructuringKind.MOVE, on, decision, actor)
     change.sources.add(org)
     change.results.add(org)
-    _rebase_subtree(subtree, current, new_parent, target.path, on, change)
+    rebase_subtree(subtree, current, new_parent, target.path, on, change)
     org.refresh_from_db()
     audit_record(
         actor=actor,
@@ -191,7 +191,7 @@ def org_move(
         summary=f"Chuyển “{org.name}” về trực thuộc “{new_parent.name}” từ ngày {fmt(on)} "
         f"({decision}); {len(subtree) - 1} tổ chức trực thuộc chuyển theo",
         before=before,
-        after=_snapshot(version_on(org, on)),  # type: ignore[arg-type]
+        after=snapshot(version_on(org, on)),  # type: ignore[arg-type]
     )
     return org
 
@@ -204,16 +204,16 @@ def _move_children(
     assert target_version is not None
     moved = 0
     for child in list(covering(OrgVersion.objects.filter(parent=source), on)):
-        subtree = _require_subtree_settled(child, on)
-        _require_may_contain(target_version.kind, child.kind, child.name)
+        subtree = require_subtree_settled(child, on)
+        require_may_contain(target_version.kind, child.kind, child.name)
         try:
-            _require_code_free(target, child.code, on, ignore=[child.organization_id])
+            require_code_free(target, child.code, on, ignore=[child.organization_id])
         except ValidationError as exc:
             raise ValidationError(
                 f"Mã “{child.code}” của “{child.name}” trùng với một đơn vị của “{target.name}”: "
                 "hãy đổi mã một trong hai đơn vị trước khi ghi thay đổi này."
             ) from exc
-        _rebase_subtree(subtree, child, target, target_version.path, on, change)
+        rebase_subtree(subtree, child, target, target_version.path, on, change)
         moved += 1
     return moved
 
@@ -247,14 +247,14 @@ def org_merge(
             {"into": f"“{into.name}” không thể vừa sáp nhập vừa là tổ chức nhận."}
         )
     for src in sources:
-        _authorize(actor, src)
-        _require_exists_on(src, on)
-    decision = _require_decision(decision)
+        authorize(actor, src)
+        require_exists_on(src, on)
+    decision = require_decision(decision)
     source_versions = [version_on(s, on) for s in sources]
-    _require_open_versions(source_versions, on, closing=True)  # type: ignore[arg-type]
+    require_open_versions(source_versions, on, closing=True)  # type: ignore[arg-type]
     if into is not None:
-        _authorize(actor, into, strictly_below=False)
-        _require_exists_on(into, on)
+        authorize(actor, into, strictly_below=False)
+        require_exists_on(into, on)
         into_version = version_on(into, on)
         assert into_version is not None
         for sv in source_versions:
@@ -266,8 +266,8 @@ def org_merge(
                     }
                 )
     elif new is not None and new.parent is not None:
-        _authorize(actor, new.parent, strictly_below=False)
-    change = _new_restructuring(RestructuringKind.MERGE, on, decision, actor)
+        authorize(actor, new.parent, strictly_below=False)
+    change = new_restructuring(RestructuringKind.MERGE, on, decision, actor)
     change.sources.add(*sources)
     if new is not None:
         for sv in source_versions:
@@ -282,7 +282,7 @@ def org_merge(
                         "chấm dứt khi hợp nhất."
                     }
                 )
-        target = _establish(new, on, change)
+        target = establish(new, on, change)
     else:
         assert into is not None
         target = into
@@ -292,8 +292,8 @@ def org_merge(
         moved += _move_children(src, target, on, change)
         sv = version_on(src, on)
         assert sv is not None
-        before = _snapshot(sv)
-        _close(src, sv, on, target)
+        before = snapshot(sv)
+        close_version(src, sv, on, target)
         audit_record(
             actor=actor,
             action="orgs.org_merge",
@@ -328,17 +328,17 @@ def org_split(
     """Split `org` into new organizations under the same parent from `on`.
     `assignment` maps each subordinate organization's id to the index of its new part.
     The tree only: `dangvu.flows.restructure.org_split` passes its tasks to the parts."""
-    _authorize(actor, org)
-    decision = _require_decision(decision)
+    authorize(actor, org)
+    decision = require_decision(decision)
     if len(parts) < 2:
         raise ValidationError({"parts": "Hãy nhập ít nhất hai tổ chức mới khi chia tách."})
     codes = [p.code.strip() for p in parts]
     if len(set(codes)) != len(codes):
         raise ValidationError({"parts": "Các tổ chức mới phải có mã đơn vị khác nhau."})
-    _require_exists_on(org, on)
+    require_exists_on(org, on)
     current = version_on(org, on)
     assert current is not None
-    _require_open_versions([current], on, closing=True)
+    require_open_versions([current], on, closing=True)
     children = list(covering(OrgVersion.objects.filter(parent=org), on))
     for child in children:
         index = assignment.get(child.organization_id)
@@ -350,12 +350,12 @@ def org_split(
                 }
             )
     parent = current.parent
-    change = _new_restructuring(RestructuringKind.SPLIT, on, decision, actor)
+    change = new_restructuring(RestructuringKind.SPLIT, on, decision, actor)
     change.sources.add(org)
-    before = _snapshot(current)
-    _close(org, current, on, None)
+    before = snapshot(current)
+    close_version(org, current, on, None)
     created = [
-        _establish(
+        establish(
             NewOrgSpec(p.name, p.kind, p.code, p.committee_name, p.issuer_code, parent), on, change
         )
         for p in parts
@@ -365,10 +365,10 @@ def org_split(
         target = created[assignment[child.organization_id]]
         target_version = version_on(target, on)
         assert target_version is not None
-        subtree = _require_subtree_settled(child, on)
-        _require_may_contain(target_version.kind, child.kind, child.name)
-        _require_code_free(target, child.code, on, ignore=[child.organization_id])
-        _rebase_subtree(subtree, child, target, target_version.path, on, change)
+        subtree = require_subtree_settled(child, on)
+        require_may_contain(target_version.kind, child.kind, child.name)
+        require_code_free(target, child.code, on, ignore=[child.organization_id])
+        rebase_subtree(subtree, child, target, target_version.path, on, change)
     audit_record(
         actor=actor,
         action="orgs.org_split",
@@ -387,22 +387,22 @@ def org_dissolve(*, org: Organization, on: date, decision: str, actor: Actor) ->
     """End an organization on `on`. It must have no subordinate organizations left.
     The tree only: `dangvu.flows.restructure.org_dissolve` refuses while members remain
     and exempts its tasks."""
-    _authorize(actor, org)
-    decision = _require_decision(decision)
-    _require_exists_on(org, on)
+    authorize(actor, org)
+    decision = require_decision(decision)
+    require_exists_on(org, on)
     current = version_on(org, on)
     assert current is not None
-    _require_open_versions([current], on, closing=True)
+    require_open_versions([current], on, closing=True)
     remaining = covering(OrgVersion.objects.filter(parent=org), on).count()
     if remaining:
         raise ValidationError(
             f"“{org.name}” còn {remaining} tổ chức trực thuộc vào ngày {fmt(on)}: hãy chuyển, "
             "hợp nhất hoặc giải thể các tổ chức đó trước."
         )
-    change = _new_restructuring(RestructuringKind.DISSOLVE, on, decision, actor)
+    change = new_restructuring(RestructuringKind.DISSOLVE, on, decision, actor)
     change.sources.add(org)
-    before = _snapshot(current)
-    _close(org, current, on, None)
+    before = snapshot(current)
+    close_version(org, current, on, None)
     audit_record(
         actor=actor,
         action="orgs.org_dissolve",

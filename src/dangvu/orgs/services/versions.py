@@ -19,12 +19,12 @@ from .. import paths
 from ..models import Organization, OrgVersion, Restructuring
 from ..selectors import version_on
 from .checks import (
-    _require_code_free,
-    _require_exists_on,
-    _require_kind,
-    _require_may_contain,
-    _require_open_versions,
-    _require_text,
+    require_code_free,
+    require_exists_on,
+    require_kind,
+    require_may_contain,
+    require_open_versions,
+    require_text,
 )
 
 _VERSION_FIELDS = ("name", "committee_name", "kind", "code", "issuer_code")
@@ -62,7 +62,7 @@ def _next_version(
     return new
 
 
-def _supersede(version: OrgVersion, on: date, change: Restructuring, **fields: Any) -> OrgVersion:
+def supersede(version: OrgVersion, on: date, change: Restructuring, **fields: Any) -> OrgVersion:
     """Close `version` at `on` and open its successor with `fields` changed; a version
     that starts on `on` itself is changed in place."""
     if version.valid_from == on:
@@ -78,7 +78,7 @@ def _supersede(version: OrgVersion, on: date, change: Restructuring, **fields: A
     return new
 
 
-def _sync_mirror(org_ids: Iterable[int]) -> None:
+def sync_mirror(org_ids: Iterable[int]) -> None:
     """Copy each organization's latest version onto the organization row."""
     ids = list(set(org_ids))
     latest: dict[int, OrgVersion] = {}
@@ -97,7 +97,7 @@ def _sync_mirror(org_ids: Iterable[int]) -> None:
     )
 
 
-def _rebase_subtree(
+def rebase_subtree(
     subtree: list[OrgVersion],
     root: OrgVersion,
     new_parent: Organization,
@@ -126,10 +126,10 @@ def _rebase_subtree(
         )
     OrgVersion.objects.bulk_update(in_place, ["path", "depth", "parent"], batch_size=1000)
     OrgVersion.objects.bulk_create(new_versions, batch_size=2000)
-    _sync_mirror(v.organization_id for v in subtree)
+    sync_mirror(v.organization_id for v in subtree)
 
 
-def _close(
+def close_version(
     org: Organization, version: OrgVersion, on: date, successor: Organization | None
 ) -> None:
     version.valid_to = on
@@ -139,7 +139,7 @@ def _close(
     org.save(update_fields=["dissolved_on", "successor"])
 
 
-def _new_restructuring(
+def new_restructuring(
     kind: str, on: date, decision: str, actor: Actor, note: str = ""
 ) -> Restructuring:
     return Restructuring.objects.create(
@@ -151,7 +151,7 @@ def _new_restructuring(
     )
 
 
-def _snapshot(v: OrgVersion) -> dict[str, Any]:
+def snapshot(v: OrgVersion) -> dict[str, Any]:
     return {
         "name": v.name,
         "committee_name": v.committee_name,
@@ -164,25 +164,25 @@ def _snapshot(v: OrgVersion) -> dict[str, Any]:
     }
 
 
-def _establish(
+def establish(
     spec: NewOrgSpec, on: date, change: Restructuring, *, check_parent: bool = True
 ) -> Organization:
-    name = _require_text(spec.name, "name", "Tên tổ chức")
-    code = _require_text(spec.code, "code", "Mã đơn vị")
-    kind = _require_kind(spec.kind)
+    name = require_text(spec.name, "name", "Tên tổ chức")
+    code = require_text(spec.code, "code", "Mã đơn vị")
+    kind = require_kind(spec.kind)
     parent = spec.parent
     parent_version = None
     if parent is not None:
-        _require_exists_on(parent, on, field="founded_on")
+        require_exists_on(parent, on, field="founded_on")
         parent_version = version_on(parent, on)
         if parent_version is None or parent_version.valid_to is not None:
             raise ValidationError(
                 {"founded_on": f"“{parent.name}” không còn hoạt động từ ngày {fmt(on)}."}
             )
         if check_parent:
-            _require_open_versions([parent_version], on, closing=False)
-    _require_may_contain(parent_version.kind if parent_version else None, kind, name)
-    _require_code_free(parent, code, on)
+            require_open_versions([parent_version], on, closing=False)
+    require_may_contain(parent_version.kind if parent_version else None, kind, name)
+    require_code_free(parent, code, on)
     org = Organization(
         name=name,
         committee_name=spec.committee_name.strip(),

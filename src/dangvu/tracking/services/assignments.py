@@ -25,7 +25,7 @@ from ..models import (
     SubmissionDecision,
     TaskKind,
 )
-from .follow import _exempt
+from .follow import mark_exempt
 from .scope import require_own_unit, require_superior
 
 MAX_ATTACHMENT = 10 * 1024 * 1024
@@ -248,5 +248,5 @@ def assignment_exempt(
         raise ValidationError("Đơn vị đã được miễn phần việc này.")
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied
-    _exempt(assignment, reason, note, actor)
+    mark_exempt(assignment, reason, note, actor)
     return assignment

@@ -132,7 +132,7 @@ def _ending_reason(org: Organization, on: date) -> str:
     return ExemptReason.DISSOLVED
 
 
-def _exempt(
+def mark_exempt(
     assignment: Assignment,
     reason: str,
     note: str,
@@ -209,7 +209,7 @@ def assignments_follow_org_ending(
         reason = ExemptReason.DISSOLVED
         note = f"{org.name} chấm dứt hoạt động từ ngày {fmt(on)}"
         for assignment in open_ones:
-            _exempt(assignment, reason, note, actor)
+            mark_exempt(assignment, reason, note, actor)
         return
     theirs = {
         a.task_id: a
@@ -226,10 +226,10 @@ def assignments_follow_org_ending(
             _transfer(mine, successor, on, actor)
             continue
         if rules.PROGRESS_RANK[mine.state] > rules.PROGRESS_RANK[other.state]:
-            _exempt(other, ExemptReason.MERGED, note, actor, merged_into=mine)
+            mark_exempt(other, ExemptReason.MERGED, note, actor, merged_into=mine)
             _transfer(mine, successor, on, actor)
         else:
-            _exempt(mine, ExemptReason.MERGED, note, actor, merged_into=other)
+            mark_exempt(mine, ExemptReason.MERGED, note, actor, merged_into=other)
 
 
 def assignments_follow_split(
@@ -251,7 +251,7 @@ def assignments_follow_split(
             .values_list("organization_id", flat=True)
         )
         note = f"{org.name} chia tách thành {names} từ ngày {fmt(on)}"
-        _exempt(mine, ExemptReason.SPLIT, note, actor)
+        mark_exempt(mine, ExemptReason.SPLIT, note, actor)
         for part in parts:
             if part.pk in taken:
                 continue
