@@ -39,7 +39,7 @@ def drafts_visible_to(user: Any) -> QuerySet[Draft]:
 
 def require_draft(user: Any, pk: int) -> Draft:
     """The draft, 404 if there is none, 403 if it belongs to a unit outside the user's scope."""
-    draft = get_object_or_404(Draft.objects.select_related("owner"), pk=pk)
+    draft = get_object_or_404(Draft.objects.select_related("owner", "number", "document"), pk=pk)
     if not drafts_visible_to(user).filter(pk=pk).exists():
         raise PermissionDenied("Văn bản này của đơn vị ngoài phạm vi của bạn.")
     return draft

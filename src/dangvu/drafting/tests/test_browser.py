@@ -72,14 +72,14 @@ def test_draft_from_a_task_edit_issue_download_and_find_it_in_the_register(page,
     expect(page.locator("#status")).to_have_text("Đã ban hành")
 
     with page.expect_download(timeout=slow) as got:
-        page.locator("#download-docx").click()
+        page.locator("#download-docx").click(no_wait_after=True, timeout=slow)
     path = tmp_path / "bc.docx"
     got.value.save_as(path)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
     assert "Tính đến hết ngày 10/7/2023, đã có 1/2 chi, đảng bộ" in text
     if soffice_path():
         with page.expect_download(timeout=120_000) as got:
-            page.locator("#download-pdf").click()
+            page.locator("#download-pdf").click(no_wait_after=True, timeout=120_000)
         pdf = tmp_path / "bc.pdf"
         got.value.save_as(pdf)
         assert pdf.read_bytes().startswith(b"%PDF-")
@@ -133,14 +133,14 @@ def test_from_a_rounds_consolidation_draft_the_quarterly_report_and_issue_it(pag
     page.get_by_role("button", name="Ban hành, lấy số").click()
     expect(page.get_by_text("Đã ban hành văn bản số 1-BC/HU")).to_be_visible(timeout=slow)
     with page.expect_download(timeout=slow) as got:
-        page.locator("#download-docx").click()
+        page.locator("#download-docx").click(no_wait_after=True, timeout=slow)
     path = tmp_path / "bc.docx"
     got.value.save_as(path)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
     assert "Trong quý, toàn Đảng bộ kết nạp 3 đảng viên mới" in text
     if soffice_path():
         with page.expect_download(timeout=120_000) as got:
-            page.locator("#download-pdf").click()
+            page.locator("#download-pdf").click(no_wait_after=True, timeout=120_000)
         pdf = tmp_path / "bc.pdf"
         got.value.save_as(pdf)
         assert pdf.read_bytes().startswith(b"%PDF-")

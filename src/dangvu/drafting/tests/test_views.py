@@ -152,3 +152,12 @@ def test_the_outgoing_register_lists_numbers_and_cancels_one_with_a_reason(tree,
     assert OutgoingNumber.objects.get(pk=taken[0].pk).status == NumberStatus.CANCELLED
     html = client.get(reverse("drafting:number_list")).content.decode()
     assert "Đã hủy: Văn bản không ban hành" in html
+
+
+def test_the_editor_page_makes_a_fixed_number_of_queries(tree, users, django_assert_num_queries):
+    _task, draft = _draft(tree, users)
+    client = client_for(users.a_officer)
+    client.get(reverse("drafting:draft_detail", args=[draft.pk]))  # warm the session
+    # session, user, draft (one join), the user's unit, the scope check: whatever its length
+    with django_assert_num_queries(5):
+        assert client.get(reverse("drafting:draft_detail", args=[draft.pk])).status_code == 200
