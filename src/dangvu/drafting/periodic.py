@@ -153,10 +153,6 @@ def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Any) 
     )
     if round_ is None:
         raise ValidationError({"round": "Không tìm thấy kỳ báo cáo này."})
-    if actor is None:
-        from dangvu.reporting.scope import SYSTEM
-
-        actor = SYSTEM
     cons = consolidation(actor=actor, round=round_, organization=owner)
     units = pivot(actor=actor, round=round_, organization=owner)
     basis = round_.task.source if round_.task_id else None

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangvu import access
 from dangvu.core.audit import audit_record
 from dangvu.orgs.models import Organization
 
@@ -53,7 +54,7 @@ def _check_source(genre: str, owner: Organization, source: dict[str, Any], actor
     if genre == Genre.DIRECTIVE:
         from dangvu.tracking.selectors import tasks_visible_to
 
-        if actor is not None and not tasks_visible_to(actor).filter(pk=source.get("task")).exists():
+        if not tasks_visible_to(actor).filter(pk=source.get("task")).exists():
             raise ValidationError(
                 {"task": "Không tìm thấy việc được giao này trong phạm vi của bạn."}
             )
@@ -80,7 +81,7 @@ def draft_create(
         title=built.report.title,
         content=report_to_dict(built.report),
         figures={"values": built.figures, "labels": built.labels},
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=access.user_of(actor),
     )
     draft.full_clean()
     draft.save()

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu import access
 from dangvu.core.audit import audit_record
 from dangvu.orgs.models import Organization
 
@@ -42,7 +43,7 @@ def number_take(*, issuer: Organization, type_code: str, year: int, actor: Any) 
         series=series,
         number=series.last_number,
         symbol=f"{series.last_number}-{type_code}/{issuer.issuer_code}",
-        taken_by=actor if getattr(actor, "pk", None) else None,
+        taken_by=access.user_of(actor),
     )
     taken.full_clean()
     taken.save()

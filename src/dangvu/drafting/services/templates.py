@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu import access
 from dangvu.core.audit import audit_record
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
@@ -42,7 +43,7 @@ def template_upload(
     template = existing or OfficeTemplate(owner=owner, genre=genre)
     template.data = data
     template.original_name = name[:255]
-    template.uploaded_by = actor if getattr(actor, "pk", None) else None
+    template.uploaded_by = access.user_of(actor)
     template.full_clean()
     template.save()
     audit_record(
