@@ -34,6 +34,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from dangvu.access import SYSTEM  # noqa: E402
 from dangvu.accounts.models import Role, User  # noqa: E402
 from dangvu.accounts.services import user_create  # noqa: E402
 from dangvu.api.services import token_create  # noqa: E402
@@ -63,7 +64,7 @@ def officer_of(org: Organization) -> User:
         return found
     return user_create(
         username=name, password="x", organization=org, role=Role.OFFICER,
-        full_name="Bench API", actor=None, validate=False,
+        full_name="Bench API", actor=SYSTEM, validate=False,
     )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from dangvu.access import SYSTEM
 from dangvu.api.api import api
 from dangvu.api.tests.helpers import ApiClient, as_user
 from dangvu.drafting.services import draft_create
@@ -62,7 +63,7 @@ def objects(users, tree, settings):
     )
     transfer = member_transfer(
         member=member, to_org=tree.a2, on=date(2020, 1, 1), decision="Giấy giới thiệu số 1",
-        actor=None,
+        actor=SYSTEM,
     )  # fmt: skip
     plan = plan_126(users.province_officer)
     own = unit_plan(users.a_officer, "15", plan.date)
