@@ -33,6 +33,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/dangvu makemigrations --check --dry-run
+	$(BIN)/mypy
 
 test: install browser lint
 	$(BIN)/pytest

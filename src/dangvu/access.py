@@ -19,7 +19,7 @@ This module imports the organization tree only (`dangvu.orgs`), so every area ma
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 from django.core.exceptions import PermissionDenied
 
@@ -131,7 +131,9 @@ def sees_everything(actor: AnyUser) -> bool:
 def user_of(actor: AnyUser) -> User | None:
     """The user to store in a `created_by`-like field: None for the system."""
     _check_actor(actor)
-    return None if actor is SYSTEM or not getattr(actor, "pk", None) else actor
+    if actor is SYSTEM or not getattr(actor, "pk", None):
+        return None
+    return cast("User", actor)
 
 
 def own_organization(actor: AnyUser) -> Organization | None:

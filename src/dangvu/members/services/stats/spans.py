@@ -53,7 +53,7 @@ def scope_of(path: str | None) -> str | None:
 def _path_on(versions: Sequence[OrgVersion], day: date) -> str | None:
     for v in versions:
         if v.valid_from <= day and (v.valid_to is None or v.valid_to > day):
-            return v.path
+            return str(v.path)
     return None
 
 
