@@ -1,0 +1,37 @@
+"""URLs of the project itself (checked by tests/test_every_url.py)."""
+
+from django.urls import reverse
+
+from dangvu.tests.matrix import NOBODY, Allow
+
+PERMISSIONS = [
+    Allow(
+        "admin:*",
+        NOBODY,
+        url=lambda world: reverse("admin:index"),
+        refused=302,
+        why="Django's admin: staff only, behind its own login (no role of a unit is staff)",
+    ),
+]
+
+# Pages that landed while the matrix was being written, their statements still owed by
+# their app's tests/permissions.py. The walk lets these through by name only; every
+# other URL without a statement fails it. Remove a line when its statement is written.
+NOT_YET_STATED = {
+    "accounts:password_change": "accounts",
+    "drafting:number_cancel": "drafting",
+    "drafting:number_list": "drafting",
+    "drafting:template_download": "drafting",
+    "drafting:template_list": "drafting",
+    "reporting:round_consolidation": "reporting",
+    "reporting:round_create": "reporting",
+    "reporting:round_detail": "reporting",
+    "reporting:round_list": "reporting",
+    "reporting:round_pivot": "reporting",
+    "reporting:round_remind": "reporting",
+    "reporting:round_sheets": "reporting",
+    "reporting:round_upload": "reporting",
+    "reporting:submission_decide": "reporting",
+    "reporting:submission_detail": "reporting",
+    "reporting:submission_xlsx": "reporting",
+}
