@@ -186,7 +186,7 @@ class Assignment(models.Model):
         indexes = [
             models.Index(fields=["task", "state"], name="tracking_asg_task_state_idx"),
             # A subtree's part of a task: the units of the subtree (by path), then each
-            # one's assignment of the task (see selectors._scoped).
+            # one's assignment of the task (see selectors.completion._scoped).
             models.Index(fields=["organization", "task"], name="tracking_asg_org_task_idx"),
         ]
         constraints = [

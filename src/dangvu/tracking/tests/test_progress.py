@@ -56,7 +56,7 @@ def test_subtree_completion_matches_row_by_row_counts(tree, users) -> None:
     Assignment.objects.filter(task=other).update(
         state=AssignmentState.DONE, completed_on=DUE, sessions=9, participants=99
     )
-    assert set(selectors.FIGURE_KEYS) == set(selectors._aggregates(DUE))
+    assert set(selectors.FIGURE_KEYS) == set(selectors.figure_aggregates(DUE))
     for node in (tree.province, tree.d1, tree.d2, tree.a, tree.b1):
         whole, by_prefix = _expected(task, node)
         progress = selectors.progress_of(task, node, TODAY)

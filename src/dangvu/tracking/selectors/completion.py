@@ -1,0 +1,190 @@
+"""Completion of a task, counted in the database by one formula (`completion_by`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models.functions import Substr
+
+from dangvu.orgs.models import Organization
+
+from .. import rules
+from ..models import Assignment, AssignmentState, Task
+from .scope import LEVEL, in_subtree
+
+FIGURE_KEYS = (
+    "total",
+    "done",
+    "on_time",
+    "submitted",
+    "returned",
+    "in_progress",
+    "pending",
+    "exempt",
+    "sessions",
+    "participants",
+)
+
+
+def figure_aggregates(due: date | F) -> dict[str, Any]:
+    """What completion counts, as database aggregates: the units that must do the task
+    (exempt ones aside), those done, done by `due` (a date, or `F("task__due_on")` for
+    several tasks), and so on."""
+    done = Q(state=AssignmentState.DONE)
+    return {
+        "total": Count("id", filter=~Q(state=AssignmentState.EXEMPT)),
+        "done": Count("id", filter=done),
+        "on_time": Count("id", filter=done & Q(completed_on__lte=due)),
+        "submitted": Count("id", filter=Q(state=AssignmentState.SUBMITTED)),
+        "returned": Count("id", filter=Q(state=AssignmentState.RETURNED)),
+        "in_progress": Count("id", filter=Q(state=AssignmentState.IN_PROGRESS)),
+        "pending": Count("id", filter=Q(state=AssignmentState.PENDING)),
+        "exempt": Count("id", filter=Q(state=AssignmentState.EXEMPT)),
+        "sessions": Sum("sessions", filter=done),
+        "participants": Sum("participants", filter=done),
+    }
+
+
+@dataclass
+class ProgressRow:
+    """Counts for one subtree (the node itself, or one of its subordinates)."""
+
+    org: Organization | None
+    total: int = 0
+    done: int = 0
+    on_time: int = 0
+    submitted: int = 0
+    returned: int = 0
+    in_progress: int = 0
+    pending: int = 0
+    exempt: int = 0
+    sessions: int = 0
+    participants: int = 0
+    overdue: int = 0
+    is_self: bool = False
+
+    @property
+    def late(self) -> int:
+        return self.done - self.on_time
+
+    @property
+    def completion(self) -> rules.Completion:
+        return rules.Completion(self.done, self.total)
+
+    @property
+    def missing(self) -> int:
+        return self.total - self.done
+
+
+def _row(data: dict[str, Any], due: date, today: date) -> ProgressRow:
+    row = ProgressRow(org=None, **{k: data.get(k) or 0 for k in FIGURE_KEYS})
+    if today > due:
+        row.overdue = row.pending + row.in_progress + row.returned
+    return row
+
+
+def completion_by(
+    assignments: QuerySet[Assignment], key: str, *, today: date, due: date | None = None
+) -> dict[Any, ProgressRow]:
+    """Completion of `assignments` grouped by `key` (a field or an annotation), in one
+    query: the one formula every completion figure comes from (a task's page, its
+    drill-down, a directive's overview, the task list). `due`: the task's due date when
+    all are of one task; without it each group is judged by its task's own due date
+    (group by task then)."""
+    per_task = {} if due is not None else {"due_on": Max("task__due_on")}
+    grouped = (
+        assignments.values(key)
+        .annotate(**figure_aggregates(due if due is not None else F("task__due_on")), **per_task)
+        .order_by(key)
+    )
+    return {g[key]: _row(g, due if due is not None else g["due_on"], today) for g in grouped}
+
+
+@dataclass
+class Progress:
+    task: Task
+    node: Organization
+    today: date
+    summary: ProgressRow
+    rows: list[ProgressRow] = field(default_factory=list)
+
+    @property
+    def figures(self) -> list[tuple[rules.Figure, int]]:
+        values = {"sessions": self.summary.sessions, "participants": self.summary.participants}
+        return [(f, values[f.code]) for f in self.task.figures]
+
+
+def _whole_tree(node: Organization) -> bool:
+    """`node` is the one root: its subtree is every organization (asked once per node)."""
+    if node.parent_id is not None:
+        return False
+    if not hasattr(node, "_tracking_whole_tree"):
+        others = Organization.objects.filter(parent__isnull=True).exclude(pk=node.pk)
+        node._tracking_whole_tree = not others.exists()  # type: ignore[attr-defined]
+    return node._tracking_whole_tree  # type: ignore[attr-defined]
+
+
+def _scoped(task: Task, node: Organization) -> QuerySet[Assignment]:
+    """The assignments of `task` in `node`'s subtree: the path range is put on the one
+    join to the organization that the grouping by path needs anyway (an `IN` subquery
+    over the subtree joined the organization table twice). SQLite walks the path index
+    and probes the organization-task index per unit; PostgreSQL, with current
+    statistics, hashes the subtree's units against the task's assignments. The one root
+    of the tree needs no filter."""
+    qs = Assignment.objects.filter(task=task)
+    if _whole_tree(node):
+        return qs
+    return qs.filter(in_subtree("organization__", node.path))
+
+
+def progress_of(task: Task, node: Organization, today: date) -> Progress:
+    """Completion of `task` in `node`'s subtree, and per subordinate of `node`: one
+    aggregate query grouped by subordinate (the node's figures are their sum) and one to
+    name the subordinates."""
+    by_prefix = completion_by(
+        _scoped(task, node).annotate(
+            prefix=Substr("organization__path", 1, len(node.path) + LEVEL)
+        ),
+        "prefix",
+        today=today,
+        due=task.due_on,
+    )
+    summary = ProgressRow(org=node)
+    for k in (*FIGURE_KEYS, "overdue"):
+        setattr(summary, k, sum(getattr(r, k) for r in by_prefix.values()))
+    names = {
+        o.path: o
+        for o in Organization.objects.filter(path__in=list(by_prefix)).only(
+            "pk", "name", "path", "kind", "dissolved_on"
+        )
+    }
+    rows = []
+    for prefix, row in by_prefix.items():
+        row.org = names.get(prefix)
+        row.is_self = prefix == node.path
+        rows.append(row)
+    rows.sort(key=lambda r: (not r.is_self, r.org.name if r.org else ""))
+    return Progress(task=task, node=node, today=today, summary=summary, rows=rows)
+
+
+def completion_of_tasks(user: Any, tasks: list[Task], today: date) -> dict[int, ProgressRow]:
+    """Completion of each task in the user's subtree (every unit for a superuser)."""
+    assignments = Assignment.objects.filter(task__in=tasks)
+    if not user.is_superuser:
+        assignments = assignments.filter(in_subtree("organization__", user.organization.path))
+    completion = completion_by(assignments, "task_id", today=today)
+    return {t.pk: completion.get(t.pk) or ProgressRow(org=None) for t in tasks}
+
+
+def missing_units(task: Task, node: Organization, *, limit: int = 200) -> list[Assignment]:
+    """The units of `node`'s subtree that have not done `task` (exempt ones aside), by
+    tree order, at most `limit`."""
+    return list(
+        _scoped(task, node)
+        .exclude(state__in=[AssignmentState.DONE, AssignmentState.EXEMPT])
+        .select_related("organization")
+        .order_by("organization__path")[:limit]
+    )
