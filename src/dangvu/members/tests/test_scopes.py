@@ -223,16 +223,16 @@ def test_the_list_counts_up_to_a_cap_and_says_more(tree, users, monkeypatch) -> 
     from django.test import Client
     from django.urls import reverse
 
-    from dangvu.members import views
+    from dangvu.members.views import lists
 
     for i in range(5):
         admit(tree.a1, name=f"Vũ Văn Số {i}")
     client = Client()
     client.force_login(users.a_officer)
-    monkeypatch.setattr(views, "COUNT_CAP", 3)
+    monkeypatch.setattr(lists, "COUNT_CAP", 3)
     body = client.get(reverse("members:member_list")).content.decode()
     assert "Hơn 3 đảng viên" in body
-    monkeypatch.setattr(views, "COUNT_CAP", 5)
+    monkeypatch.setattr(lists, "COUNT_CAP", 5)
     body = client.get(reverse("members:member_list")).content.decode()
     assert "Hơn" not in body and "5 đảng viên" in body
     assert body.count("Vũ Văn Số") == Member.objects.active().count() == 5

@@ -1,0 +1,168 @@
+"""The member list, its Excel export and a member's page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from dangvu.access import require_view
+from dangvu.core.forms import parse_as_of
+from dangvu.orgs.models import Organization
+from dangvu.orgs.selectors import ancestors_on
+
+from .. import forms, selectors, services
+from ..models import MembershipEvent, Transfer
+from ..selectors import sponsors as sponsor_selectors
+from ..selectors import transfers as transfer_selectors
+from ..selectors.rules import age_limits
+
+PER_PAGE = 50
+
+COUNT_CAP = 5000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows (a list of a whole province would otherwise count
+    170,000 rows on every page view): past the cap the page says "more than" and offers
+    the first COUNT_CAP / PER_PAGE pages; filters narrow the rest."""
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        found = self.object_list.select_related(None).order_by()[: COUNT_CAP + 1].count()
+        self.capped = found > COUNT_CAP
+        return min(found, COUNT_CAP)
+
+
+def org_param(request: HttpRequest) -> Organization | None:
+    pk = request.GET.get("to_chuc") or request.POST.get("to_chuc")
+    if not pk or not str(pk).isdigit():
+        return None
+    org = get_object_or_404(Organization, pk=int(pk))
+    require_view(request.user, org)
+    return org
+
+
+def as_of(request: HttpRequest) -> date:
+    on, problem = parse_as_of(request.GET.get("ngay"), timezone.localdate())
+    if problem:
+        messages.error(request, problem)
+    return on
+
+
+def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.MemberFilter]:
+    form = forms.MemberFilterForm(request.GET or None, age_limits=age_limits(timezone.localdate()))
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.MemberFilter(
+        status=data.get("status") or "active",
+        sex=data.get("sex", ""),
+        age_band=data.get("age_band", ""),
+        ethnicity=data.get("ethnicity", ""),
+        religion=data.get("religion", ""),
+        education=data.get("education", ""),
+        theory_level=data.get("theory_level", ""),
+        exempt=data.get("exempt", ""),
+        admitted_from=data.get("admitted_from"),
+        admitted_to=data.get("admitted_to"),
+        position=data.get("position", ""),
+        query=data.get("q", ""),
+    )
+
+
+@login_required
+def member_list(request: HttpRequest) -> HttpResponse:
+    org = org_param(request)
+    form, filters = _filters(request)
+    members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
+    page_obj = CappedPaginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    incoming = transfer_selectors.incoming_transfers(
+        request.user, org or (None if request.user.is_superuser else request.user.organization)
+    )
+    return render(
+        request,
+        "members/list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "org": org or (None if request.user.is_superuser else request.user.organization),
+            "querystring_base": (query.urlencode() + "&") if query else "",
+            "querystring": query.urlencode(),
+            "can_add": request.user.can_edit,
+            "incoming": incoming,
+            "show_personal": request.user.can_edit,
+        },
+    )
+
+
+@login_required
+def member_export(request: HttpRequest) -> HttpResponse:
+    org = org_param(request)
+    _, filters = _filters(request)
+    members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
+    data = services.members_export(
+        members=members.iterator(chunk_size=2000),
+        actor=request.user,
+        scope=org,
+        filters={**filters.describe(), "to_chuc": org.pk if org else None},
+    )
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="danh-sach-dang-vien-{timezone.localdate():%Y%m%d}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_member(request.user, pk)
+    events = list(
+        MembershipEvent.objects.filter(member=member)
+        .select_related("organization", "other_org", "annuls")
+        .order_by("-on", "-id")
+    )
+    annulled = {e.annuls_id for e in events if e.annuls_id}
+    sponsors = sponsor_selectors.sponsors_of(member)
+    for e in events:
+        e.sponsor_list = sponsors.get(e.pk, [])
+    transfers = list(member.transfers.select_related("from_org", "to_org"))
+    placed = {  # the cell that received a letter addressed to a committee
+        e.transfer_id: e.organization
+        for e in events
+        if e.kind in ("chuyen_den", "tam_chuyen_den") and e.pk not in annulled
+    }
+    for t in transfers:
+        cell = placed.get(t.pk)
+        t.placed_in = cell if cell is not None and cell.pk != t.to_org_id else None
+    can_record = selectors.can_record_for(request.user, member.organization)
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "member": member,
+            "events": events,
+            "annulled": annulled,
+            "transfers": transfers,
+            "sponsors": [s for e in reversed(events) for s in e.sponsor_list],
+            "personal": selectors.can_see_personal(request.user, member),
+            "can_record": can_record,
+            "can_confirm": [
+                t
+                for t in transfers
+                if t.state == Transfer.State.PENDING
+                and selectors.can_record_for(request.user, t.to_org)
+            ],
+            "ancestors": ancestors_on(member.organization, timezone.localdate()),
+        },
+    )
