@@ -43,7 +43,7 @@ NARRATIVE = {
 
 def _values(sub: Submission) -> dict[str, Any]:
     """A complete sheet: the computed cells as dangvu counted them, the rest plausible."""
-    auto = prefill(sub.round, sub.organization)
+    auto = prefill(sub.round, sub.organization, actor=SYSTEM)
     seed = sub.organization_id
     out: dict[str, Any] = {}
     for ind in sub.round.form.spec.indicators:

@@ -15,61 +15,14 @@ from django.core.exceptions import PermissionDenied
 
 from dangvu.orgs.models import Organization
 
-try:
-    from dangvu.access import (
-        SYSTEM,
-        can_approve,
-        can_change,
-        can_submit,
-        can_view,
-        visible_organizations,
-    )
-except ImportError:  # pragma: no cover - until the access module (issue 9) is on main
-    from dangvu.orgs import paths
-
-    class _System:
-        pk = None
-        organization = None
-        organization_id = None
-        is_superuser = True
-        is_authenticated = True
-        can_edit = True
-        role = "leader"
-
-        def get_username(self) -> str:
-            return "hệ thống"
-
-    SYSTEM = _System()  # type: ignore[assignment]
-
-    def _writes(actor: Any) -> bool:
-        return bool(getattr(actor, "is_authenticated", False)) and bool(actor.can_edit)
-
-    def _within(actor: Any, org: Organization, strictly_below: bool) -> bool:
-        if actor.is_superuser:
-            return True
-        own = actor.organization
-        if own is None or not paths.is_within(org.path, own.path):
-            return False
-        return not (strictly_below and own.pk == org.pk)
-
-    def can_change(actor: Any, org: Organization, *, strictly_below: bool = False) -> bool:  # type: ignore[misc]
-        return _writes(actor) and _within(actor, org, strictly_below)
-
-    def can_submit(actor: Any, org: Organization) -> bool:  # type: ignore[misc]
-        return _writes(actor) and (actor.is_superuser or actor.organization_id == org.pk)
-
-    def can_approve(actor: Any, org: Organization, *, strictly_below: bool = True) -> bool:  # type: ignore[misc]
-        if not getattr(actor, "is_authenticated", False):
-            return False
-        leader = actor.is_superuser or actor.role == "leader"
-        return leader and _within(actor, org, strictly_below)
-
-    def visible_organizations(actor: Any) -> Any:  # type: ignore[misc]
-        return Organization.objects.visible_to(actor)
-
-    def can_view(actor: Any, org: Organization) -> bool:  # type: ignore[misc]
-        return visible_organizations(actor).filter(pk=org.pk).exists()
-
+from dangvu.access import (
+    SYSTEM,
+    can_approve,
+    can_change,
+    can_submit,
+    can_view,
+    visible_organizations,
+)
 
 __all__ = [
     "SYSTEM",

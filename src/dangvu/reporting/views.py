@@ -163,7 +163,7 @@ def round_sheets(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("path")
         if can_enter(request.user, s.organization)
     ]
-    computed = {s.pk: selectors.prefill(r, s.organization) for s in subs}
+    computed = {s.pk: selectors.prefill(r, s.organization, actor=request.user) for s in subs}
     response = HttpResponse(excel.workbook(subs, computed), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="bieu-bao-cao-{r.pk}.xlsx"'
     return response
@@ -274,7 +274,9 @@ def submission_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     sub = selectors.require_submission(request.user, pk)
     if sub.kind != SubmissionKind.ENTRY:
         raise PermissionDenied("Báo cáo tổng hợp không có biểu nhập.")
-    data = excel.workbook([sub], {sub.pk: selectors.prefill(sub.round, sub.organization)})
+    data = excel.workbook(
+        [sub], {sub.pk: selectors.prefill(sub.round, sub.organization, actor=request.user)}
+    )
     response = HttpResponse(data, content_type=XLSX)
     code = sub.organization.code or sub.pk
     response["Content-Disposition"] = f'attachment; filename="bao-cao-{sub.round_id}-{code}.xlsx"'

@@ -183,7 +183,7 @@ def entry_sheet(
     computed: dict[str, Decimal] = {}
     if submission.kind == SubmissionKind.ENTRY:
         if editable:
-            computed = prefill(submission.round, submission.organization, today=today)
+            computed = prefill(submission.round, submission.organization, actor=actor, today=today)
         else:
             computed = {c: v.computed for c, v in stored.items() if v.computed is not None}
     sections: dict[str, SheetSection] = {}

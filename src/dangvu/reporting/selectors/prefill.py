@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from dangvu.access import SYSTEM
 from dangvu.members.models import EventKind, Member, MembershipEvent
 from dangvu.members.selectors import stats as member_stats
 from dangvu.orgs import paths
@@ -21,6 +21,7 @@ from dangvu.orgs.models import Organization, OrgKind, OrgVersion
 from dangvu.orgs.selectors import covering, descendants_on, version_on
 
 from ..models import Round
+from ..scope import require_view_org
 
 # sources that also count the grid (nữ, dân tộc thiểu số, tôn giáo, dưới 30 tuổi)
 WITH_PARTS = {"members.total", "events.admit"}
@@ -64,9 +65,8 @@ def _tree(org: Organization, on: date) -> dict[str, int]:
     }
 
 
-def _members(org: Organization, on: date, today: date) -> dict[str, int]:
-    # read as the system: prefill's callers have checked the user's scope
-    counts = member_stats.counts_on(SYSTEM, org, on, today=today) or {}
+def _members(actor: Any, org: Organization, on: date, today: date) -> dict[str, int]:
+    counts = member_stats.counts_on(actor, org, on, today=today) or {}
     minority = sum(
         n for (d, v), n in counts.items() if d == "ethnicity" and v not in (KINH, "", "None")
     )
@@ -149,13 +149,13 @@ def _event_details(path: str, start: date, end: date) -> dict[str, int]:
     return out
 
 
-def _events(org: Organization, start: date, end: date) -> dict[str, int]:
+def _events(actor: Any, org: Organization, start: date, end: date) -> dict[str, int]:
     version = version_on(org, end)
     if version is None:
         return {}
     out: dict[str, int] = {}
     for (kind, _label), (_same, n) in zip(
-        member_stats.FLOW_KINDS, member_stats.flows(SYSTEM, org, start, end), strict=True
+        member_stats.FLOW_KINDS, member_stats.flows(actor, org, start, end), strict=True
     ):
         out[f"events.{FLOW_KEYS[str(kind)]}"] = n
     out.update(_event_details(version.path, start, end))
@@ -177,8 +177,12 @@ def _tracking(org: Organization, round: Round, start: date, end: date) -> dict[s
     return {"tracking.sessions": found["s"] or 0, "tracking.participants": found["p"] or 0}
 
 
-def prefill(round: Round, org: Organization, *, today: date | None = None) -> dict[str, Decimal]:
-    """The computed cells of `org`'s report in `round` (only those the form asks for)."""
+def prefill(
+    round: Round, org: Organization, *, actor: Any, today: date | None = None
+) -> dict[str, Decimal]:
+    """The computed cells of `org`'s report in `round` (only those the form asks for), for
+    an actor who may see the unit."""
+    require_view_org(actor, org)
     spec = round.form.spec
     wanted = {i.prefill.split(".")[0] for i in spec.indicators if i.prefill}
     start, end = round.period.window
@@ -187,9 +191,9 @@ def prefill(round: Round, org: Organization, *, today: date | None = None) -> di
     if "tree" in wanted:
         known.update(_tree(org, round.period_end))
     if "members" in wanted:
-        known.update(_members(org, end, today))
+        known.update(_members(actor, org, end, today))
     if "events" in wanted:
-        known.update(_events(org, start, end))
+        known.update(_events(actor, org, start, end))
     if "tracking" in wanted:
         known.update(_tracking(org, round, start, end))
     out: dict[str, Decimal] = {}

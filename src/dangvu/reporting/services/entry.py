@@ -68,7 +68,7 @@ def submission_save(
     errors: dict[str, list[str]] = {}
     parsed: dict[str, Decimal | str | None] = {}
     entering = submission.kind == SubmissionKind.ENTRY
-    computed = prefill(submission.round, org) if entering else {}
+    computed = prefill(submission.round, org, actor=actor) if entering else {}
     by_code = {i.code: i for i in spec.indicators}
     if entering:
         for ind in spec.indicators:

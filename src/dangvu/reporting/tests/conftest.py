@@ -53,7 +53,7 @@ def open_quarter(
 def filled(sub: Submission, **override: Any) -> dict[str, Any]:
     """A complete, valid sheet: the computed cells as computed, the rest zero."""
     spec = sub.round.form.spec
-    auto = prefill(sub.round, sub.organization)
+    auto = prefill(sub.round, sub.organization, actor=SYSTEM)
     values: dict[str, Any] = {}
     for ind in spec.indicators:
         if not ind.entered:

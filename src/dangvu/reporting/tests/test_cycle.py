@@ -74,7 +74,7 @@ def test_prefilled_figures_match_a_count_made_independently(tree):
     admit(tree.b1, name="Người xã khác", on=date(2023, 2, 1))  # another commune
     admit(tree.a1, name="Kết nạp quý II", on=date(2023, 4, 2))  # after the period
     r = open_quarter(tree.province)
-    auto = prefill(r, tree.a, today=date(2023, 4, 10))
+    auto = prefill(r, tree.a, actor=SYSTEM, today=date(2023, 4, 10))
     start, end = Q1_2023.start, Q1_2023.end
     a_cells = [tree.a1.pk, tree.a2.pk, tree.a.pk]
     admitted = MembershipEvent.objects.filter(
@@ -299,6 +299,8 @@ def test_scope_a_unit_enters_only_its_own_and_a_sibling_sees_nothing(tree, users
         completeness(actor=users.b_officer, round=r, organization=tree.a, today=SENT_ON)
     with pytest.raises(PermissionDenied):
         consolidation(actor=users.b_officer, round=r, organization=tree.d1)
+    with pytest.raises(PermissionDenied):
+        prefill(r, tree.a, actor=users.b_officer)
     send(a, actor=users.a_officer)
     with pytest.raises(PermissionDenied):
         submission_approve(submission=a, actor=users.a_leader)  # its own report
