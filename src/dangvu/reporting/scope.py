@@ -13,8 +13,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from dangvu.orgs.models import Organization
-
 from dangvu.access import (
     SYSTEM,
     can_approve,
@@ -23,6 +21,7 @@ from dangvu.access import (
     can_view,
     visible_organizations,
 )
+from dangvu.orgs.models import Organization
 
 __all__ = [
     "SYSTEM",
