@@ -84,8 +84,8 @@ def fill(r: Round) -> None:
     sub, val, ind = (m._meta.db_table for m in (Submission, Value, Indicator))
     with connection.cursor() as c:
         c.execute(
-            f"UPDATE {sub} SET state = CASE WHEN id % 20 < 18 THEN %s WHEN id % 20 = 18 THEN %s "
-            f"ELSE %s END, submitted_on = CASE WHEN id % 20 < 19 THEN %s END "
+            f"UPDATE {sub} SET state = CASE WHEN id %% 20 < 18 THEN %s WHEN id %% 20 = 18 THEN %s "
+            f"ELSE %s END, submitted_on = CASE WHEN id %% 20 < 19 THEN %s END "
             f"WHERE round_id = %s AND kind = %s",
             [
                 SubmissionState.APPROVED,
@@ -98,7 +98,7 @@ def fill(r: Round) -> None:
         )
         c.execute(
             f"UPDATE {sub} SET submitted_on = %s WHERE round_id = %s AND kind = %s "
-            f"AND id % 97 = 0 AND submitted_on IS NOT NULL",
+            f"AND id %% 97 = 0 AND submitted_on IS NOT NULL",
             [r.due_on + timedelta(days=3), r.pk, SubmissionKind.ENTRY],
         )
         common = (
@@ -108,13 +108,13 @@ def fill(r: Round) -> None:
         params = [r.pk, SubmissionKind.ENTRY, SubmissionState.APPROVED, r.form_id]
         c.execute(
             f"INSERT INTO {val} (submission_id, indicator_id, part, number, text, reason) "
-            f"SELECT s.id, i.id, '', (s.id * 7 + i.id * 3) % 23, '', '' {common}",
+            f"SELECT s.id, i.id, '', (s.id * 7 + i.id * 3) %% 23, '', '' {common}",
             params,
         )
         for n, part in enumerate(("nu", "dtts", "ton_giao", "duoi_30"), start=2):
             c.execute(
                 f"INSERT INTO {val} (submission_id, indicator_id, part, number, text, reason) "
-                f"SELECT s.id, i.id, %s, ((s.id * 7 + i.id * 3) % 23) / {n}, '', '' {common} "
+                f"SELECT s.id, i.id, %s, ((s.id * 7 + i.id * 3) %% 23) / {n}, '', '' {common} "
                 f"AND CAST(i.parts AS TEXT) LIKE %s",
                 [part, *params, f'%"{part}"%'],
             )
@@ -152,6 +152,7 @@ def main() -> None:
             actor=SYSTEM,
         )
         print(f"Mở đợt toàn quốc: {r.units} đơn vị, {time.perf_counter() - started:.1f} giây")
+    if not Value.objects.filter(submission__round=r).exists():
         started = time.perf_counter()
         fill(r)
         print(
