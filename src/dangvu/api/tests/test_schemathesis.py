@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.specs.openapi import checks as openapi_checks
 
@@ -24,7 +26,19 @@ EXAMPLES = 3
 
 
 @pytest.fixture
-def token(users, tree, settings):
+def _keep_the_test_connection():
+    """The WSGI application closes the database connection after each request, as in
+    production; the test's transaction lives on it, so (as Django's test client does) the
+    closing is switched off for this test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(users, tree, settings, _keep_the_test_connection):
     settings.API_RATE_LIMIT = 100_000
     cache.clear()
     admit(tree.a1, name="Đặng Thị Hạnh", birth=date(1988, 8, 8), sex="nu")
