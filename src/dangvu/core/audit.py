@@ -47,7 +47,7 @@ def audit_record(
     `actor` is a user or `dangvu.access.SYSTEM`, logged as “hệ thống” with no user."""
     if actor is None:
         raise TypeError("audit_record: pass dangvu.access.SYSTEM for the system, not None")
-    user = actor if getattr(actor, "pk", None) else None
+    user: Any = actor if getattr(actor, "pk", None) else None  # a User, or None: the system
     return AuditEntry.objects.create(
         actor=user,
         actor_name=actor.get_username() if user is not None else SYSTEM_NAME,

@@ -73,7 +73,9 @@ def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
     if user.is_superuser:
         qs = covering(OrgVersion.objects.filter(parent__isnull=True), on)
         return list(with_has_children(qs, on).order_by("name"))
-    org = user.organization
+    org = access.own_organization(user)
+    if org is None:
+        return []
     frontier = [org.pk]
     roots: list[OrgVersion] = []
     seen: set[int] = set()

@@ -120,7 +120,7 @@ def document_update(*, document: Document, actor: Actor, **changes: Any) -> Docu
 
 
 def code_changed(before: dict[str, Any], document: Document) -> bool:
-    return before["issuer_code"] != document.issuer_code or before["kind"] != document.kind
+    return bool(before["issuer_code"] != document.issuer_code or before["kind"] != document.kind)
 
 
 def _relink_own(document: Document, actor: Actor) -> None:

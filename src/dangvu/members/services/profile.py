@@ -51,7 +51,7 @@ def _choice(value: str, choices: Any, label: str, errors: dict[str, str], field:
         allowed = ", ".join(lbl for _, lbl in choices.choices)
         errors[field] = f"{label} “{value}” không có trong danh mục: hãy chọn một trong {allowed}."
         return value
-    return code
+    return str(code)
 
 
 def clean_profile(data: dict[str, Any], *, member: Member | None = None) -> dict[str, Any]:

@@ -56,10 +56,10 @@ def member_transfer(
             f"{member.full_name} đang có giấy giới thiệu đến “{pending.to_org.name}” (ngày "
             f"{fmt(pending.on)}) chờ tiếp nhận: hãy hủy giấy đó trước."
         )
-    if kind == Transfer.Kind.TEMPORARY and member.host_organization_id:
+    host = member.host_organization if member.host_organization_id else None
+    if kind == Transfer.Kind.TEMPORARY and host is not None:
         raise ValidationError(
-            f"{member.full_name} đang sinh hoạt tạm thời ở “{member.host_organization.name}”: "
-            "hãy ghi trở về trước."
+            f"{member.full_name} đang sinh hoạt tạm thời ở “{host.name}”: hãy ghi trở về trước."
         )
     require_past(on)
     require_after_last_change(member, on)
