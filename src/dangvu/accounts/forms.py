@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from .models import Role
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
@@ -24,3 +26,60 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password1"].label = "Mật khẩu mới"
         self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
         self.fields["new_password2"].help_text = ""
+
+
+class UserCreateForm(forms.Form):
+    """A new account of the leader's subtree."""
+
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    username = forms.CharField(
+        label="Tên đăng nhập",
+        max_length=150,
+        help_text="Chữ không dấu, chữ số và . _ - (ví dụ: lan.tran).",
+    )
+    organization = forms.ModelChoiceField(label="Đơn vị", queryset=None)  # type: ignore[arg-type]
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices, initial=Role.VIEWER)
+    password1 = forms.CharField(
+        label="Mật khẩu ban đầu",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Ít nhất 10 ký tự; người dùng nên đổi mật khẩu ở lần đăng nhập đầu.",
+    )
+    password2 = forms.CharField(label="Nhập lại mật khẩu", strip=False, widget=forms.PasswordInput)
+
+    def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        self.fields["organization"].error_messages["invalid_choice"] = (
+            "Đơn vị này không thuộc phạm vi của bạn: hãy chọn trong danh sách."
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", "Hai mật khẩu không giống nhau: hãy nhập lại.")
+        return data
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+
+
+class PasswordResetForm(forms.Form):
+    """A leader sets a new password for an account of the subtree."""
+
+    new_password1 = forms.CharField(
+        label="Mật khẩu mới",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Ít nhất 10 ký tự. Báo cho người dùng và nhắc họ đổi lại.",
+    )
+    new_password2 = forms.CharField(
+        label="Nhập lại mật khẩu mới", strip=False, widget=forms.PasswordInput
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
+            self.add_error("new_password2", "Hai mật khẩu không giống nhau: hãy nhập lại.")
+        return data
