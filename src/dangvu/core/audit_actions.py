@@ -83,6 +83,8 @@ ACTION_LABELS: dict[str, str] = {
     "drafting.draft_edit_block": "Sửa dự thảo",
     "drafting.draft_redraft": "Cập nhật số liệu dự thảo",
     "drafting.draft_issue": "Ban hành văn bản từ dự thảo",
+    "drafting.template_upload": "Tải lên mẫu văn bản của đơn vị",
+    "drafting.template_remove": "Bỏ mẫu văn bản của đơn vị",
     # reporting
     "reporting.round_open": "Mở đợt báo cáo định kỳ",
     "reporting.round_remind": "Nhắc đơn vị chưa báo cáo",

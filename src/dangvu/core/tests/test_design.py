@@ -64,8 +64,8 @@ def test_an_office_screen_uses_the_font_and_passes_contrast(page, tree) -> None:
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
     )
     assert any("Be Vietnam Pro" in f for f in loaded)
-    # the header stays one row on an office screen
-    assert page.locator("header.top").bounding_box()["height"] < 60
+    # the header takes at most two rows of an office screen (nine areas and the user)
+    assert page.locator("header.top").bounding_box()["height"] < 90
     checked = 0
     for selector in (
         "main p",
