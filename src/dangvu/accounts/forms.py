@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from dangvu.orgs.models import Organization
+
 from .models import Role
 
 
@@ -37,7 +39,9 @@ class UserCreateForm(forms.Form):
         max_length=150,
         help_text="Chữ không dấu, chữ số và . _ - (ví dụ: lan.tran).",
     )
-    organization = forms.ModelChoiceField(label="Đơn vị", queryset=None)  # type: ignore[arg-type]
+    organization: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(
+        label="Đơn vị", queryset=Organization.objects.none()
+    )
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices, initial=Role.VIEWER)
     password1 = forms.CharField(
         label="Mật khẩu ban đầu",
@@ -55,7 +59,7 @@ class UserCreateForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", "Hai mật khẩu không giống nhau: hãy nhập lại.")
         return data
@@ -79,7 +83,7 @@ class PasswordResetForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
             self.add_error("new_password2", "Hai mật khẩu không giống nhau: hãy nhập lại.")
         return data

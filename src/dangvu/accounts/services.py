@@ -207,7 +207,7 @@ def user_unlock(*, user: User, actor: Actor) -> int:
             "failures_since_start", flat=True
         )
     )
-    removed = axes_reset(username=user.username)
+    removed = int(axes_reset(username=user.username))
     audit_record(
         actor=actor,
         action="accounts.user_unlock",

@@ -158,7 +158,7 @@ def user_role(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        lambda u: services.user_role_set(user=u, role=role, actor=request.user),
+        lambda u: services.user_role_set(user=u, role=role, actor=request.user),  # type: ignore[arg-type]
         "Đã đổi vai trò của {username}.",
     )
 
@@ -169,7 +169,7 @@ def user_disable(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        lambda u: services.user_active_set(user=u, active=False, actor=request.user),
+        lambda u: services.user_active_set(user=u, active=False, actor=request.user),  # type: ignore[arg-type]
         "Đã khóa tài khoản {username}: không đăng nhập được nữa.",
     )
 
@@ -180,7 +180,7 @@ def user_enable(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        lambda u: services.user_active_set(user=u, active=True, actor=request.user),
+        lambda u: services.user_active_set(user=u, active=True, actor=request.user),  # type: ignore[arg-type]
         "Đã mở lại tài khoản {username}.",
     )
 
@@ -191,7 +191,7 @@ def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        lambda u: services.user_unlock(user=u, actor=request.user),
+        lambda u: services.user_unlock(user=u, actor=request.user),  # type: ignore[arg-type]
         "Đã mở khóa đăng nhập của {username}.",
     )
 
