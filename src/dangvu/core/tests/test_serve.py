@@ -42,12 +42,13 @@ def served(tmp_path: Path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
+        deadline = time.monotonic() + 180  # collectstatic and worker start on a busy machine
+        while time.monotonic() < deadline and proc.poll() is None:
             try:
                 _get(base + "/tai-khoan/dang-nhap/")
                 break
             except OSError:
-                time.sleep(0.2)
+                time.sleep(0.3)
         yield base
     finally:
         proc.terminate()
