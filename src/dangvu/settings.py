@@ -68,8 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dangvu.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dangvu.core.middleware.RequestIdMiddleware",
+    "dangvu.core.security.BadQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,6 +145,20 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "dangvu.core.views.csrf_failure"
+X_FRAME_OPTIONS = "DENY"
+
+# Behind HTTPS (DANGVU_HTTPS=1): browsers keep to HTTPS for a year (HSTS), plain HTTP is
+# redirected, cookies travel over HTTPS only. The web server in front terminates TLS and must
+# set X-Forwarded-Proto (and drop any such header a client sends).
+HTTPS = _env_bool("DANGVU_HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_AGE = 8 * 60 * 60
 
 # Lockout: 5 failed logins for one user name lock it for 15 minutes.

@@ -4,7 +4,10 @@ from django.urls import include, path
 from dangvu.api.urls import api_v1_urls
 from dangvu.flows import views as flows_views
 
+handler400 = "dangvu.core.views.bad_request"
 handler403 = "dangvu.core.views.forbidden"
+handler404 = "dangvu.core.views.not_found"
+handler500 = "dangvu.core.views.server_error"
 
 urlpatterns = [
     path("", flows_views.home, name="home"),

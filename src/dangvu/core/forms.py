@@ -10,6 +10,12 @@ from .audit_actions import ACTION_LABELS, AREA_LABELS
 from .dates import format_short
 from .selectors import SYSTEM_CHOICE
 
+# Every text field has a length limit (a 10,000-character title was accepted): one line of
+# text (names, decisions, searches), a document's summary line, a paragraph.
+SHORT_TEXT = 255
+TITLE_TEXT = 1000
+LONG_TEXT = 4000
+
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
 

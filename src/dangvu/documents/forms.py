@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from dangvu.core.forms import VietDateField
+from dangvu.core.forms import LONG_TEXT, SHORT_TEXT, TITLE_TEXT, VietDateField
 from dangvu.orgs.models import Organization
 
 from .models import (
@@ -38,6 +38,7 @@ def _issuer_choices() -> list[tuple[str, str]]:
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(
+        max_length=SHORT_TEXT,
         label="Tìm (không cần dấu)",
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "ví dụ: ke hoach 42-CTr"}),
@@ -111,7 +112,9 @@ class DocumentEditForm(forms.Form):
     )
     issuer_code = forms.CharField(label="Ký hiệu cơ quan ban hành", required=False, max_length=24)
     date = VietDateField(label="Ngày ban hành", required=False)
-    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea({"rows": 3}))
+    title = forms.CharField(
+        max_length=TITLE_TEXT, label="Trích yếu", required=False, widget=forms.Textarea({"rows": 3})
+    )
     place = forms.CharField(label="Địa danh", required=False, max_length=80)
     status = forms.ChoiceField(label="Trạng thái", choices=DocumentStatus.choices)
     visibility = forms.ChoiceField(label="Phạm vi xem", choices=Visibility.choices)
@@ -135,20 +138,25 @@ class FindingCorrectForm(forms.Form):
         extra: dict[str, forms.Field] = {}
         if kind == FindingKind.FIGURE:
             extra = {
-                "value": forms.CharField(label="Số liệu", help_text="Ví dụ 1.234 hoặc 12,5."),
-                "of": forms.CharField(label="Trên tổng số", required=False),
-                "unit": forms.CharField(label="Đơn vị tính", required=False),
-                "what": forms.CharField(label="Nội dung", required=False),
+                "value": forms.CharField(
+                    max_length=SHORT_TEXT, label="Số liệu", help_text="Ví dụ 1.234 hoặc 12,5."
+                ),
+                "of": forms.CharField(max_length=SHORT_TEXT, label="Trên tổng số", required=False),
+                "unit": forms.CharField(max_length=SHORT_TEXT, label="Đơn vị tính", required=False),
+                "what": forms.CharField(max_length=SHORT_TEXT, label="Nội dung", required=False),
             }
         elif kind == FindingKind.DEADLINE:
             extra = {
                 "date": VietDateField(label="Hạn"),
-                "what": forms.CharField(label="Việc phải làm", required=False),
+                "what": forms.CharField(
+                    max_length=SHORT_TEXT, label="Việc phải làm", required=False
+                ),
             }
         elif kind == FindingKind.PERSON:
             extra = {
-                "name": forms.CharField(label="Họ và tên"),
+                "name": forms.CharField(max_length=SHORT_TEXT, label="Họ và tên"),
                 "positions": forms.CharField(
+                    max_length=LONG_TEXT,
                     label="Chức vụ (mỗi dòng một chức vụ)",
                     required=False,
                     widget=forms.Textarea({"rows": 3}),
@@ -157,6 +165,7 @@ class FindingCorrectForm(forms.Form):
         elif kind == FindingKind.PERIOD:
             extra = {
                 "value": forms.CharField(
+                    max_length=SHORT_TEXT,
                     label="Kỳ báo cáo",
                     help_text="2023, 2023-Q1, 2023-H1, 2023-9M, 2023-M06 hoặc 2020-2025.",
                 )
@@ -183,6 +192,7 @@ class RelationAddForm(forms.Form):
     kind = forms.ChoiceField(label="Quan hệ", choices=RelationKind.choices)
     cited = forms.ChoiceField(label="Văn bản được dẫn chiếu trong văn bản này", required=False)
     symbol = forms.CharField(
+        max_length=SHORT_TEXT,
         label="Hoặc số, ký hiệu",
         required=False,
         help_text="Ví dụ 42-CTr/TU hoặc 13/2023/NĐ-CP.",

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 
 from dangvu import access
 from dangvu.access import AnyUser
+from dangvu.core.params import id_param
 from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
@@ -167,7 +168,7 @@ def document_list(user: AnyUser, filters: DocumentFilters) -> QuerySet[Document]
 def owner_choices(user: AnyUser, *, include: str | None = None) -> list[Organization]:
     """Units to filter the register by: the user's own, those above it, those directly
     below it, and `include` (an id asked for in a link) when the user sees it."""
-    extra = Q(pk=int(include)) if include and include.isdigit() else Q(pk__in=[])
+    extra = Q(pk=id_param(include)) if id_param(include) else Q(pk__in=[])
     if access.sees_everything(user):
         qs = Organization.objects.filter(Q(depth__lte=1) | extra)
         return list(qs.order_by("path")[:200])

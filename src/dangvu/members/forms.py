@@ -7,7 +7,8 @@ from typing import Any
 
 from django import forms
 
-from dangvu.core.forms import VietDateField
+from dangvu.core.forms import LONG_TEXT, SHORT_TEXT, VietDateField
+from dangvu.core.params import id_param
 from dangvu.orgs.models import CELL_KINDS, Organization
 
 from . import catalog, rules
@@ -35,6 +36,7 @@ def _blank(choices: list[tuple[str, str]], label: str = "Tất cả") -> list[tu
 
 class MemberFilterForm(forms.Form):
     q = forms.CharField(
+        max_length=SHORT_TEXT,
         label="Tìm theo tên, số thẻ",
         required=False,
         help_text=(
@@ -69,7 +71,7 @@ class MemberFilterForm(forms.Form):
     )
     admitted_from = VietDateField(label="Vào Đảng từ ngày", required=False)
     admitted_to = VietDateField(label="đến ngày", required=False)
-    position = forms.CharField(label="Chức vụ", required=False)
+    position = forms.CharField(max_length=SHORT_TEXT, label="Chức vụ", required=False)
 
     def __init__(self, *args: Any, age_limits: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,7 +82,7 @@ class MemberFilterForm(forms.Form):
 
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=120)
-    other_names = forms.CharField(label="Tên gọi khác", required=False)
+    other_names = forms.CharField(max_length=SHORT_TEXT, label="Tên gọi khác", required=False)
     sex = forms.ChoiceField(label="Giới tính", choices=Sex.choices)
     birth_date = VietDateField(label="Ngày sinh")
     ethnicity = forms.ChoiceField(
@@ -89,29 +91,36 @@ class ProfileForm(forms.Form):
     religion = forms.ChoiceField(
         label="Tôn giáo", choices=[(r, r) for r in catalog.RELIGIONS], initial="Không"
     )
-    home_town = forms.CharField(label="Quê quán", required=False)
-    residence = forms.CharField(label="Nơi ở hiện nay", required=False)
-    phone = forms.CharField(label="Điện thoại", required=False)
-    citizen_id = forms.CharField(label="Số CCCD (12 chữ số)", required=False)
+    home_town = forms.CharField(max_length=SHORT_TEXT, label="Quê quán", required=False)
+    residence = forms.CharField(max_length=SHORT_TEXT, label="Nơi ở hiện nay", required=False)
+    phone = forms.CharField(max_length=SHORT_TEXT, label="Điện thoại", required=False)
+    citizen_id = forms.CharField(max_length=SHORT_TEXT, label="Số CCCD (12 chữ số)", required=False)
     education = forms.ChoiceField(label="Giáo dục phổ thông", choices=Education.choices)
     professional_level = forms.ChoiceField(
         label="Chuyên môn, nghiệp vụ", choices=[(c, lbl) for c, lbl in catalog.PROFESSIONAL]
     )
     theory_level = forms.ChoiceField(label="Lý luận chính trị", choices=Theory.choices)
-    occupation = forms.CharField(label="Nghề nghiệp", required=False)
+    occupation = forms.CharField(max_length=SHORT_TEXT, label="Nghề nghiệp", required=False)
     positions = forms.CharField(
-        label="Chức vụ", required=False, help_text="Cách nhau bằng dấu chấm phẩy."
+        max_length=SHORT_TEXT,
+        label="Chức vụ",
+        required=False,
+        help_text="Cách nhau bằng dấu chấm phẩy.",
     )
-    card_number = forms.CharField(label="Số thẻ đảng viên", required=False)
+    card_number = forms.CharField(max_length=SHORT_TEXT, label="Số thẻ đảng viên", required=False)
 
 
 class AdmitForm(ProfileForm):
     organization = forms.ModelChoiceField(label="Chi bộ", queryset=Organization.objects.none())
     admitted_on = VietDateField(label="Ngày quyết định kết nạp")
     ceremony_on = VietDateField(label="Ngày lễ kết nạp", required=False)
-    decision = forms.CharField(label="Quyết định kết nạp", help_text=DECISION_HELP)
+    decision = forms.CharField(
+        max_length=SHORT_TEXT, label="Quyết định kết nạp", help_text=DECISION_HELP
+    )
     over_age_approval = forms.CharField(
-        label="Văn bản đồng ý của Ban Thường vụ (nếu trên 60 tuổi)", required=False
+        max_length=SHORT_TEXT,
+        label="Văn bản đồng ý của Ban Thường vụ (nếu trên 60 tuổi)",
+        required=False,
     )
 
     def __init__(
@@ -128,6 +137,7 @@ class AdmitForm(ProfileForm):
         self.fields["organization"].queryset = cells
         for name, ordinal in zip(SPONSOR_FIELDS, ORDINALS, strict=True):
             self.fields[f"{name}_q"] = forms.CharField(
+                max_length=SHORT_TEXT,
                 label=f"Người giới thiệu {ordinal}: tìm trong sổ",
                 required=False,
                 help_text="Gõ tên hoặc số thẻ đảng viên, không cần dấu, rồi bấm Tìm.",
@@ -147,7 +157,7 @@ class AdmitForm(ProfileForm):
         for name in SPONSOR_FIELDS:
             labels = {m.pk: label for m, label in (found or {}).get(name, [])}
             posted = self.data.get(name) if self.is_bound else None
-            ids = list(labels) + ([int(posted)] if posted and str(posted).isdigit() else [])
+            ids = list(labels) + ([id_param(str(posted))] if id_param(str(posted)) else [])
             field = self.fields[name]
             pool = candidates if candidates is not None else Member.objects.none()
             field.queryset = pool.filter(pk__in=ids)
@@ -182,7 +192,9 @@ class AdmitForm(ProfileForm):
 
 class DecisionForm(forms.Form):
     on = VietDateField(label="Ngày")
-    decision = forms.CharField(label="Văn bản quyết định", help_text=DECISION_HELP)
+    decision = forms.CharField(
+        max_length=SHORT_TEXT, label="Văn bản quyết định", help_text=DECISION_HELP
+    )
 
 
 class RecognizeForm(forms.Form):
@@ -191,7 +203,9 @@ class RecognizeForm(forms.Form):
         required=False,
         help_text="Để trống: ngày hết 12 tháng dự bị (chính thức từ ngày đó dù xét muộn).",
     )
-    decision = forms.CharField(label="Quyết định công nhận", help_text=DECISION_HELP)
+    decision = forms.CharField(
+        max_length=SHORT_TEXT, label="Quyết định công nhận", help_text=DECISION_HELP
+    )
 
 
 class ExitForm(DecisionForm):
@@ -236,6 +250,7 @@ class TransferForm(forms.Form):
         empty_label="— không, chuyển ra ngoài tỉnh —",
     )
     outside_q = forms.CharField(
+        max_length=SHORT_TEXT,
         label="Nơi đến ở tỉnh khác: tìm theo tên",
         required=False,
         help_text="Gõ tên cấp ủy hoặc chi bộ nơi đến, không cần dấu (ví dụ: tinh uy lao cai), "
@@ -250,7 +265,9 @@ class TransferForm(forms.Form):
     )
     on = VietDateField(label="Ngày giới thiệu")
     until = VietDateField(label="Sinh hoạt tạm thời đến ngày", required=False)
-    decision = forms.CharField(label="Giấy giới thiệu", help_text="Ví dụ: Giấy giới thiệu số 15")
+    decision = forms.CharField(
+        max_length=SHORT_TEXT, label="Giấy giới thiệu", help_text="Ví dụ: Giấy giới thiệu số 15"
+    )
 
     def __init__(
         self, *args: Any, cells: Any, outside: list[tuple[Organization, str]], **kwargs: Any
@@ -259,7 +276,7 @@ class TransferForm(forms.Form):
         self.fields["to_org"].queryset = cells
         labels = {o.pk: label for o, label in outside}
         posted = self.data.get("outside_org") if self.is_bound else None
-        ids = list(labels) + ([int(posted)] if posted and str(posted).isdigit() else [])
+        ids = list(labels) + ([id_param(str(posted))] if id_param(str(posted)) else [])
         field = self.fields["outside_org"]
         field.queryset = Organization.objects.filter(pk__in=ids).order_by("depth", "name")
         field.label_from_instance = lambda o: labels.get(o.pk, o.name)
@@ -302,13 +319,15 @@ class ConfirmForm(forms.Form):
 class RatingForm(forms.Form):
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
     level = forms.ChoiceField(label="Mức xếp loại", choices=RatingLevel.choices)
-    decision = forms.CharField(label="Văn bản", help_text=DECISION_HELP)
+    decision = forms.CharField(max_length=SHORT_TEXT, label="Văn bản", help_text=DECISION_HELP)
 
 
 class BadgeForm(forms.Form):
     years = forms.IntegerField(label="Huy hiệu (năm tuổi đảng)", min_value=30, max_value=90)
     on = VietDateField(label="Ngày trao")
-    decision = forms.CharField(label="Quyết định của Ban Thường vụ", help_text=DECISION_HELP)
+    decision = forms.CharField(
+        max_length=SHORT_TEXT, label="Quyết định của Ban Thường vụ", help_text=DECISION_HELP
+    )
     early_months = forms.IntegerField(
         label="Trao sớm (tháng, đảng viên ốm nặng)",
         min_value=0,
@@ -324,8 +343,12 @@ class DisciplineFormForm(DecisionForm):
 
 
 class AnnulForm(forms.Form):
-    decision = forms.CharField(label="Văn bản đính chính", help_text=DECISION_HELP)
-    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.CharField(
+        max_length=SHORT_TEXT, label="Văn bản đính chính", help_text=DECISION_HELP
+    )
+    reason = forms.CharField(
+        max_length=LONG_TEXT, label="Lý do", widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ImportForm(forms.Form):

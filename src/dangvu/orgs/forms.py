@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 
-from dangvu.core.forms import VietDateField
+from dangvu.core.forms import LONG_TEXT, VietDateField
 
 from .models import Organization, OrgKind, OrgVersion
 
@@ -102,6 +102,7 @@ class OrganizationMergeForm(DecisionMixin):
 
 class OrganizationSplitForm(DecisionMixin):
     parts = forms.CharField(
+        max_length=LONG_TEXT,
         label="Các tổ chức mới",
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Mỗi dòng một tổ chức: Tên | Mã đơn vị, ví dụ: Chi bộ Thôn 1A | CB01A",

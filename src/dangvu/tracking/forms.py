@@ -9,7 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from dangvu.core.forms import VietDateField
+from dangvu.core.forms import LONG_TEXT, SHORT_TEXT, VietDateField
+from dangvu.core.params import id_param
 from dangvu.documents.models import Document, DocumentStatus
 from dangvu.documents.selectors import documents_by_symbol, documents_visible_to
 from dangvu.orgs.models import Organization
@@ -44,7 +45,7 @@ def picker_units(units: Any, own: Organization | None, chosen: list[str]) -> lis
     if len(shown) > PICKER_LIMIT:
         shown = list(units.filter(depth=top + 1).order_by("path")[:PICKER_LIMIT])
     ids = {o.pk for o in shown}
-    extra = [int(v) for v in chosen if v.isdigit() and int(v) not in ids]
+    extra = [id_param(v) for v in chosen if id_param(v) and id_param(v) not in ids]
     if extra:
         shown += list(units.filter(pk__in=extra).order_by("path"))
     return [PickerUnit(o.pk, unit_label(o), max(o.depth - top - 1, 0)) for o in shown]
@@ -83,7 +84,10 @@ class TaskForm(forms.Form):
     title = forms.CharField(label="Nội dung công việc", max_length=500)
     kind = forms.ChoiceField(label="Loại việc", choices=TaskKind.choices)
     description = forms.CharField(
-        label="Yêu cầu cụ thể", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LONG_TEXT,
+        label="Yêu cầu cụ thể",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     issued_on = VietDateField(
         label="Ngày giao", help_text="Đơn vị thực hiện được xác định theo cây tổ chức ngày này."
@@ -144,6 +148,7 @@ class TaskForm(forms.Form):
 
 class SubmitForm(forms.Form):
     text = forms.CharField(
+        max_length=LONG_TEXT,
         label="Nội dung báo cáo, tình hình thực hiện",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -156,6 +161,7 @@ class SubmitForm(forms.Form):
         label="Số lượt đảng viên tham dự", required=False, min_value=0
     )
     evidence_symbol = forms.CharField(
+        max_length=SHORT_TEXT,
         label="Văn bản của đơn vị (số, ký hiệu)",
         required=False,
         help_text="Ví dụ 15-KH/ĐU; văn bản phải có trong sổ văn bản.",
@@ -184,12 +190,16 @@ class SubmitForm(forms.Form):
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(
-        label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LONG_TEXT,
+        label="Ý kiến",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
+        max_length=LONG_TEXT,
         label="Ý kiến: đơn vị cần bổ sung, sửa gì",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Hãy ghi ý kiến để đơn vị bổ sung."},

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from dangvu.access import require_view as require_org
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
+from dangvu.core.params import id_param, int_param
 from dangvu.documents.selectors import citation_chain
 from dangvu.documents.selectors import require_view as require_document
 from dangvu.orgs import paths
@@ -34,8 +35,7 @@ def _today() -> date:
 
 
 def _node_id(request: HttpRequest) -> int | None:
-    value = request.GET.get("don-vi", "")
-    return int(value) if value.isdigit() else None
+    return id_param(request.GET.get("don-vi"))
 
 
 def _breadcrumbs(node: Organization, top: Organization | None, user: Any) -> list[Organization]:
@@ -87,8 +87,8 @@ def task_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được giao việc.")
     initial: dict[str, Any] = {"issued_on": _today()}
     source_id = request.GET.get("van-ban", "")
-    if source_id.isdigit():
-        initial["source"] = int(source_id)
+    if id_param(source_id):
+        initial["source"] = id_param(source_id)
     if not user.is_superuser:  # type: ignore[union-attr]
         initial["rule_root"] = user.organization  # type: ignore[union-attr]
     form = forms.TaskForm(request.POST or None, user=user, initial=initial)
@@ -183,10 +183,8 @@ def directive_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
     if probe is None:
         raise PermissionDenied("Văn bản này chưa giao việc cho đơn vị nào trong phạm vi của bạn.")
     node = selectors.task_node(request.user, probe, _node_id(request))
-    page = request.GET.get("page", "1")
-    overview = selectors.directive_overview(
-        request.user, source, node, _today(), page=int(page) if page.isdigit() else 1
-    )
+    page = int_param(request.GET.get("page"), 1, low=1, high=100_000)
+    overview = selectors.directive_overview(request.user, source, node, _today(), page=page)
     chain = citation_chain(source, user=request.user, depth=3, limit=50)
     pages = max((overview.unit_count + 49) // 50, 1)
     rows = [(org, [(t, overview.cell(org, t)) for t in overview.tasks]) for org in overview.units]
@@ -200,7 +198,7 @@ def directive_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
             "rows": rows,
             "up": chain.up,
             "today": _today(),
-            "page": int(page) if page.isdigit() else 1,
+            "page": page,
             "pages": pages,
             "crumbs": _breadcrumbs(node, probe.rule_root, request.user),
         },
@@ -249,8 +247,8 @@ def assignment_list(request: HttpRequest, org_pk: int | None = None) -> HttpResp
         org = get_object_or_404(Organization, pk=org_pk)
         require_org(user, org)
     today = _today()
-    days = request.GET.get("ngay", "14")
-    within = int(days) if days.isdigit() and int(days) <= 365 else 14
+    days = int_param(request.GET.get("ngay"), 14)
+    within = days if days <= 365 else 14
     items = selectors.due_list(org, today, within_days=within, include_done=True)
     open_items = [i for i in items if i.assignment.state in rules.OPEN_STATES]
     done_items = [i for i in items if i.assignment.state not in rules.OPEN_STATES]

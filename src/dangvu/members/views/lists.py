@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 
 from dangvu.access import require_view
 from dangvu.core.forms import parse_as_of
+from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
 from dangvu.orgs.selectors import ancestors_on
 
@@ -43,10 +44,10 @@ class CappedPaginator(Paginator):
 
 
 def org_param(request: HttpRequest) -> Organization | None:
-    pk = request.GET.get("to_chuc") or request.POST.get("to_chuc")
-    if not pk or not str(pk).isdigit():
+    pk = id_param(request.GET.get("to_chuc") or request.POST.get("to_chuc"))
+    if pk is None:
         return None
-    org = get_object_or_404(Organization, pk=int(pk))
+    org = get_object_or_404(Organization, pk=pk)
     require_view(request.user, org)
     return org
 
