@@ -39,8 +39,13 @@ logger = logging.getLogger(__name__)
 
 ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-# A .docx is a zip: refuse one that would inflate past this multiple of the size limit.
-MAX_INFLATION = 10
+# The longest text kept: some 1,000 pages (a 760 KB .docx inflating to 135 M characters was
+# stored twice and made its page 193 MB of HTML). settings.DOCUMENTS_MAX_TEXT_CHARS.
+DEFAULT_MAX_TEXT_CHARS = 2_000_000
+# A .docx is a zip whose members declare their inflated sizes (zipfile never inflates past
+# them): refused before inflating when one XML part or all members together are larger.
+MAX_DOCX_XML_PART = 32 * 1024 * 1024
+MAX_DOCX_INFLATED = 64 * 1024 * 1024
 # Characters of decoded text that hint at a wrong guess of the encoding.
 _SUSPICIOUS_RATIO = 0.01
 
@@ -71,6 +76,28 @@ def max_file_size() -> int:
     if conf is None:
         return DEFAULT_MAX_FILE_SIZE
     return int(getattr(conf.settings, "DOCUMENTS_MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE))
+
+
+def max_text_chars() -> int:
+    """The length limit in characters: settings.DOCUMENTS_MAX_TEXT_CHARS (Django lazily, as
+    in `max_file_size`)."""
+    conf = sys.modules.get("django.conf")
+    if conf is None:
+        return DEFAULT_MAX_TEXT_CHARS
+    return int(getattr(conf.settings, "DOCUMENTS_MAX_TEXT_CHARS", DEFAULT_MAX_TEXT_CHARS))
+
+
+def thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def too_long(chars: int | None = None) -> UnreadableFile:
+    got = f" ({thousands(chars)} ký tự)" if chars else ""
+    return UnreadableFile(
+        f"Văn bản quá dài{got}: chỉ nhận văn bản đến {thousands(max_text_chars())} ký tự "
+        "(khoảng 1.000 trang). Hãy tách văn bản (ví dụ: để các phụ lục thành tệp riêng) rồi "
+        "tải lên từng phần."
+    )
 
 
 def too_large_message(size: int | None = None) -> str:
@@ -131,6 +158,8 @@ def read_bytes(name: str, data: bytes) -> ReadResult:
         text, encoding = _read_docx(data)
     else:
         text, encoding = _read_pdf(data), ""
+    if len(text) > max_text_chars():
+        raise too_long(len(text))
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\x00", "")
     if not text.strip():
@@ -177,10 +206,14 @@ def _suspicious(text: str) -> int:
 def _plausible(text: str) -> bool:
     if not text:
         return False
+    if len(text) > max_text_chars():  # refused before the character-by-character look
+        raise too_long(len(text))
     return _suspicious(text) <= max(2, int(len(text) * _SUSPICIOUS_RATIO))
 
 
 def _read_txt(data: bytes) -> tuple[str, str]:
+    if len(data) > 4 * max_text_chars():  # more characters than the limit in any encoding
+        raise too_long()
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -253,14 +286,25 @@ def _check_zip(data: bytes, what: str) -> None:
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
             names = set(archive.namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
         raise UnreadableFile(
             f"Tệp {what} bị hỏng hoặc tải lên chưa hết: hãy mở lại bằng Word, lưu lại rồi tải lên."
         ) from exc
-    if inflated > MAX_INFLATION * max_file_size():
-        raise UnreadableFile(too_large_message(inflated))
+    inflated = sum(info.file_size for info in members)
+    largest_xml = max(
+        (i.file_size for i in members if i.filename.endswith((".xml", ".rels"))), default=0
+    )
+    if inflated > MAX_DOCX_INFLATED or largest_xml > MAX_DOCX_XML_PART:
+        from django.template.defaultfilters import filesizeformat
+
+        raise UnreadableFile(
+            f"Tệp {what} khi giải nén lớn bất thường ({filesizeformat(inflated)}, phần nội dung "
+            f"{filesizeformat(largest_xml)}): chỉ nhận tệp giải nén đến "
+            f"{filesizeformat(MAX_DOCX_INFLATED)}. Hãy mở bằng Word, lưu lại (hoặc tách văn "
+            "bản) rồi tải lên."
+        )
     if "word/document.xml" not in names:
         raise UnreadableFile(
             "Tệp không phải văn bản Word (.docx): không có phần nội dung văn bản. Nếu là tệp "
@@ -440,7 +484,12 @@ def _read_pdf(data: bytes) -> str:
             raise UnreadableFile(
                 "Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu hoặc xuất lại bản PDF không khóa."
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            if chars > max_text_chars():  # stop reading: the rest would be refused anyway
+                raise too_long(chars)
     except UnreadableFile:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:

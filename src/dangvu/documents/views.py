@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
+from dangvu.core.params import int_param
 from dangvu.flows import register
 
 from . import forms, readers, selectors, services
@@ -108,6 +110,9 @@ def _document_upload(request: HttpRequest, handler: SizeLimitUploadHandler) -> H
         return render(request, "documents/document_upload.html", {"form": form})
     form = forms.UploadForm(request.POST, request.FILES, units=units, initial=initial)
     if handler.too_large:
+        # The file was dropped while it arrived: say why, not also that none was chosen.
+        form.is_valid()
+        form.errors.pop("file", None)
         form.add_error("file", readers.too_large_message())
     elif form.is_valid():
         uploaded = form.cleaned_data["file"]
@@ -153,18 +158,42 @@ def _same(value: Any, before: Any) -> bool:
 # --- one document ----------------------------------------------------------------------
 
 
+TEXT_PART_CHARS = 100_000
+
+
+def _text_part(text: str, asked: str | None) -> tuple[int, int, int, int]:
+    """The part of a long text a page shows (`?phan=2`): parts of some TEXT_PART_CHARS
+    characters, cut at a line end; returns (part, parts, start, end)."""
+    bounds = [0]
+    while len(text) - bounds[-1] > TEXT_PART_CHARS:
+        cut = text.rfind("\n", bounds[-1] + TEXT_PART_CHARS // 2, bounds[-1] + TEXT_PART_CHARS)
+        bounds.append(cut + 1 if cut > 0 else bounds[-1] + TEXT_PART_CHARS)
+    bounds.append(len(text))
+    parts = len(bounds) - 1
+    part = int_param(asked, 1, low=1, high=parts)
+    return part, parts, bounds[part - 1], bounds[part]
+
+
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.require_view(request.user, pk)
     references = selectors.references_of(request.user, document)
     findings = list(selectors.findings_of(document))
-    text = highlight(document.text, document_marks(references, findings))
+    part, parts, start, end = _text_part(document.text, request.GET.get("phan"))
+    marks = [
+        replace(m, start=m.start - start, end=m.end - start)
+        for m in document_marks(references, findings)
+        if m.end > start and m.start < end
+    ]
+    text = highlight(document.text[start:end], marks)
     return render(
         request,
         "documents/document_detail.html",
         {
             "document": document,
             "text": text,
+            "part": part,
+            "parts": parts,
             "references": references,
             "findings": findings,
             "relations": selectors.relations_of(request.user, document),

@@ -18,10 +18,16 @@ from dangvu.tracking.services import assignments_note_document
 __all__ = ["document_ingest", "document_register"]
 
 
-@transaction.atomic
 def document_ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> RegisterResult:
     """Register a file (`documents.services.document_ingest`, the same arguments); a new
-    entry then completes the tasks it answers (a file already registered does nothing)."""
+    entry then completes the tasks it answers (a file already registered does nothing).
+    The file is read and extracted before the transaction opens: a long text holds no lock."""
+    read = documents.document_read(name=name, data=data)
+    return _ingest(name=name, data=data, actor=actor, read=read, **options)
+
+
+@transaction.atomic
+def _ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> RegisterResult:
     result = documents.document_ingest(name=name, data=data, actor=actor, **options)
     if result.created:
         assignments_note_document(result=result, actor=actor)

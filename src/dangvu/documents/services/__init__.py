@@ -2,16 +2,20 @@
 saving, writes the audit log and leaves nothing behind when it refuses."""
 
 from .register import (
+    ReadFile,
     RegisterResult,
     document_ingest,
+    document_read,
     document_register,
 )
 from .review import finding_correct, reference_correct, relation_add, relation_remove
 from .update import document_update
 
 __all__ = [
+    "ReadFile",
     "RegisterResult",
     "document_ingest",
+    "document_read",
     "document_register",
     "document_update",
     "finding_correct",

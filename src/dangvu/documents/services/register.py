@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -20,6 +21,7 @@ from dangvu.extract import Extraction, extract
 from dangvu.orgs.models import Organization
 
 from .. import parsing, readers
+from ..budget import BudgetExceeded, run_within
 from ..codes import canonical_issuer, canonical_type
 from ..models import (
     Document,
@@ -80,11 +82,30 @@ class _File:
 # --- shared steps ----------------------------------------------------------------------
 
 
+# Texts longer than this are extracted under the hard time budget (budget.run_within).
+EXTRACT_IN_CHILD_CHARS = 100_000
+DEFAULT_EXTRACT_SECONDS = 30
+
+
+def extract_seconds() -> float:
+    return float(getattr(settings, "DOCUMENTS_EXTRACT_SECONDS", DEFAULT_EXTRACT_SECONDS))
+
+
 def _extract(text: str) -> tuple[Extraction, bool]:
+    """The findings of `text`, and whether the extractor failed. A long text that does not
+    finish within the time budget is refused (`readers.UnreadableFile`): nothing stored."""
     if not text.strip():
         return Extraction(), False
     try:
+        if len(text) > EXTRACT_IN_CHILD_CHARS:
+            return run_within(extract, text, seconds=extract_seconds()), False
         return extract(text), False
+    except BudgetExceeded:
+        raise readers.UnreadableFile(
+            f"Văn bản quá dài để đọc trong {extract_seconds():.0f} giây "
+            f"({readers.thousands(len(text))} ký tự): hãy tách văn bản (ví dụ: để các phụ lục "
+            "thành tệp riêng) rồi tải lên từng phần."
+        ) from None
     except Exception:  # the extractor must never take an upload down with it
         logger.exception("extractor failed")
         return Extraction(), True
@@ -260,6 +281,20 @@ def _write(
 
 
 @transaction.atomic
+@dataclass(frozen=True)
+class ReadFile:
+    read: readers.ReadResult
+    extraction: tuple[Extraction, bool]
+
+
+def document_read(*, name: str, data: bytes) -> ReadFile:
+    """Read a file and extract its findings, touching no table: the slow part of an ingest
+    (bounded by the text limit and the extraction's time budget), run before the writing
+    transaction opens so that it holds no lock (on SQLite the write lock) meanwhile."""
+    read = readers.read_bytes(name, data)
+    return ReadFile(read=read, extraction=_extract(read.text))
+
+
 def document_ingest(
     *,
     name: str,
@@ -268,15 +303,17 @@ def document_ingest(
     owner: Organization | None = None,
     status: str | None = None,
     visibility: str = Visibility.INTERNAL,
+    read: ReadFile | None = None,
 ) -> RegisterResult:
     """Register a .txt, .docx or .pdf file: its header gives the number, type, issuer,
     date and place; its findings and references are stored, every reference linked.
+    `read`: the file already read by `document_read` (outside the caller's transaction).
 
     Raises `readers.UnreadableFile` (nothing stored) for a file that cannot be read.
     The same file registered again returns the existing entry with `created=False`."""
-    read = readers.read_bytes(name, data)
+    read_file = read or document_read(name=name, data=data)
+    read, extraction = read_file.read, read_file.extraction
     text = read.text
-    extraction = _extract(text)
     own = extraction[0].own_document
     title = parsing.find_title(text, _type_names())
     numbered = own is not None and bool(own.number)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from openpyxl import Workbook, load_workbook
 
 from dangvu import access
@@ -99,12 +101,45 @@ def _date(value: Any) -> date | str | None:
     return text  # unreadable: reported by the caller
 
 
+# An .xlsx is a zip whose members declare their inflated sizes: one inflating past this
+# (a few kilobytes that would fill gigabytes) is refused before it is opened.
+MAX_XLSX_INFLATED = 64 * 1024 * 1024
+UNREADABLE = "Không đọc được tệp: hãy mở bằng Excel và lưu lại dạng .xlsx."
+
+
+def _inflated_size(data: bytes) -> int | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        return None
+
+
 def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
     """The data rows of the first sheet as {field: value}, with their Excel row numbers."""
+    inflated = _inflated_size(data)
+    if inflated is None:
+        return [], [Problem(0, "", UNREADABLE)]
+    if inflated > MAX_XLSX_INFLATED:
+        return [], [
+            Problem(
+                0,
+                "",
+                f"Tệp Excel khi giải nén quá lớn ({filesizeformat(inflated)}, tối đa "
+                f"{filesizeformat(MAX_XLSX_INFLATED)}): hãy xóa các trang tính, ảnh không cần "
+                "thiết hoặc chia nhỏ danh sách.",
+            )
+        ]
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        return [], [Problem(0, "", "Không đọc được tệp: hãy lưu tệp dạng Excel .xlsx.")]
+        return _read_sheet(data)
+    except Exception:  # openpyxl raises many kinds on a damaged workbook, also mid-sheet
+        return [], [Problem(0, "", UNREADABLE)]
+
+
+def _read_sheet(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    if not book.worksheets:
+        return [], [Problem(0, "", "Tệp Excel không có trang tính nào.")]
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None) or ()
