@@ -29,15 +29,19 @@ def form_page(
     success_url: Callable[[Any], str] | None = None,
     template: str = "core/form_page.html",
     extra: dict[str, Any] | None = None,
+    refused: Callable[[ValidationError], None] | None = None,
 ) -> HttpResponse:
     """On a valid POST, `perform(cleaned_data)` (one service call); then the message
     `done` and a redirect to `success_url(result)`, or to `back`. A service's
-    ValidationError goes onto the fields it names and the form is shown again (400)."""
+    ValidationError goes onto the fields it names and the form is shown again (400), after
+    `refused(error)` if given (a write that must outlive the refused one's rollback)."""
     if request.method == "POST" and form.is_valid():
         try:
             result = perform(form.cleaned_data)
         except ValidationError as exc:
             apply_service_errors(form, exc)
+            if refused is not None:
+                refused(exc)
         else:
             messages.success(request, done)
             return redirect(success_url(result) if success_url else back)

@@ -32,6 +32,7 @@ from dangvu.orgs.models import CELL_KINDS, Organization
 from .. import rules
 from ..models import Member, RuleName
 from ..selectors.rules import rule_value
+from . import identifiers
 from .base import authorize
 from .members import member_admit, member_recognize
 from .profile import PROFILE_FIELDS, clean_profile
@@ -79,6 +80,8 @@ class ImportCheck:
     ready: list[dict[str, Any]] = field(default_factory=list)
     existing: list[tuple[int, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # numbers held by members outside the user's scope (refused, audited by the caller)
+    outside: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -171,23 +174,43 @@ def _cells_within(within: Organization) -> dict[str, list[Organization]]:
     return index
 
 
-def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) -> ImportCheck:
+def _known(field_: str, values: list[str], visible: Any) -> tuple[set[str], set[str]]:
+    """The numbers of `values` already in the registry: (inside the scope, outside it)."""
+    wanted = [v for v in values if v]
+    found = set(Member.objects.filter(**{f"{field_}__in": wanted}).values_list(field_, flat=True))
+    inside = set(visible.filter(**{f"{field_}__in": found}).values_list(field_, flat=True))
+    return inside, found - inside
+
+
+def _visible(actor: Any) -> Any:
+    from ..selectors.scope import members_visible_to
+
+    if getattr(actor, "pk", None) and not actor.is_superuser:
+        return members_visible_to(actor)
+    return Member.objects.all()  # the system, an administrator
+
+
+def check_rows(
+    rows: list[tuple[int, dict[str, Any]]], *, within: Organization, actor: Any = None
+) -> ImportCheck:
+    """Check the rows as the admission form would for `actor`: sponsors and duplicates
+    are looked up in the actor's scope only, and a number held outside it is refused
+    without naming anyone (`identifiers`), counted toward the hourly limit."""
     result = ImportCheck()
     cells = _cells_within(within)
     seen_ids: dict[str, int] = {}
     ids = [rules.normalize_citizen_id(str(r.get("citizen_id") or "")) for _, r in rows]
     cards = [str(r.get("card_number") or "").replace(" ", "") for _, r in rows]
-    known_ids = set(
-        Member.objects.filter(citizen_id__in=[i for i in ids if i]).values_list(
-            "citizen_id", flat=True
-        )
-    )
-    known_cards = set(
-        Member.objects.filter(card_number__in=[c for c in cards if c]).values_list(
-            "card_number", flat=True
-        )
-    )
-    sponsor_keys = _sponsor_lookup(rows, ids, cards)
+    visible = _visible(actor)
+    known_ids, foreign_ids = _known("citizen_id", ids, visible)
+    known_cards, foreign_cards = _known("card_number", cards, visible)
+    result.outside = [("citizen_id", v) for v in sorted(foreign_ids)] + [
+        ("card_number", v) for v in sorted(foreign_cards)
+    ]
+    if result.outside and len(result.outside) > identifiers.lookups_left(actor):
+        result.problems.append(Problem(0, "", identifiers.too_many_message()))
+        return result
+    sponsor_keys = _sponsor_lookup(rows, ids, cards, visible)
     for (number, record), cid, card in zip(rows, ids, cards, strict=True):
         problems: list[Problem] = []
 
@@ -196,6 +219,15 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) 
 
         if (cid and cid in known_ids) or (card and card in known_cards):
             result.existing.append((number, str(record.get("full_name") or "")))
+            continue
+        for field_, value, foreign in (
+            ("citizen_id", cid, foreign_ids),
+            ("card_number", card, foreign_cards),
+        ):
+            if value and value in foreign:
+                add(field_, identifiers.outside_message(field=field_, value=value))
+        if problems:
+            result.problems.extend(problems)
             continue
         if cid:
             if cid in seen_ids:
@@ -213,7 +245,7 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]], *, within: Organization) 
                 add(key, f"Thiếu {HEADER_OF[key].lower()}.")
         profile = {k: data.get(k) for k in PROFILE_FIELDS}
         try:
-            profile = clean_profile(profile)
+            profile = clean_profile(profile, actor=None)  # duplicates were checked above
         except ValidationError as exc:
             for key, messages in exc.message_dict.items():
                 if not any(p.column == HEADER_OF.get(key) for p in problems):
@@ -287,10 +319,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _sponsor_lookup(
-    rows: list[tuple[int, dict[str, Any]]], ids: list[str], cards: list[str]
+    rows: list[tuple[int, dict[str, Any]]], ids: list[str], cards: list[str], visible: Any
 ) -> dict[str, tuple[str, Any]]:
-    """Numbers written in the sponsor columns → ("member", the registry's member) or
-    ("row", the row of this file that holds that card number or citizen ID)."""
+    """Numbers written in the sponsor columns → ("member", a member of the registry the
+    user may see, as the form's sponsor search offers) or ("row", the row of this file that
+    holds that card number or citizen ID)."""
     wanted = {
         str(r.get(f) or "").replace(" ", "")
         for _, r in rows
@@ -304,7 +337,7 @@ def _sponsor_lookup(
         for key in (cid, card):
             if key and key in wanted:
                 found[key] = ("row", number)
-    for m in Member.objects.filter(Q(card_number__in=wanted) | Q(citizen_id__in=wanted)):
+    for m in visible.filter(Q(card_number__in=wanted) | Q(citizen_id__in=wanted)):
         for key in (m.card_number, m.citizen_id):
             if key and key in wanted:
                 found[key] = ("member", m)
@@ -342,8 +375,9 @@ def _check_sponsors(
         if not kind:
             add(
                 field_,
-                f"Không có đảng viên số thẻ hoặc CCCD {key} trong sổ hay trong tệp: hãy ghi "
-                "đúng số, hoặc ghi họ tên, đơn vị nếu người giới thiệu không có trong sổ.",
+                f"Không có đảng viên số thẻ hoặc CCCD {key} trong phạm vi của bạn hay trong "
+                "tệp: hãy ghi đúng số, hoặc ghi họ tên, đơn vị nếu người giới thiệu ở ngoài "
+                "phạm vi (đơn vị khác, tỉnh khác).",
             )
             continue
         if kind == "member" and isinstance(admitted, date):
@@ -371,7 +405,11 @@ def members_import(*, data: bytes, within: Organization, actor: Actor, filename:
     """Write the members of a clean file (all or nothing); return how many were added."""
     authorize(actor, within, action="nhập")
     rows, problems = read_rows(data)
-    check = check_rows(rows, within=within) if not problems else ImportCheck(problems=problems)
+    check = (
+        check_rows(rows, within=within, actor=actor)
+        if not problems
+        else ImportCheck(problems=problems)
+    )
     if not check.clean:
         raise ValidationError(
             [f"Dòng {p.row}, cột “{p.column}”: {p.message}" for p in check.problems[:50]]

@@ -102,7 +102,7 @@ def member_admit(
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
-    clean = clean_profile(profile)
+    clean = clean_profile(profile, actor=actor)
     require_past(admitted_on, "admitted_on", "Ngày vào Đảng")
     _check_admission_age(clean["birth_date"], admitted_on, over_age_approval, "admitted_on")
     if clean["education"] == "tieu_hoc":
@@ -602,7 +602,7 @@ def member_update_profile(*, member: Member, actor: Actor, **changes: Any) -> Me
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
     current = {f: getattr(member, f) for f in PROFILE_FIELDS}
-    clean = clean_profile({**current, **changes}, member=member)
+    clean = clean_profile({**current, **changes}, member=member, actor=actor)
     if clean["birth_date"] >= member.admitted_on:
         raise ValidationError(
             {

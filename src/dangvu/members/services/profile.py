@@ -14,6 +14,7 @@ from dangvu.core.text import fold
 
 from .. import catalog, rules
 from ..models import Education, Member, Professional, Sex, Theory
+from . import identifiers
 
 PROFILE_FIELDS = (
     "full_name",
@@ -54,9 +55,31 @@ def _choice(value: str, choices: Any, label: str, errors: dict[str, str], field:
     return str(code)
 
 
-def clean_profile(data: dict[str, Any], *, member: Member | None = None) -> dict[str, Any]:
-    """The profile, normalized; a ValidationError naming each bad field otherwise."""
+def clean_profile(
+    data: dict[str, Any], *, member: Member | None = None, actor: Any = None
+) -> dict[str, Any]:
+    """The profile, normalized; a ValidationError naming each bad field otherwise. A number
+    already in the registry is refused naming the member only inside `actor`'s scope
+    (`identifiers`); the error lists the refusals outside it in `outside_scope`."""
     errors: dict[str, str] = {}
+    outside: list[tuple[str, str]] = []
+
+    def clash(field: str, value: str) -> None:
+        others = Member.objects.filter(**{field: value})
+        if member is not None:
+            others = others.exclude(pk=member.pk)
+        if identifiers.lookups_left(actor) <= 0:
+            errors[field] = identifiers.too_many_message()
+            return
+        other = others.first()
+        if other is None:
+            return
+        errors[field] = identifiers.clash_message(
+            actor=actor, field=field, value=value, other=other
+        )
+        if not identifiers.in_scope(actor, other):
+            outside.append((field, value))
+
     out: dict[str, Any] = {}
     today = timezone.localdate()
     name = _text(data.get("full_name"))
@@ -106,16 +129,7 @@ def clean_profile(data: dict[str, Any], *, member: Member | None = None) -> dict
         if problem:
             errors["citizen_id"] = f"Số CCCD “{citizen_id}” không hợp lệ: {problem}."
         else:
-            clash = Member.objects.filter(citizen_id=citizen_id)
-            if member is not None:
-                clash = clash.exclude(pk=member.pk)
-            other = clash.first()
-            if other is not None:
-                errors["citizen_id"] = (
-                    f"Số CCCD {citizen_id} đã có trong sổ đảng viên ({other.full_name}, sinh "
-                    f"{fmt(other.birth_date)}): không kết nạp hai lần một người; nếu là người "
-                    "đã ra khỏi Đảng, hãy dùng chức năng kết nạp lại."
-                )
+            clash("citizen_id", citizen_id)
     out["citizen_id"] = citizen_id or None
     out["education"] = _choice(
         _text(data.get("education")) or "thpt",
@@ -145,17 +159,12 @@ def clean_profile(data: dict[str, Any], *, member: Member | None = None) -> dict
         if not _CARD.fullmatch(card):
             errors["card_number"] = f"Số thẻ đảng viên “{card}” không hợp lệ."
         else:
-            clash = Member.objects.filter(card_number=card)
-            if member is not None:
-                clash = clash.exclude(pk=member.pk)
-            other = clash.first()
-            if other is not None:
-                errors["card_number"] = (
-                    f"Số thẻ {card} đã cấp cho {other.full_name}: hãy kiểm tra lại số thẻ."
-                )
+            clash("card_number", card)
     out["card_number"] = card or None
     if errors:
-        raise ValidationError(errors)
+        exc = ValidationError(errors)
+        exc.outside_scope = outside  # type: ignore[attr-defined]
+        raise exc
     return out
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from .. import forms, services
 from ..services.excel import COLUMNS, check_rows, read_rows
+from ..services.identifiers import identifier_refusals_record
 from .lists import org_param
 
 
@@ -47,7 +48,9 @@ def member_import(request: HttpRequest) -> HttpResponse:
             upload = form.cleaned_data["file"]
             data = upload.read()
             rows, problems = read_rows(data)
-            check = check_rows(rows, within=within) if not problems else None
+            check = check_rows(rows, within=within, actor=request.user) if not problems else None
+            if check is not None:
+                identifier_refusals_record(actor=request.user, refusals=check.outside)
             context["problems"] = problems or check.problems
             context["check"] = check
             if check is not None and check.clean:

@@ -8,13 +8,14 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from dangvu.core.pages import form_page
+from dangvu.members.services.identifiers import identifier_refusals_record, refusals_outside
 
 from .. import forms, selectors, services
 from ..models import Member, MembershipEvent
@@ -73,6 +74,7 @@ def member_create(request: HttpRequest) -> HttpResponse:
         perform=perform,
         done="Đã ghi việc kết nạp.",
         back=reverse("members:member_list"),
+        refused=_note_refusals(request),
     )
     if "member" in created:
         return redirect("members:member_detail", created["member"].pk)
@@ -239,4 +241,13 @@ def member_update(request: HttpRequest, pk: int) -> HttpResponse:
         perform=perform,
         done="Đã lưu hồ sơ.",
         back=reverse("members:member_detail", args=[member.pk]),
+        refused=_note_refusals(request),
+    )
+
+
+def _note_refusals(request: HttpRequest) -> Callable[[ValidationError], None]:
+    """Audit the identifier refusals about members outside the user's scope (kept after the
+    refused write's rollback; they count toward the hourly limit)."""
+    return lambda exc: identifier_refusals_record(
+        actor=request.user, refusals=refusals_outside(exc)
     )
