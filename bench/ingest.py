@@ -91,7 +91,8 @@ def main(argv: list[str]) -> int:
     for mb in [float(s) for s in args.sizes.split(",")]:
         data = texts[mb] = _text_of(mb, rng)
         start = time.perf_counter()
-        result = document_ingest(name=f"bao-cao-{mb:g}mb.txt", data=data, actor=None, owner=province)
+        name = f"bao-cao-{mb:g}mb.txt"
+        result = document_ingest(name=name, data=data, actor=None, owner=province)
         seconds = time.perf_counter() - start
         first = first or seconds
         chars = len(result.document.text)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from dangvu.core.forms import VietDateField
+from dangvu.core.forms import LONG_TEXT, VietDateField
 
 from .models import Genre
 
@@ -26,6 +26,7 @@ class DraftCreateForm(forms.Form):
 class BlockEditForm(forms.Form):
     index = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     text = forms.CharField(
+        max_length=LONG_TEXT,
         label="Đoạn văn",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Đoạn văn không được để trống."},

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from dangvu.core.forms import VietDateField
+from dangvu.core.forms import LONG_TEXT, VietDateField
 from dangvu.tracking.models import UnitRuleChoice
 
 from . import periods
@@ -80,7 +80,10 @@ class DecideForm(forms.Form):
     ]
     action = forms.ChoiceField(choices=ACTIONS)
     comment = forms.CharField(
-        label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LONG_TEXT,
+        label="Ý kiến",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     until = VietDateField(label="Đến ngày", required=False)
 

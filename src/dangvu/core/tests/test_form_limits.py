@@ -6,11 +6,14 @@ import importlib
 import inspect
 
 from django import forms
+from django.apps import apps
 from django.urls import reverse
 
 from dangvu.core.testing import client_for
 
-APPS = ["accounts", "core", "orgs", "members", "documents", "tracking"]
+APPS = [
+    c.name.removeprefix("dangvu.") for c in apps.get_app_configs() if c.name.startswith("dangvu.")
+]
 
 
 def _form_classes() -> list[type[forms.BaseForm]]:

@@ -106,7 +106,7 @@ def _check_read(name: str, data: bytes) -> None:
 
 
 def _check_rows(data: bytes) -> None:
-    rows, problems = read_rows(data)
+    _rows, problems = read_rows(data)
     for p in problems:
         assert VIETNAMESE.search(p.message.lower()), p.message
 
