@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
+from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
 
 from . import selectors, services
@@ -25,11 +26,11 @@ from .services.scope import authorize
 
 
 def _source_label(request: HttpRequest, form: DraftCreateForm) -> str:
-    task_id = form["task"].value()
-    if task_id and str(task_id).isdigit():
+    task_id = id_param(str(form["task"].value() or ""))
+    if task_id:
         from dangvu.tracking.selectors import tasks_visible_to
 
-        task = tasks_visible_to(request.user).filter(pk=int(task_id)).first()
+        task = tasks_visible_to(request.user).filter(pk=task_id).first()
         if task is not None:
             return f"Việc: {task}"
     round_id = form["round"].value()
@@ -52,9 +53,9 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def draft_create(request: HttpRequest) -> HttpResponse:
     owner = request.user.organization
-    unit = request.GET.get("don-vi", "")
-    if unit.isdigit():  # drafting for a unit of the subtree (a consolidation page's node)
-        owner = get_object_or_404(Organization, pk=int(unit))
+    unit = id_param(request.GET.get("don-vi"))
+    if unit:  # drafting for a unit of the subtree (a consolidation page's node)
+        owner = get_object_or_404(Organization, pk=unit)
     if owner is None:
         raise PermissionDenied("Tài khoản chưa thuộc tổ chức nào nên chưa soạn được văn bản.")
     authorize(request.user, owner)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu.core.forms import apply_service_errors
+from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
 
 from . import selectors
@@ -36,9 +37,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _node(request: HttpRequest, round: Any) -> Organization:
     """The organization a round page looks at (?don-vi=), the user's own by default."""
-    pk = request.GET.get("don-vi") or request.POST.get("don-vi")
-    if pk and str(pk).isdigit():
-        return get_object_or_404(Organization, pk=int(pk))
+    pk = id_param(request.GET.get("don-vi") or request.POST.get("don-vi"))
+    if pk:
+        return get_object_or_404(Organization, pk=pk)
     own = getattr(request.user, "organization", None)
     return own if own is not None else round.owner
 
