@@ -16,7 +16,28 @@ class LoginForm(AuthenticationForm):
         "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra lại "
         "(sau 5 lần sai liên tiếp, tài khoản sẽ bị khóa 15 phút).",
         "inactive": "Tài khoản này đã bị vô hiệu hóa; hãy liên hệ quản trị viên.",
+        "sprayed": "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này trong 15 phút (với "
+        "nhiều tên đăng nhập khác nhau): tạm dừng đăng nhập từ địa chỉ này, hãy thử lại sau "
+        "15 phút hoặc liên hệ quản trị viên.",
     }
+
+    def clean(self) -> dict[str, Any]:
+        """Failures from this address across every user name, counted in axes' records
+        of the cool-off window: past the limit no password is even checked."""
+        if self.request is not None:
+            from axes.helpers import get_client_ip_address
+            from axes.models import AccessAttempt
+            from django.conf import settings
+            from django.db.models import Sum
+            from django.utils import timezone
+
+            since = timezone.now() - settings.AXES_COOLOFF_TIME
+            failures = AccessAttempt.objects.filter(
+                ip_address=get_client_ip_address(self.request), attempt_time__gte=since
+            ).aggregate(n=Sum("failures_since_start"))["n"]
+            if (failures or 0) >= settings.LOGIN_FAILURES_PER_ADDRESS:
+                raise forms.ValidationError(self.error_messages["sprayed"], code="sprayed")
+        return super().clean()
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):

@@ -114,3 +114,36 @@ def test_admin_changes_to_a_user_are_audited_and_the_tree_is_read_only(client, t
         client.post(f"/quan-tri/orgs/organization/{tree.a.pk}/change/", {"name": "X"}).status_code
         == 403
     )
+
+
+def test_a_lockout_holds_for_the_address_that_failed_not_for_others(tree) -> None:
+    from django.test import Client
+
+    make_user("nan.nhan", tree.a, Role.OFFICER)
+    attacker, office = Client(REMOTE_ADDR="203.0.113.9"), Client(REMOTE_ADDR="198.51.100.7")
+    for _ in range(6):
+        attacker.post(LOGIN, {"username": "nan.nhan", "password": "sai-mat-khau-123"})
+    locked = attacker.post(LOGIN, {"username": "nan.nhan", "password": TEST_PASSWORD})
+    assert "tạm khóa" in locked.content.decode()
+    assert (
+        office.post(LOGIN, {"username": "nan.nhan", "password": TEST_PASSWORD}).status_code == 302
+    )
+
+
+def test_failures_across_user_names_from_one_address_pause_its_logins(tree, settings) -> None:
+    from django.test import Client
+
+    settings.LOGIN_FAILURES_PER_ADDRESS = 8
+    make_user("dung.that", tree.a, Role.OFFICER)
+    sprayer = Client(REMOTE_ADDR="203.0.113.10")
+    for i in range(8):
+        sprayer.post(LOGIN, {"username": f"ten.{i}", "password": "Mat-khau-pho-bien-1"})
+    page = sprayer.post(LOGIN, {"username": "dung.that", "password": TEST_PASSWORD})
+    assert page.status_code == 200
+    assert "quá nhiều lần đăng nhập sai từ địa chỉ mạng này" in page.content.decode()
+    assert (
+        Client(REMOTE_ADDR="198.51.100.8")
+        .post(LOGIN, {"username": "dung.that", "password": TEST_PASSWORD})
+        .status_code
+        == 302
+    )
