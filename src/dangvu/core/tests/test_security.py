@@ -22,7 +22,12 @@ HUGE = "99999999999999999999"
 
 
 def _production_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DANGVU_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DANGVU_")
+        and k != "DJANGO_ALLOW_ASYNC_UNSAFE"  # set by the browser tests
+    }
     env.update(
         DANGVU_HTTPS="1",
         DANGVU_DEBUG="0",
