@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.accounts.models import Role
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for, make_user
@@ -27,7 +28,7 @@ SECRET_NAME = "Vũ Thị Bí Mật"
 def foreign(nation_tree):
     """A member of another province (Lào Cai), with a citizen ID and a card number."""
     m = admit_official(nation_tree.cells[3], name=SECRET_NAME, birth=date(1970, 1, 1))
-    return member_update_profile(member=m, card_number="19000123", actor=None)
+    return member_update_profile(member=m, card_number="19000123", actor=SYSTEM)
 
 
 @pytest.fixture
