@@ -116,7 +116,9 @@ def _require_manage_other(actor: Actor, user: User, what: str) -> None:
 
 
 def _locked_user(user: User) -> User:
-    return User.objects.select_for_update().select_related("organization").get(pk=user.pk)
+    return (
+        User.objects.select_for_update(of=("self",)).select_related("organization").get(pk=user.pk)
+    )
 
 
 @transaction.atomic
