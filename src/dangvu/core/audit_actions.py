@@ -52,6 +52,7 @@ ACTION_LABELS: dict[str, str] = {
     "members.mien_sinh_hoat": "Miễn công tác và sinh hoạt đảng",
     "members.thoi_mien_sinh_hoat": "Thôi miễn công tác và sinh hoạt đảng",
     "members.dinh_chinh": "Đính chính (hủy bỏ sự kiện ghi nhầm)",
+    "members.identifier_refused": "Từ chối số CCCD/thẻ đảng viên đã có ngoài phạm vi",
     # documents
     "documents.document_register": "Ghi văn bản vào sổ",
     "documents.document_ingest": "Tải lên và đọc văn bản",
