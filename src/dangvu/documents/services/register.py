@@ -280,7 +280,6 @@ def _write(
 # --- the services ----------------------------------------------------------------------
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class ReadFile:
     read: readers.ReadResult
@@ -339,17 +338,18 @@ def document_ingest(
             canonical_issuer(DocumentKind.PARTY, own.issuer_code or ""),
             text[: own.start],
         )
-    return _write(
-        actor=actor,
-        owner=owner,
-        issuer=named,
-        details=details,
-        text=text,
-        extraction=extraction,
-        title=title,
-        file=_File(name=name, data=data, read=read),
-        action="documents.document_ingest",
-    )
+    with transaction.atomic():  # the writes only: the file was read before it opened
+        return _write(
+            actor=actor,
+            owner=owner,
+            issuer=named,
+            details=details,
+            text=text,
+            extraction=extraction,
+            title=title,
+            file=_File(name=name, data=data, read=read),
+            action="documents.document_ingest",
+        )
 
 
 def _fallback_title(name: str) -> str:
