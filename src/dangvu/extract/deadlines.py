@@ -36,6 +36,7 @@ from .context import DocumentDates
 from .dates import DateHit, match_date_at
 from .grid import Table
 from .models import Deadline
+from .spans import SpanSet
 from .tables import (
     DEADLINE_ACTIONS,
     DEADLINE_ASSIGNMENTS,
@@ -209,8 +210,9 @@ def _due_periods(
     directive: bool,
 ) -> list[Deadline]:
     out: list[Deadline] = []
+    masked = SpanSet(masks)
     for match in _DUE_PERIOD.finditer(ct.lower):
-        if any(s < match.end() and match.start() < e for s, e in masks):
+        if masked.overlaps(match.start(), match.end()):
             continue
         doc_date = dated.date_at(match.start())
         bounds = _period_bounds(match, dated.year_at(match.start()))
@@ -240,10 +242,6 @@ def _due_periods(
     return out
 
 
-def _inside(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in masks)
-
-
 def find_deadlines(
     ct: CleanText,
     dates: Sequence[DateHit],
@@ -257,15 +255,17 @@ def find_deadlines(
     own date of the document each position belongs to and the year a date without one
     takes (never one from another paragraph)."""
     out: list[Deadline] = []
+    masked = SpanSet(masks)
     for hit in dates:
-        if _inside(hit.start, hit.end, masks):
+        if masked.covers(hit.start, hit.end):
             continue
         doc_date = dated.date_at(hit.start)
         date = hit.resolve(dated.year_at(hit.start)) if hit.year is None else hit.date
         if date is None:
             continue
-        line_start = ct.folded.rfind("\n", 0, hit.start) + 1
-        window_start = max(line_start, hit.start - 40)
+        # the line's start within the window only: a long paragraph stays linear
+        floor = max(0, hit.start - 40)
+        window_start = max(floor, ct.folded.rfind("\n", floor, hit.start) + 1)
         trigger = _STRONG.search(ct.folded, window_start, hit.start)
         strong = trigger is not None
         if strong and doc_date is not None and date < doc_date and not _restated(ct, hit.start):
@@ -333,6 +333,7 @@ def _column_deadlines(
 ) -> list[Deadline]:
     """Due times in the cells of a table's time column (``Thời gian``: ``Quý III/2024``)."""
     out: list[Deadline] = []
+    taken_spans = SpanSet((d.start, d.end) for d in taken)
     for table in tables:
         columns = [
             i for i, c in enumerate(table.header) if _due_column().search(ct.lower, c.start, c.end)
@@ -345,7 +346,7 @@ def _column_deadlines(
                 cell = row[i]
                 start = cell.start + len(cell.text) - len(cell.text.lstrip())
                 end = cell.start + len(cell.text.rstrip())
-                if start >= end or any(d.start < end and start < d.end for d in taken):
+                if start >= end or taken_spans.overlaps(start, end):
                     continue
                 date = _due_in_cell(ct, start, end, dated.year_at(start))
                 doc_date = dated.date_at(start)

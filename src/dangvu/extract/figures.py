@@ -128,7 +128,11 @@ def _extension(ct: CleanText, pos: int, limit: int = 5) -> int:
 
 def _context_before(ct: CleanText, pos: int, limit: int = 8) -> str:
     """The words before ``pos`` in the same clause, without a leading verb."""
-    clause_start = max(ct.text.rfind(ch, 0, pos) for ch in ",;:.\n")
+    # the nearest mark within a short reach, else further back (a long clause is rare)
+    floor = max(0, pos - 200)
+    clause_start = max(ct.text.rfind(ch, floor, pos) for ch in ",;:.\n")
+    if clause_start < 0 and floor > 0:
+        clause_start = max(ct.text.rfind(ch, 0, floor) for ch in ",;:.\n")
     words = ct.text[clause_start + 1 : pos].split()[-limit:]
     while words and words[-1].lower() in _LEAD_VERBS:
         words.pop()

@@ -16,7 +16,15 @@ from functools import cache
 from .anchors import trie_alternation
 from .clean import CleanText, fold
 from .models import Person
-from .phrases import Token, is_surname, name_at, scan_org_phrase, surname_words, tokens_from
+from .phrases import (
+    Token,
+    capitalized,
+    is_surname,
+    name_at,
+    scan_org_phrase,
+    surname_words,
+    tokens_from,
+)
 from .tables import PERSON_ADDRESSES, POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
 
 __all__ = ["find_people"]
@@ -137,9 +145,9 @@ def _read_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] 
         return None  # no family name in the phrase: no name closes it
     tokens = tokens_from(ct.text, start, 24, until=end)
     found = _trailing_name(ct, tokens)
-    if found is None and tokens and not tokens[-1].capitalized:
+    if found is None and tokens and not capitalized(tokens[-1]):
         # "... Tỉnh ủy Trần Thanh Hùng quán triệt": "quán" was read as part of the name
-        while tokens and not tokens[-1].capitalized:
+        while tokens and not capitalized(tokens[-1]):
             tokens.pop()
         found = _trailing_name(ct, tokens)
     return found
@@ -149,16 +157,16 @@ def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None
     candidates: list[tuple[int, Token]] = []
     for k in range(1, len(tokens)):
         size = len(tokens) - k
-        if size in (2, 3, 4) and is_surname(tokens[k].text, ct.plain):
+        if size in (2, 3, 4) and is_surname(tokens[k][0], ct.plain):
             tail = tokens[k:]
-            if all(t.capitalized and not (len(t.text) > 1 and t.text.isupper()) for t in tail):
+            if all(capitalized(t) and not (len(t[0]) > 1 and t[0].isupper()) for t in tail):
                 candidates.append(({3: 0, 4: 1, 2: 2}[size], tokens[k]))
     if not candidates:
         return None
     first = min(candidates, key=lambda c: c[0])[1]
-    if name_at(ct.text, first.start, ct.plain) is None:
+    if name_at(ct.text, first.start(), ct.plain) is None:
         return None
-    return (first.start, tokens[-1].end)
+    return (first.start(), tokens[-1].end())
 
 
 def _positions_after(ct: CleanText, pos: int, memo: _Memo) -> tuple[list[str], int]:
@@ -227,8 +235,8 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
             continue
         # A title glued to the name ends it: "Nguyễn Văn An Bí thư".
         for token in tokens_from(ct.text, match.start(), 4)[2:]:
-            if token.start < name_end and _title_pattern().match(ct.lower, token.start):
-                name_end = ct.text.rfind(" ", match.start(), token.start)
+            if token.start() < name_end and _title_pattern().match(ct.lower, token.start()):
+                name_end = ct.text.rfind(" ", match.start(), token.start())
                 break
         name = ct.text[match.start() : name_end].strip()
         positions, end = _positions_after(ct, name_end, memo)

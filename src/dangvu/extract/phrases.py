@@ -25,7 +25,15 @@ from .tables import (
     SURNAMES,
 )
 
-__all__ = ["Token", "is_surname", "name_at", "scan_org_phrase", "surname_words", "tokens_from"]
+__all__ = [
+    "Token",
+    "capitalized",
+    "is_surname",
+    "name_at",
+    "scan_org_phrase",
+    "surname_words",
+    "tokens_from",
+]
 
 # A word: letters, joined by a hyphen (``Hồ-Chí``) or after an apostrophe (``H'Hen``,
 # ``H’Nga``: the prefix of women's names in Ê Đê and Jrai), or a number.
@@ -34,26 +42,22 @@ _WORD_TEXT = r"(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)?|[0-9]+)"
 _NAME_PREFIX = re.compile(r"H['\u2019][^\W\d_a-z]")
 _WORD = re.compile(_WORD_TEXT)
 _RUN = re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT})*")
+_FOUR_WORDS = re.compile(
+    rf"({_WORD_TEXT})(?:[ \t\u00a0]+({_WORD_TEXT}))?"
+    rf"(?:[ \t\u00a0]+({_WORD_TEXT}))?(?:[ \t\u00a0]+({_WORD_TEXT}))?"
+)
 _CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run search
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
 
 
-class Token:
-    """A word of the text and its span (a plain slotted class: built by the thousand)."""
+# A word of the text is the regex's own match object (``m.start()``, ``m.end()``,
+# ``m[0]``): no Python object is built per word, and a run is read in one call.
+Token = re.Match[str]
 
-    __slots__ = ("end", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+def capitalized(token: re.Match[str]) -> bool:
+    """Does the word open with a capital letter?"""
+    return token[0][:1].isupper()
 
 
 def tokens_from(text: str, pos: int, limit: int = 16, until: int | None = None) -> list[Token]:
@@ -67,9 +71,8 @@ def tokens_from(text: str, pos: int, limit: int = 16, until: int | None = None) 
     run = _RUN.match(text, pos, window)
     if run is None:
         return []
-    words = islice(_WORD.finditer(text, pos, run.end()), limit)
-    out = [Token(m.start(), m.end(), m.group()) for m in words]
-    if run.end() == window < stop and out and out[-1].end == window:
+    out = list(islice(_WORD.finditer(text, pos, run.end()), limit))
+    if run.end() == window < stop and out and out[-1].end() == window:
         out.pop()  # the window may have cut the last word
     return out
 
@@ -102,51 +105,51 @@ def _not_joined() -> re.Pattern[str]:
 
 def _joins_next_name(text: str, folded: str, tokens: list[Token], i: int) -> bool:
     """``Ban Tuyên giáo và Dân vận``: ``và`` then a capitalized word of the same name."""
-    if i + 1 >= len(tokens) or folded[tokens[i].start : tokens[i].end].lower() != "va":
+    if i + 1 >= len(tokens) or folded[tokens[i].start() : tokens[i].end()].lower() != "va":
         return False
     following = tokens[i + 1]
-    if not following.capitalized or (following.text.isupper() and len(following.text) > 1):
+    if not capitalized(following) or (following[0].isupper() and len(following[0]) > 1):
         return False
-    if _not_joined().match(folded, following.start):
+    if _not_joined().match(folded, following.start()):
         return False
-    return name_at(text, following.start, text == folded) is None
+    return name_at(text, following.start(), text == folded) is None
 
 
 def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> int | None:
     """End offset of an organization name starting at ``pos``, or None if none starts."""
     tokens = tokens_from(text, pos, max_words)
-    if not tokens or not tokens[0].capitalized or tokens[0].text.isdigit():
+    if not tokens or not capitalized(tokens[0]) or tokens[0][0].isdigit():
         return None
-    folded_words = [folded[t.start : t.end].lower() for t in tokens]
-    end = tokens[0].end
+    folded_words = [folded[t.start() : t.end()].lower() for t in tokens]
+    end = tokens[0].end()
     prev_capitalized = True
     i = 1
     while i < len(tokens):
         token = tokens[i]
-        if token.capitalized:
+        if capitalized(token):
             prev_capitalized = True
-            end = token.end
+            end = token.end()
             i += 1
             continue
         if (
-            token.text.isdigit()
-            and len(token.text) <= 2
-            and (folded_words[i + 1 : i + 2] == ["khoa"] or _TERM.match(folded, token.end))
+            token[0].isdigit()
+            and len(token[0]) <= 2
+            and (folded_words[i + 1 : i + 2] == ["khoa"] or _TERM.match(folded, token.end()))
         ):
-            end = token.end  # "Hội nghị Trung ương 6 (khóa XII)": the term follows
+            end = token.end()  # "Hội nghị Trung ương 6 (khóa XII)": the term follows
             i += 1
             continue
         if folded_words[i : i + 2] == ["lan", "thu"] and i + 2 < len(tokens):
-            end = tokens[i + 2].end  # "Hội nghị lần thứ sáu Ban Chấp hành ..."
+            end = tokens[i + 2].end()  # "Hội nghị lần thứ sáu Ban Chấp hành ..."
             prev_capitalized = False
             i += 3
             continue
         locality = _locality_len(folded_words, i)
         if not locality and folded_words[i] in LOCALITY_BEFORE_NAME:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            locality = 1 if following is not None and following.capitalized else 0
+            locality = 1 if following is not None and capitalized(following) else 0
         if locality:
-            end = tokens[i + locality - 1].end
+            end = tokens[i + locality - 1].end()
             prev_capitalized = False
             i += locality
             continue
@@ -155,7 +158,7 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
             continue
         if prev_capitalized and folded_words[i] in ORG_SECOND_SYLLABLES:
             prev_capitalized = False
-            end = token.end
+            end = token.end()
             i += 1
             continue
         break
@@ -192,22 +195,27 @@ def surname_words(plain: bool = False) -> tuple[str, ...]:
 
 
 def name_at(text: str, pos: int, plain: bool = False) -> int | None:
-    """End offset of a personal name (surname + 1-3 syllables) at ``pos``, or None."""
-    tokens = tokens_from(text, pos, 4)
-    if len(tokens) < 2 or not is_surname(tokens[0].text, plain):
+    """End offset of a personal name (surname + 1-3 syllables) at ``pos``, or None.
+
+    One match reads the first four words (``tokens_from(text, pos, 4)`` as groups)."""
+    window = min(len(text), pos + _CHARS_PER_WORD * 4)
+    words = _FOUR_WORDS.match(text, pos, window)
+    if words is None:
+        return None
+    size = words.lastindex or 0
+    if words.end() == window < len(text):
+        size -= 1  # the window may have cut the last word
+    if size < 2 or not is_surname(words[1], plain):
         return None
     count = 0
-    for token in tokens:
-        if (
-            not token.capitalized
-            or (len(token.text) > 1 and token.text.isupper())
-            or "-" in token.text
-        ):
+    for i in range(1, size + 1):
+        word = words[i]
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()) or "-" in word:
             break
         count += 1
     if count < 2:
         return None
-    end = tokens[count - 1].end
+    end = words.end(count)
     name = text[pos:end]
     if name in NOT_PERSON_NAMES or (plain and name in _folded_names()[1]):
         return None

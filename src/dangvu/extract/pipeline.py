@@ -41,8 +41,8 @@ def _merge(figures: list[Figure], more: list[Figure]) -> list[Figure]:
     """Figures of running text, then table cells not already read, in text order."""
     if not more:
         return figures
-    taken = [(f.start, f.end) for f in figures]
-    extra = [g for g in more if not any(s < g.end and g.start < e for s, e in taken)]
+    taken = SpanSet((f.start, f.end) for f in figures)
+    extra = [g for g in more if not taken.overlaps(g.start, g.end)]
     return sorted(figures + extra, key=lambda f: f.start)
 
 

@@ -29,6 +29,7 @@ from .clean import CleanText, fold
 from .dates import match_date_at
 from .models import Reference
 from .phrases import scan_org_phrase
+from .spans import SpanSet
 from .tables import (
     ISSUED_VERBS,
     ISSUER_NAME_CODES,
@@ -264,15 +265,15 @@ def _bare_symbols(ct: CleanText, full: list[_Symbol]) -> list[_Symbol]:
     """``204-TB`` and ``452/HĐBCQG-VP``: symbols missing their issuer or genre code."""
     tables = _tables()
     no_issuer, no_code, _ = _bare_patterns()
-    taken = [(s.start, s.end) for s in full]
+    taken = SpanSet((s.start, s.end) for s in full)
     out: list[_Symbol] = []
     for match in no_issuer.finditer(ct.folded):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         code = tables.party_codes[_key(match["code"])]
         out.append(_Symbol(match.start(), match.end(), match["num"], code, None, False, True))
     for match in no_code.finditer(ct.folded):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         if _key(match["issuer"].split("-")[0]) in tables.state_codes:
             continue  # "45/QĐ-XYZ" with an unknown issuer is no letter of this form
@@ -390,9 +391,10 @@ def _genre_references(ct: CleanText, taken: list[Reference]) -> list[Reference]:
     tables = _tables()
     _, _, genre = _bare_patterns()
     out: list[Reference] = []
+    spans = SpanSet((r.start, r.end) for r in taken)
     for match in genre.finditer(ct.lower):
         start, num_end = match.start(), match.end()
-        if any(r.start < num_end and start < r.end for r in taken):
+        if spans.overlaps(start, num_end):
             continue
         end, date, issuer_name = _read_forward(ct, num_end)
         if date is None and issuer_name is None:

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dangvu.extract import extract, extraction_to_dict, summary
-from dangvu.extract.phrases import tokens_from
+from dangvu.extract.phrases import is_surname, name_at, tokens_from
 from dangvu.extract.spans import SpanSet
+from dangvu.extract.tables import NOT_PERSON_NAMES
 
 from .factories import spans_hold
 
@@ -107,4 +108,36 @@ def test_span_set_agrees_with_a_plain_scan(masks: list[tuple[int, int]], a: int,
 @given(vietnamese_text, st.integers(0, 40), st.integers(1, 30))
 def test_tokens_are_words_of_the_text(text: str, pos: int, limit: int) -> None:
     for token in tokens_from(text, min(pos, len(text)), limit):
-        assert text[token.start : token.end] == token.text and token.text.strip() == token.text
+        assert text[token.start() : token.end()] == token[0] and token[0].strip() == token[0]
+
+
+def _name_end_by_tokens(text: str, pos: int) -> int | None:
+    """``name_at`` read word by word from ``tokens_from``: the definition it must keep."""
+    tokens = tokens_from(text, pos, 4)
+    if len(tokens) < 2 or not is_surname(tokens[0][0]):
+        return None
+    count = 0
+    for token in tokens:
+        word = token[0]
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()) or "-" in word:
+            break
+        count += 1
+    if count < 2:
+        return None
+    end = tokens[count - 1].end()
+    return None if text[pos:end] in NOT_PERSON_NAMES else end
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Nguyễn", "Lò", "Văn", "An", "Hà Nội", "ĐV", "Hồ-Chí", "x", "12", " ", "\t"]
+        ),
+        max_size=8,
+    ).map(" ".join),
+    st.integers(0, 6),
+)
+def test_name_at_reads_the_first_four_words(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert name_at(text, pos) == _name_end_by_tokens(text, pos)
