@@ -23,6 +23,7 @@ PERMISSIONS = [
         anonymous=302,
         why="logging out sends anyone to the login page",
     ),
+    Allow("accounts:password_change", EVERY_USER, why="each user changes the own password"),
     Allow(
         "accounts:user_list",
         LEADERS_ANYWHERE,
