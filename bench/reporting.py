@@ -135,7 +135,7 @@ def main() -> None:
     assert province is not None
     if not Member.objects.exists():
         started = time.perf_counter()
-        members_demo._bulk([province], 5_600_000 // 34 + 6_000, lambda _m: None)
+        members_demo.members_bulk([province], 5_600_000 // 34 + 6_000, lambda _m: None)
         print(f"Đảng viên của {province.name}: {time.perf_counter() - started:.0f} giây")
     form = ReportForm.objects.get(code="TCXD-QUY", version=1)
     r = Round.objects.filter(form=form, period_key=PERIOD.key, owner=central).first()

@@ -1,14 +1,6 @@
-"""Demo members.
-
-`demo`: a few hundred members of the Yên Bái demo province, recorded through the services
-(admissions from the 1970s to this year, ceremonies, recognitions, transfers including one
-across the 2025 merges, exits, deaths, ratings, badges, probationers due and overdue today,
-a temporary transfer past its end), so their histories and the audit log are real.
-
-`province` and `nation`: the same shape of histories generated with a seeded random and
-written in large batches (COPY on PostgreSQL, executemany on SQLite), then the statistics
-tables rebuilt in set-based SQL: 5.6 million active members at the `nation` scale.
-"""
+"""The `province` and `nation` scales: histories generated with a seeded random and written
+in large batches (COPY on PostgreSQL, executemany on SQLite), then the statistics tables
+rebuilt in set-based SQL."""
 
 from __future__ import annotations
 
@@ -18,347 +10,37 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from dangvu.access import SYSTEM
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.core.text import fold
 from dangvu.orgs import paths
-from dangvu.orgs.models import CELL_KINDS, Organization, OrgKind, OrgVersion
+from dangvu.orgs.models import CELL_KINDS, Organization, OrgVersion
 
-from . import rules, services
-from . import timeline as tl
-from .models import EventKind, Member, MembershipEvent, MemberSpan, Transfer
-from .services.stats import scope_of, span_scopes
+from .. import rules, services
+from .. import timeline as tl
+from ..models import Member, MembershipEvent, MemberSpan, Transfer
+from ..services.profile import PROFILE_FIELDS
+from ..services.stats import scope_of, span_scopes
+from .profiles import (
+    EDUCATION,
+    ETHNIC,
+    OCCUPATIONS,
+    POSITIONS,
+    PROFESSIONAL,
+    RATINGS,
+    RELIGION,
+    THEORY,
+    Picker,
+    birth_and_admission,
+)
 
-ETHNIC = [
-    ("Kinh", 860),
-    ("Tày", 25),
-    ("Thái", 20),
-    ("Mường", 18),
-    ("Khmer", 10),
-    ("Nùng", 12),
-    ("Mông", 14),
-    ("Dao", 12),
-    ("Hoa", 3),
-    ("Gia Rai", 4),
-    ("Ê Đê", 3),
-    ("Sán Chay", 3),
-    ("Chăm", 2),
-    ("Giáy", 2),
-]
-ETHNIC_NORTH = [
-    ("Kinh", 520),
-    ("Tày", 120),
-    ("Dao", 110),
-    ("Mông", 90),
-    ("Thái", 80),
-    ("Nùng", 30),
-    ("Mường", 20),
-    ("Giáy", 10),
-    ("Khơ Mú", 10),
-]
-RELIGION = [
-    ("Không", 955),
-    ("Phật giáo", 25),
-    ("Công giáo", 15),
-    ("Tin lành", 3),
-    ("Cao Đài", 1),
-    ("Phật giáo Hòa Hảo", 1),
-]
-EDUCATION = [("thpt", 850), ("thcs", 145), ("tieu_hoc", 5)]
-PROFESSIONAL = [
-    ("khong", 180),
-    ("so_cap", 60),
-    ("trung_cap", 170),
-    ("cao_dang", 90),
-    ("dai_hoc", 400),
-    ("thac_si", 90),
-    ("tien_si", 10),
-]
-THEORY = [("khong", 380), ("so_cap", 320), ("trung_cap", 220), ("cao_cap", 60), ("cu_nhan", 20)]
-OCCUPATIONS = [
-    "Nông dân",
-    "Giáo viên",
-    "Công chức",
-    "Viên chức",
-    "Công nhân",
-    "Bộ đội xuất ngũ",
-    "Hưu trí",
-    "Kinh doanh",
-    "Bác sĩ",
-    "Sinh viên",
-]
-POSITIONS = [
-    "",
-    "",
-    "",
-    "",
-    "Trưởng thôn",
-    "Bí thư chi bộ",
-    "Phó Bí thư chi bộ",
-    "Chi hội trưởng phụ nữ",
-    "Công an viên",
-    "Cấp ủy viên",
-]
-RATINGS = [("tot", 700), ("hoan_thanh", 170), ("xuat_sac", 110), ("khong_hoan_thanh", 20)]
-
-
-def _pick(rng: random.Random, table: list[tuple[str, int]]) -> str:
-    return rng.choices([v for v, _ in table], weights=[w for _, w in table])[0]
-
-
-class _Picker:
-    """Weighted choice by a precomputed cumulative table: fast enough for millions."""
-
-    def __init__(self, table: list[tuple[str, int]]) -> None:
-        self.values = [v for v, _ in table]
-        self.cum = []
-        total = 0
-        for _, w in table:
-            total += w
-            self.cum.append(total)
-        self.total = total
-
-    def __call__(self, rng: random.Random) -> str:
-        import bisect
-
-        return self.values[bisect.bisect_right(self.cum, rng.random() * self.total)]
-
-
-def _birth_and_admission(rng: random.Random, today: date) -> tuple[date, date]:
-    while True:
-        age_at_admission = 18 + min(int(rng.expovariate(1 / 7.0)), 41)
-        admitted_year = int(today.year - min(rng.expovariate(1 / 14.0), 55))
-        birth_year = admitted_year - age_at_admission
-        birth = date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
-        admitted = date(admitted_year, rng.randint(1, 12), rng.randint(1, 28))
-        if rules.add_months(birth, 18 * 12) <= admitted < today - timedelta(days=20):
-            return birth, admitted
-
-
-# --- the demo province through the services --------------------------------------------------
-
-
-def _demo(province: Organization, log: Callable[[str], None]) -> None:
-    if Member.objects.filter(organization__path__startswith=province.path).exists():
-        log("Đảng viên mẫu của tỉnh đã có; không tạo lại.")
-        return
-    started = time.perf_counter()
-    rng = random.Random(2026)
-    today = timezone.localdate()
-    low, high = paths.subtree_bounds(province.path)
-    cells = list(
-        Organization.objects.filter(path__gte=low, path__lt=high, kind__in=CELL_KINDS).order_by(
-            "path"
-        )
-    )
-    living = [c for c in cells if c.dissolved_on is None]
-    eth, rel, edu = _Picker(ETHNIC_NORTH), _Picker(RELIGION), _Picker(EDUCATION[:2])
-    prof, theo = _Picker(PROFESSIONAL), _Picker(THEORY)
-    serial = 0
-    members: list[Member] = []
-
-    def profile(female: bool, birth: date) -> dict[str, Any]:
-        nonlocal serial
-        serial += 1
-        family = rng.choices([f for f, _ in FAMILY], weights=[w for _, w in FAMILY])[0]
-        middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
-        given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
-        name = f"{family} {given}" if family.endswith(" Thị") else f"{family} {middle} {given}"
-        return {
-            "full_name": name,
-            "sex": "nu" if female else "nam",
-            "birth_date": birth,
-            "ethnicity": eth(rng),
-            "religion": rel(rng),
-            "education": edu(rng),
-            "professional_level": prof(rng),
-            "theory_level": theo(rng),
-            "occupation": rng.choice(OCCUPATIONS),
-            "positions": rng.choice(POSITIONS),
-            "home_town": f"xã {rng.choice(['Việt Thành', 'Hòa Cuông', 'Đông Cuông', 'Y Can'])}",
-            "residence": f"Thôn {rng.randint(1, 9)}, tỉnh Yên Bái",
-            "phone": f"09{rng.randint(10000000, 99999999)}",
-            "citizen_id": rules.citizen_id_prefix(15, female, birth.year) + f"{serial:06d}",
-            "card_number": f"15{serial:06d}",
-        }
-
-    def admit(cell: Organization, birth: date, on: date, female: bool, ceremony: bool = True):
-        return services.member_admit(
-            organization=cell,
-            admitted_on=on,
-            decision=f"Quyết định số {rng.randint(1, 300)}-QĐ/HU",
-            actor=SYSTEM,
-            ceremony_on=on + timedelta(days=rng.randint(7, 25)) if ceremony else None,
-            **profile(female, birth),
-        )
-
-    # Members of long standing and of recent years, in the cells that existed when admitted.
-    for _ in range(320):
-        female = rng.random() < 0.38
-        birth, admitted = _birth_and_admission(rng, today)
-        admitted = max(admitted, date(1972, 1, 1))
-        pool = [c for c in cells if c.exists_on(max(admitted, c.founded_on))]
-        cell = rng.choice(pool)
-        if admitted + timedelta(days=40) > today:
-            continue
-        ceremony_on = admitted + timedelta(days=rng.randint(7, 25))
-        if ceremony_on >= today:
-            continue
-        m = admit(cell, birth, admitted, female)
-        if rules.add_months(m.ceremony_on or admitted, 12) <= today - timedelta(days=10):
-            services.member_recognize(
-                member=m,
-                decision="Quyết định công nhận đảng viên chính "
-                f"thức số {rng.randint(1, 400)}-QĐ/ĐU",
-                actor=SYSTEM,
-            )
-        members.append(m)
-    # Probationers due and overdue on today's date.
-    for months_ago in (11, 12, 13, 14):
-        for _ in range(2):
-            female = rng.random() < 0.5
-            on = rules.add_months(today, -months_ago) - timedelta(days=rng.randint(1, 20))
-            birth = date(on.year - rng.randint(20, 35), rng.randint(1, 12), rng.randint(1, 28))
-            members.append(admit(rng.choice(living), birth, on, female))
-    for m in members:
-        m.refresh_from_db()
-    active = [m for m in members if m.is_active and m.status == tl.OFFICIAL]
-    # Transfers between cells before the merges, confirmed by the receiving cell.
-    for m in rng.sample(active, 25):
-        m.refresh_from_db()
-        day = max(m.official_on or m.admitted_on, date(2016, 1, 4)) + timedelta(days=30)
-        if day >= date(2025, 6, 1):
-            continue
-        targets = [c for c in cells if c.exists_on(day) and c.pk != m.organization_id]
-        t = services.member_transfer(
-            member=m,
-            to_org=rng.choice(targets),
-            on=day,
-            decision=f"Giấy giới thiệu số {rng.randint(1, 99)}",
-            actor=SYSTEM,
-        )
-        services.transfer_confirm(
-            transfer=t, on=day + timedelta(days=rng.randint(2, 20)), actor=SYSTEM
-        )
-    # Across the 2025 merges: a letter issued in June, confirmed in July by the new commune's
-    # cell (the cell kept its identity when its commune merged).
-    m = next(x for x in active if x.organization.exists_on(date(2025, 6, 10)))
-    m.refresh_from_db()
-    target = next(c for c in living if c.pk != m.organization_id)
-    t = services.member_transfer(
-        member=m,
-        to_org=target,
-        on=date(2025, 6, 10),
-        decision="Giấy giới thiệu số 42-GGT/ĐU",
-        actor=SYSTEM,
-    )
-    services.transfer_confirm(transfer=t, on=date(2025, 7, 8), actor=SYSTEM)
-    # A temporary transfer past its end date.
-    m = rng.choice(
-        [
-            x
-            for x in active
-            if x.organization.dissolved_on is None
-            and x.official_on
-            and x.official_on < today - timedelta(days=400)
-        ]
-    )
-    m.refresh_from_db()
-    t = services.member_transfer(
-        member=m,
-        to_org=next(c for c in living if c.pk != m.organization_id),
-        on=today - timedelta(days=200),
-        decision="Giấy giới thiệu số 7-GGT/ĐU",
-        actor=SYSTEM,
-        kind=Transfer.Kind.TEMPORARY,
-        until=today - timedelta(days=20),
-    )
-    services.transfer_confirm(transfer=t, on=today - timedelta(days=195), actor=SYSTEM)
-    # Exits and deaths.
-    for m in rng.sample(active, 24):
-        m.refresh_from_db()
-        if not m.is_active or m.host_organization_id:
-            continue
-        day = min(
-            today - timedelta(days=5),
-            max(m.official_on or m.admitted_on, date(2020, 1, 1))
-            + timedelta(days=rng.randint(30, 1500)),
-        )
-        if day < (m.official_on or m.admitted_on):
-            continue
-        if m.birth_date.year < 1960 and rng.random() < 0.6:
-            services.member_die(member=m, on=day, decision="Giấy báo tử", actor=SYSTEM)
-        else:
-            kind = rng.choice([EventKind.LEAVE, EventKind.STRIKE_OFF, EventKind.EXPEL])
-            services.member_exit(
-                member=m,
-                kind=kind,
-                on=day,
-                decision=f"Quyết định số {rng.randint(1, 99)}-QĐ/ĐU",
-                actor=SYSTEM,
-            )
-    # Ratings for the last two years (some missing for last year), badges reached.
-    for m in Member.objects.filter(organization__path__startswith=province.path).order_by("pk"):
-        for year in (today.year - 2, today.year - 1):
-            if m.admitted_on.year > year or not m.is_active:
-                continue
-            if year == today.year - 1 and rng.random() < 0.12:
-                continue
-            try:
-                services.member_rate(
-                    member=m,
-                    year=year,
-                    level=rng.choice(["tot", "tot", "tot", "hoan_thanh", "xuat_sac"]),
-                    decision=f"Kết luận xếp loại năm {year}",
-                    actor=SYSTEM,
-                )
-            except ValidationError:
-                services.member_rate(
-                    member=m,
-                    year=year,
-                    level="tot",
-                    decision=f"Kết luận xếp loại năm {year}",
-                    actor=SYSTEM,
-                )
-        if m.is_active and rng.random() < 0.8:
-            award = date(today.year - 1, 9, 2)
-            years = rules.badge_due(
-                m.party_age_from, award, [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90], []
-            )
-            if years:
-                services.badge_award(
-                    member=m, years=years, on=award, decision="Quyết định số 15-QĐ/TU", actor=SYSTEM
-                )
-    log(
-        f"Đã ghi {Member.objects.filter(organization__path__startswith=province.path).count()} "
-        f"đảng viên mẫu qua các nghiệp vụ trong {time.perf_counter() - started:.0f} giây."
-    )
-
-
-# --- bulk generation ---------------------------------------------------------------------
+__all__ = ["members_bulk"]
 
 MEMBER_COLUMNS = [
     "id",
-    "full_name",
-    "other_names",
-    "sex",
-    "birth_date",
-    "ethnicity",
-    "religion",
-    "home_town",
-    "residence",
-    "phone",
-    "citizen_id",
-    "education",
-    "professional_level",
-    "theory_level",
-    "occupation",
-    "positions",
-    "card_number",
+    *PROFILE_FIELDS,  # the rows below carry the profile in this order
     "organization_id",
     "host_organization_id",
     "status",
@@ -495,7 +177,9 @@ def _cells_by_province(provinces: list[Organization]) -> Iterator[tuple[Organiza
         )
 
 
-def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str], None]) -> None:
+def members_bulk(
+    provinces: list[Organization], per_province: int, log: Callable[[str], None]
+) -> None:
     low, high = paths.subtree_bounds(provinces[0].path)
     if Member.objects.filter(organization__path__gte=low, organization__path__lt=high).exists():
         log("Đảng viên quy mô lớn đã có; không tạo lại.")
@@ -511,9 +195,9 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
     spans = _Writer(MemberSpan, SPAN_COLUMNS)
     transfers = _Writer(Transfer, TRANSFER_COLUMNS)
     mid, eid, tid = _next_id(Member), _next_id(MembershipEvent), _next_id(Transfer)
-    eth, rel, edu = _Picker(ETHNIC), _Picker(RELIGION), _Picker(EDUCATION)
-    prof, theo, rate = _Picker(PROFESSIONAL), _Picker(THEORY), _Picker(RATINGS)
-    fam = _Picker([(f, w) for f, w in FAMILY])
+    eth, rel, edu = Picker(ETHNIC), Picker(RELIGION), Picker(EDUCATION)
+    prof, theo, rate = Picker(PROFESSIONAL), Picker(THEORY), Picker(RATINGS)
+    fam = Picker([(f, w) for f, w in FAMILY])
     folded: dict[str, str] = {}
 
     def f(text: str) -> str:
@@ -548,7 +232,7 @@ def _bulk(provinces: list[Organization], per_province: int, log: Callable[[str],
             serials: dict[str, int] = {}
             for _ in range(per_province):
                 female = rng.random() < 0.4
-                birth, admitted = _birth_and_admission(rng, today)
+                birth, admitted = birth_and_admission(rng, today)
                 cell = cells[int(rng.random() * len(cells))]
                 family = fam(rng)
                 middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
@@ -758,23 +442,3 @@ def _reset_sequences() -> None:
     with connection.cursor() as cursor:
         for statement in sql:
             cursor.execute(statement)
-
-
-def populate(scale: str, log: Callable[[str], None], context: dict[str, Any]) -> None:
-    province = context.get("province")
-    if province is None:
-        return
-    if scale == "demo":
-        _demo(province, log)
-        services.snapshots_rebuild()
-        services.mark_tree_followed()
-        return
-    provinces = list(
-        Organization.objects.filter(
-            kind=OrgKind.PROVINCE, dissolved_on__isnull=True, parent_id=province.parent_id
-        ).order_by("path")
-    )
-    if scale == "province":
-        provinces = [province]
-    per_province = 5_600_000 // 34 + 6_000  # the exits and deaths are on top of the active
-    _bulk(provinces, per_province, log)
