@@ -33,7 +33,7 @@ _MARK = re.compile(r"\[(\d+)\]")
 
 def build_from_source(
     *, genre: str, owner: Organization, source: dict[str, Any], today: date, actor: Any
-):
+) -> builders.Built:
     """The report a genre drafts from its source (a task, a date, a reporting round)."""
     on = date.fromisoformat(source["on"]) if source.get("on") else today
     if genre == Genre.DIRECTIVE:
@@ -54,7 +54,8 @@ def _check_source(genre: str, owner: Organization, source: dict[str, Any], actor
     if genre == Genre.DIRECTIVE:
         from dangvu.tracking.selectors import tasks_visible_to
 
-        if not tasks_visible_to(actor).filter(pk=source.get("task")).exists():
+        task: Any = source.get("task")  # from the JSON source: a pk, or missing
+        if not tasks_visible_to(actor).filter(pk=task).exists():
             raise ValidationError(
                 {"task": "Không tìm thấy việc được giao này trong phạm vi của bạn."}
             )

@@ -138,7 +138,8 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
     with connection.cursor() as cursor:
         if len(path) <= SCOPE_LEN and (prefix_len is None or prefix_len <= SCOPE_LEN):
             for sign, day, scope in ((1, "valid_from", "scope_from"), (-1, "valid_to", "scope_to")):
-                where, params = f"s.{day} > %s AND s.{day} <= %s", [since, on]
+                where = f"s.{day} > %s AND s.{day} <= %s"
+                params: list[Any] = [since, on]
                 if len(path) == SCOPE_LEN:
                     where += f" AND s.{scope} = %s"
                     params.append(path)
@@ -242,7 +243,10 @@ def counts_from_snapshots(
     `on` (restructurings take effect on the first)."""
     base = base or next(iter(_snapshot_bases(org_ids, on)), None)
     assert base is not None
-    out = {pk: defaultdict(int, counts) for pk, counts in _snapshot_rows(org_ids, base).items()}
+    # defaultdicts: the changes may name values the snapshot has none of
+    out: dict[int, Counts] = {
+        pk: defaultdict(int, counts) for pk, counts in _snapshot_rows(org_ids, base).items()
+    }
     for pk in org_ids:
         out.setdefault(pk, defaultdict(int))
     versions = {
@@ -398,7 +402,9 @@ def tables(counts: Counts, on: date) -> list[Table]:
         if dim == "birth_year" and n:
             bands[rules.age_band(int(value), on.year, limits)] += n
 
-    def of(dim: str, labels: dict[str, str] | None = None, order: list[str] | None = None):
+    def of(
+        dim: str, labels: dict[str, str] | None = None, order: list[str] | None = None
+    ) -> list[tuple[str, int]]:
         values = {v: n for (d, v), n in counts.items() if d == dim and n}
         keys = order or sorted(values, key=lambda v: -values[v])
         return [((labels or {}).get(k, k), values.get(k, 0)) for k in keys if k in values]

@@ -1,24 +1,19 @@
 """Writes to the member registry. Every service is one transaction, checks the actor's
 scope itself, records dated events (never edits history) and writes the audit log."""
 
-from .excel import members_export, members_import
-from .members import (
-    badge_award,
-    event_annul,
+from .admission import (
     member_admit,
-    member_die,
-    member_discipline,
-    member_exempt,
-    member_exempt_end,
-    member_exit,
     member_fail_probation,
     member_hold_ceremony,
-    member_rate,
     member_readmit,
     member_recognize,
-    member_restore,
-    member_update_profile,
 )
+from .corrections import event_annul, member_update_profile
+from .excel import members_import
+from .exemption import member_exempt, member_exempt_end
+from .exits import member_die, member_exit, member_restore
+from .export import members_export
+from .merits import badge_award, member_discipline, member_rate
 from .stats import (
     counters_rebuild,
     mark_tree_followed,

@@ -41,6 +41,14 @@ def lock_member(member: Member) -> None:
         member.refresh_from_db(from_queryset=Member.objects.select_for_update(of=("self",)))
 
 
+def begin_member_write(member: Member, decision: str, actor: Actor) -> str:
+    """The opening of a write about one member: the actor's scope over the member's unit
+    checked, the member's row locked and reloaded, the decision's text cleaned (returned)."""
+    authorize(actor, member.organization)
+    lock_member(member)
+    return require_decision(decision)
+
+
 def lock_organization(org: Organization) -> None:
     """Lock an organization's row: writes checked against a whole cell (the quota of
     excellent ratings) wait for each other."""
@@ -185,6 +193,7 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
     state = member_state(member)
     first_admission = state.admitted_on
     assert first_admission is not None, "a member always has an admission event"
+    assert state.org_id is not None, "an admitted member always has a unit"
     member.status = state.status
     unit_path = Organization.objects.filter(pk=state.org_id).values_list("path", flat=True)
     member.scope = stats.scope_of(unit_path.first())
@@ -209,6 +218,24 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
     stats.replace_spans(member, state.spans)
     stats.apply_contribution(before, stats.contribution(member))
     return state
+
+
+def record_change(
+    member: Member,
+    kind: str,
+    on: date,
+    decision: str,
+    actor: Actor,
+    *,
+    summary: str,
+    organization: Organization | None = None,
+) -> MembershipEvent:
+    """Record an event that changes the member's state, bring the member row and the
+    statistics in line, and write the audit row."""
+    event = record_event(member, kind, on, decision, actor, organization=organization)
+    refresh(member)
+    audit_event(event, actor, summary)
+    return event
 
 
 def audit_event(event: MembershipEvent, actor: Actor, summary: str, **after: Any) -> None:

@@ -3,25 +3,23 @@ Vietnamese message, nothing written until the whole file is clean; a member alre
 registry (same citizen ID or card number) is skipped, so a file imported twice adds no one.
 The two optional sponsor columns hold a card number or citizen ID (a member of the registry
 or of the same file) or the name and unit of a sponsor outside the registry.
-Export: any filtered list; personal columns only where the user may see them; audited."""
+The export is in export.py."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from dangvu import access
 from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
@@ -33,8 +31,8 @@ from .. import rules
 from ..models import Member, RuleName
 from ..selectors.rules import rule_value
 from . import identifiers
+from .admission import member_admit, member_recognize
 from .base import authorize
-from .members import member_admit, member_recognize
 from .profile import PROFILE_FIELDS, clean_profile
 
 # Column header (as users write it) → field. Headers are matched without diacritics.
@@ -214,7 +212,9 @@ def check_rows(
     for (number, record), cid, card in zip(rows, ids, cards, strict=True):
         problems: list[Problem] = []
 
-        def add(field_: str, message: str, number: int = number, bucket=problems) -> None:
+        def add(
+            field_: str, message: str, number: int = number, bucket: list[Problem] = problems
+        ) -> None:
             bucket.append(Problem(number, HEADER_OF.get(field_, field_), message))
 
         if (cid and cid in known_ids) or (card and card in known_cards):
@@ -235,11 +235,11 @@ def check_rows(
             seen_ids[cid] = number
         data = dict(record)
         for key in ("birth_date", "admitted_on", "official_on"):
-            value = _date(data.get(key))
-            if isinstance(value, str):
-                add(key, f"“{value}” không phải ngày: hãy ghi theo dạng ngày/tháng/năm.")
-                value = None
-            data[key] = value
+            parsed = _date(data.get(key))
+            if isinstance(parsed, str):
+                add(key, f"“{parsed}” không phải ngày: hãy ghi theo dạng ngày/tháng/năm.")
+                parsed = None
+            data[key] = parsed
         for key in REQUIRED:
             if data.get(key) in (None, ""):
                 add(key, f"Thiếu {HEADER_OF[key].lower()}.")
@@ -454,65 +454,3 @@ def members_import(*, data: bytes, within: Organization, actor: Actor, filename:
         after={"added": len(check.ready), "skipped": len(check.existing), "file": filename},
     )
     return len(check.ready)
-
-
-EXPORT_COLUMNS = [
-    ("Họ và tên", lambda m: m.full_name),
-    ("Giới tính", lambda m: m.get_sex_display()),
-    ("Ngày sinh", lambda m: fmt(m.birth_date)),
-    ("Dân tộc", lambda m: m.ethnicity),
-    ("Tôn giáo", lambda m: m.religion),
-    ("Giáo dục phổ thông", lambda m: m.get_education_display()),
-    ("Chuyên môn", lambda m: m.get_professional_level_display()),
-    ("Lý luận chính trị", lambda m: m.get_theory_level_display()),
-    ("Nghề nghiệp", lambda m: m.occupation),
-    ("Chức vụ", lambda m: m.positions),
-    ("Số thẻ đảng viên", lambda m: m.card_number or ""),
-    ("Ngày vào Đảng", lambda m: fmt(m.admitted_on)),
-    ("Ngày chính thức", lambda m: fmt(m.official_on)),
-    ("Chi bộ", lambda m: m.organization.name),
-    ("Tình trạng", lambda m: m.get_status_display()),
-]
-PERSONAL_COLUMNS = [
-    ("Số CCCD", lambda m: m.citizen_id or ""),
-    ("Quê quán", lambda m: m.home_town),
-    ("Nơi ở hiện nay", lambda m: m.residence),
-    ("Điện thoại", lambda m: m.phone),
-]
-
-
-def members_export(
-    *, members: Iterable[Member], actor: Actor, scope: Organization | None, filters: dict[str, Any]
-) -> bytes:
-    """An .xlsx of the members given (already scoped by a selector). Personal columns are
-    filled only for members whose own unit is in the actor's scope and only for officers
-    and leaders; the export is written to the audit log with its filter and row count."""
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied("Hãy đăng nhập để xuất danh sách.")
-    personal = access.may_write(actor)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Đảng viên")
-    headers = ["STT"] + [h for h, _ in EXPORT_COLUMNS]
-    if personal:
-        headers += [h for h, _ in PERSONAL_COLUMNS]
-    sheet.append(headers)
-    count = 0
-    for count, m in enumerate(members, start=1):
-        row = [count] + [get(m) for _, get in EXPORT_COLUMNS]
-        if personal:
-            allowed = access.can_see_personal(actor, m.organization)
-            row += [get(m) if allowed else "" for _, get in PERSONAL_COLUMNS]
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    target = scope or access.own_organization(actor)
-    audit_record(
-        actor=actor,
-        action="members.members_export",
-        obj=target if target is not None else actor,
-        organization=target,
-        summary=f"Xuất Excel {count} đảng viên"
-        + (" (có thông tin cá nhân)" if personal else " (không có thông tin cá nhân)"),
-        after={"rows": count, "filter": filters, "personal": personal},
-    )
-    return buffer.getvalue()
