@@ -56,8 +56,6 @@ _SIGNER_LINES = 14
 _SIGNER_CHARS = 1500
 _CELL_MARKS = " \t>*_|\\"
 _AFTER_PUNCTUATION = re.compile(r"[.,;:)][ \t]+(?=\S)")
-# A name stands this close to the title after it or the address before it.
-_NAME_REACH = 48
 # Positions before a name: "UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Lý Thị Mai".
 _CHAIN_REACH = 240
 # Columns of a two-column block (recipients left, signature right): a tab or 3+ spaces.
@@ -195,30 +193,12 @@ def _address_words() -> frozenset[str]:
     return frozenset(fold(w).split()[-1].lower() for w in PERSON_ADDRESSES)
 
 
-@cache
-def _person_cue() -> re.Pattern[str]:
-    words = {fold(t).lower() for t in [*POSITION_TITLES, *PERSON_ADDRESSES]}
-    return re.compile(rf"(?:{trie_alternation(words)})(?!\w)")  # on ``ct.lower``
-
-
-def _person_windows(ct: CleanText) -> list[tuple[int, int]]:
-    """Where a forward mention can start: near a title (``Nguyễn Văn An, Bí thư``) or
-    an address (``đồng chí Nguyễn Văn An``); merged, in order."""
-    windows: list[tuple[int, int]] = []
-    for cue in _person_cue().finditer(ct.lower):
-        start, end = max(0, cue.start() - _NAME_REACH), cue.end() + _NAME_REACH
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
 def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
     out: list[_Mention] = []
     surnames = _surname_pattern(ct.plain)
-    matches = [m for s, e in _person_windows(ct) for m in surnames.finditer(ct.text, s, e)]
-    for match in matches:
+    # every family name of the text, in one pass: a mention is then read around it (no
+    # pass for titles and addresses to narrow the search: it cost more than it saved)
+    for match in surnames.finditer(ct.text):
         if match.start() and (
             ct.text[match.start() - 1].isalpha() or ct.text[match.start() - 1] in "'\u2019"
         ):
