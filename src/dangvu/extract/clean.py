@@ -13,7 +13,7 @@ Text pasted from a PDF keeps the line breaks of its layout in the middle of sent
 of running text is read as a space: the line before it is long and ends without
 sentence punctuation, and the next line starts in lower case (or the line ends with
 the hyphen of a split symbol). The replacement is one character for one, so offsets do
-not move.
+not move; so is that of the eth ``Ð`` that OCR gives for ``Đ``.
 """
 
 from __future__ import annotations
@@ -94,6 +94,17 @@ def _join_wrapped(text: str) -> str:
         text = "".join(line + gap for line, gap in zip(lines, [*breaks, ""], strict=True))
     # a line of any length ending with "ngày", the date on the next: "Hà Nội, ngày\n15 ..."
     return _DAY_THEN_DATE.sub(lambda m: m.group()[:-1] + " ", text)
+
+
+# OCR and some fonts give the Icelandic eth (``Ð``/``ð``, U+00D0/U+00F0) for the
+# Vietnamese ``Đ``/``đ`` (U+0110/U+0111): the same glyph. Read as ``Đ``, one for one.
+_OCR_LETTERS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def _ocr_letters(text: str) -> str:
+    if "\u00d0" not in text and "\u00f0" not in text:
+        return text
+    return text.translate(_OCR_LETTERS)
 
 
 def _replacement(mark: re.Match[str]) -> str:
@@ -234,7 +245,7 @@ def clean(original: str) -> CleanText:
     """Strip markup and compose to NFC, remembering where every character came from."""
     composed = unicodedata.is_normalized("NFC", original)
     if composed and not (_might_hold_markup(original) and _MARKUP.search(original)):
-        text = _join_wrapped(original)
+        text = _ocr_letters(_join_wrapped(original))
         text = original if text == original else text
         folded = fold(text)
         return CleanText(original, text, folded, (), (), folded == text, _lower(folded))
@@ -260,7 +271,7 @@ def clean(original: str) -> CleanText:
             segments.append(_Segment(clean_len, mark_start, 1, mark_end - mark_start, False))
             clean_len += 1
         orig_pos = mark_end
-    text = _join_wrapped("".join(pieces))
+    text = _ocr_letters(_join_wrapped("".join(pieces)))
     starts = tuple(seg.clean_start for seg in segments)
     folded = fold(text)
     return CleanText(

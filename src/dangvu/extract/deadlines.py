@@ -9,11 +9,12 @@ clause is dated after the document's own date (``báo cáo kết quả lần 2 n
 its first action verb.
 
 A month or a quarter is due too: ``hoàn thành trong quý I năm 2026`` is due on its last
-day (2026-03-31), ``chậm nhất trong tháng 9/2024`` on 2024-09-30, ``trước quý II năm
-2026`` on the day before it begins. After ``trong`` the phrase must close a task: a
-completion word (``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands
-before it, with no ``đã``/``vừa``/``được`` (done, or an event described), in a directive
-(a header naming a type other than a report), after an assignment word
+day (2026-03-31), ``chậm nhất trong tháng 9/2024`` and ``trước tháng 9/2024`` on
+2024-09-30, ``trước quý II năm 2026`` on the day before it begins. After ``trong`` the
+phrase must close a task: a completion word (``tables.DEADLINE_COMPLETIONS``) stands in
+the clause, or a task stands before it, with no ``đã``/``vừa``/``được`` (done, or an
+event described), in a directive (a header naming a type other than a report), after an
+assignment word
 (``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``) or on a task line opening with
 its verb (``- Tổ chức sơ kết ... trong quý III/2024``). ``trong quý I, toàn Đảng bộ
 kết nạp ...`` is when, not a due date.
@@ -83,6 +84,10 @@ _DUE_PERIOD = re.compile(
     r"|thang[ \t]+(?P<m>[0-9]{1,2})"
     rf"(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
 )
+# A day and month without a year that falls before the document's own date is read in
+# the next year when that is at most this many days after it (a plan of December asking
+# for a report "trước ngày 15/01"); further off, it is the past: history, not a task.
+_ROLL_DAYS = 120
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A table cell naming a due time alone, on ``ct.lower``: a lead, then a month (or a run
 # of months), a quarter (or a run), a year, or a full date (read by ``match_date_at``).
@@ -218,7 +223,9 @@ def _due_periods(
         bounds = _period_bounds(match, dated.year_at(match.start()))
         if bounds is None:
             continue
-        before = match["lead"].lower().startswith("truoc")
+        # "trước quý III" is due the day before the quarter; "trước tháng 9" is read as
+        # within September, on its last day (how the texts' own schedules mean it)
+        before = match["lead"].lower().startswith("truoc") and match["q"] is not None
         date = bounds[0] - datetime.timedelta(days=1) if before else bounds[1]
         if doc_date is not None and date < doc_date:
             continue
@@ -263,6 +270,11 @@ def find_deadlines(
         date = hit.resolve(dated.year_at(hit.start)) if hit.year is None else hit.date
         if date is None:
             continue
+        if hit.year is None and doc_date is not None and date < doc_date:
+            # "trước ngày 15/01" in a text of December: next January, when that is near
+            later = hit.resolve(date.year + 1)
+            if later is not None and (later - doc_date).days <= _ROLL_DAYS:
+                date = later
         # the line's start within the window only: a long paragraph stays linear
         floor = max(0, hit.start - 40)
         window_start = max(floor, ct.folded.rfind("\n", floor, hit.start) + 1)
@@ -315,8 +327,8 @@ def _due_in_cell(
         first = datetime.date(year, first_month, 1)
         after = first_month + months
         last = datetime.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
-        if (period["lead"] or "").startswith("truoc"):
-            return first - datetime.timedelta(days=1)
+        if (period["lead"] or "").startswith("truoc") and months == 3:
+            return first - datetime.timedelta(days=1)  # "Trước quý III": before it begins
         return last - datetime.timedelta(days=1)
     lead = _DATE_CELL.match(cell)
     hit = match_date_at(ct.lower, start + lead.end()) if lead else None

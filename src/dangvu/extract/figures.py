@@ -22,6 +22,7 @@ from .spans import SpanSet
 from .tables import (
     CAPITALISED_COUNTED,
     COUNT_UNITS,
+    FIGURE_BLOCKER_LOOKALIKES,
     FIGURE_BLOCKERS,
     FIGURE_CAP_LEADS,
     FIGURE_LABEL_BLOCKERS,
@@ -85,7 +86,9 @@ def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     canonical = {fold(w).lower(): name for w, name in COUNT_UNITS}
 
     def alternation(items: list[str]) -> str:
-        return "|".join(re.escape(fold(w)) for w in sorted(items, key=len, reverse=True))
+        # a unit of several words may be typed with two spaces inside: "đảng  viên"
+        ordered = sorted(items, key=len, reverse=True)
+        return "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t\u00a0]+") for w in ordered)
 
     lower = re.compile(rf"[ \u00a0]+(?P<unit>{alternation(words)})(?![\w])", re.I)
     upper = re.compile(rf"[ \u00a0]+(?P<unit>{alternation(caps)})(?![\w])")
@@ -174,7 +177,7 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
                 out.append(Figure(start, match.end(), text, label, value, None, label))
             continue
         unit_written = ct.text[unit_match.start("unit") : unit_match.end("unit")]
-        unit = canonical.get(fold(unit_written).lower(), unit_written)
+        unit = canonical.get(" ".join(fold(unit_written).lower().split()), unit_written)
         if unit[:1].isupper() and not unit.isupper():
             unit = unit.lower()  # "02 Chỉ thị" counts "chỉ thị"
         end = _extension(ct, unit_match.end())
@@ -191,7 +194,9 @@ def _label_before(ct: CleanText, number: re.Match[str]) -> bool:
     if prev is None:
         return False
     word = prev.group(1).lower()
-    if word in FIGURE_BLOCKERS or _in_name(ct, prev):
+    written = ct.text[prev.start(1) : prev.end(1)].lower()
+    blocked = word in FIGURE_BLOCKERS and written not in FIGURE_BLOCKER_LOOKALIKES
+    if blocked or _in_name(ct, prev):
         return True
     pattern, last_words = _cap_before()
     return word in last_words and pattern.search(ct.lower, window, number.start("a")) is not None

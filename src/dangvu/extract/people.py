@@ -33,6 +33,7 @@ _SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:)[ \t]*(?:nguyên[ \t]+)?"
 _CHAIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:va[ \t]+)?(?:nguyen[ \t]+)?", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _GAP = re.compile(r"[ \t]+")
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|,?[ \t]*va)[ \t]+", re.I)
 _ADDRESS = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t]+") for w in PERSON_ADDRESSES)
@@ -221,7 +222,9 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
         name = ct.text[match.start() : name_end].strip()
         positions, end = _positions_after(ct, name_end, memo)
         addressed = _ADDRESS.search(ct.folded, max(0, match.start() - 24), match.start())
-        if positions or addressed:
+        # "quần chúng ưu tú Đinh Văn Thơm, A Lênh và Y Xuân": a list after an address
+        listed = bool(out) and _LIST_JOIN.fullmatch(ct.folded, out[-1].end, match.start())
+        if positions or addressed or listed:
             out.append(_Mention(match.start(), end, name, tuple(positions)))
     return out
 
@@ -281,7 +284,40 @@ def _signature_mentions(ct: CleanText) -> list[_Mention]:
         name_start, name_end = found
         name = ct.text[name_start:name_end]
         out[found] = _Mention(line.start("title"), name_end, name, (title,))
+    for mention in _signed_under_position(ct, tail_start):
+        out.setdefault((mention.end - len(mention.name), mention.end), mention)
     return list(out.values())
+
+
+_LINE_OPENING = re.compile(r"^[ \t>*_|]*(?=\S)", re.M)
+
+
+def _signed_under_position(ct: CleanText, tail_start: int) -> list[_Mention]:
+    """A position written as usual alone on its line, the name alone on the next line
+    that is not blank: ``Bí thư Chi bộ`` ⏎ ``Vi Văn Thắm`` (a signature typed without
+    capitals)."""
+    out: list[_Mention] = []
+    for opening in _LINE_OPENING.finditer(ct.text, tail_start):
+        start = opening.end()
+        if not ct.text[start].isupper():
+            continue
+        span = _read_position(ct, start)
+        line_end = ct.text.find("\n", span[1]) if span is not None else -1
+        if span is None or line_end < 0 or ct.text[span[1] : line_end].strip(_CELL_MARKS):
+            continue  # no position, or it does not fill its line
+        # the next line that is not blank (the space left to sign), a few lines below
+        name_start = _LINE_OPENING.search(ct.text, line_end + 1, line_end + 200)
+        if name_start is None or ct.text.count("\n", line_end + 1, name_start.end()) > 4:
+            continue
+        at = name_start.end()
+        name_end = name_at(ct.text, at, ct.plain)
+        rest = ct.text.find("\n", at)
+        rest = len(ct.text) if rest < 0 else rest
+        if name_end is None or ct.text[name_end:rest].strip(_CELL_MARKS):
+            continue
+        position = ct.text[span[0] : span[1]].strip()
+        out.append(_Mention(span[0], name_end, ct.text[at:name_end], (position,)))
+    return out
 
 
 def _signer_below(ct: CleanText, pos: int) -> tuple[int, int] | None:

@@ -119,6 +119,32 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cues.lower()})(?!\w)")  # on ``ct.lower``
 
 
+_TITLE_REACH = 600
+
+
+def _title_block(ct: CleanText, date_hit: DateHit) -> tuple[int, int] | None:
+    """The title under a header: its type line in capitals (``BÁO CÁO``) after the date
+    line, and the lines after it up to the first blank one."""
+    pos = ct.text.find("\n", date_hit.end)
+    if pos < 0:
+        return None
+    stop = min(len(ct.text), pos + _TITLE_REACH)
+    lines = ct.text[pos + 1 : stop].split("\n")
+    offset = pos + 1
+    start: int | None = None
+    for line in lines:
+        body = line.strip(" \t*_#>|")
+        if start is None:
+            if body and not body.isupper():
+                return None  # no type line: the text goes on without a title
+            if body:
+                start = offset
+        elif not body:
+            return start, offset
+        offset += len(line) + 1
+    return (start, stop) if start is not None else None
+
+
 def _cued(folded: str, start: int) -> bool:
     """A cue stands before ``start`` in the same clause (``kết quả công tác ... quý I``)."""
     floor = max(0, start - _CUE_REACH)
@@ -190,6 +216,12 @@ def find_period(
     cued_named = [c for c in named if _cued(ct.lower, c[1])]
     cued_terms = [c for c in terms if _cued(ct.lower, c[1])]
     groups: tuple[list[tuple[bool, int, int, str]], ...] = (cued_named, named, cued_terms, terms)
+    title = _title_block(ct, date_hit) if date_hit is not None else None
+    if title is not None:
+        # the title names the period: "BÁO CÁO ... năm 2025" over a cued "quý I.2026" of
+        # the body (a task for next year)
+        in_title = [c for c in named if title[0] <= c[1] < title[1]]
+        groups = (in_title, *groups)
     if kind == "news":
         groups = (cued_named, cued_terms)
     for group in groups:

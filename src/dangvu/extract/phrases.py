@@ -42,10 +42,10 @@ _WORD_TEXT = r"(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)?|[0-9]+)"
 _NAME_PREFIX = re.compile(r"H['\u2019][^\W\d_a-z]")
 _WORD = re.compile(_WORD_TEXT)
 _RUN = re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT})*")
-_FOUR_WORDS = re.compile(
-    rf"({_WORD_TEXT})(?:[ \t\u00a0]+({_WORD_TEXT}))?"
-    rf"(?:[ \t\u00a0]+({_WORD_TEXT}))?(?:[ \t\u00a0]+({_WORD_TEXT}))?"
-)
+# the first five words at a position, each a group (a name has two to four, an Ê Đê
+# name opening with ``Y`` or ``H'`` up to five: ``Y Khoa Mlô Duôn Du``)
+_NAME_WORDS = re.compile(rf"({_WORD_TEXT})" + rf"(?:[ \t\u00a0]+({_WORD_TEXT}))?" * 4)
+_LONG_NAME_OPENER = re.compile(r"Y[ \t\u00a0]|H['\u2019][^\W\d_]")
 _CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run search
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
 
@@ -195,16 +195,19 @@ def surname_words(plain: bool = False) -> tuple[str, ...]:
 
 
 def name_at(text: str, pos: int, plain: bool = False) -> int | None:
-    """End offset of a personal name (surname + 1-3 syllables) at ``pos``, or None.
+    """End offset of a personal name (surname + 1-3 syllables; an Ê Đê name opening
+    with ``Y`` or ``H'`` + 1-4) at ``pos``, or None.
 
-    One match reads the first four words (``tokens_from(text, pos, 4)`` as groups)."""
-    window = min(len(text), pos + _CHARS_PER_WORD * 4)
-    words = _FOUR_WORDS.match(text, pos, window)
+    One match reads the first words (``tokens_from(text, pos, limit)`` as groups)."""
+    limit = 5 if _LONG_NAME_OPENER.match(text, pos) else 4
+    window = min(len(text), pos + _CHARS_PER_WORD * limit)
+    words = _NAME_WORDS.match(text, pos, window)
     if words is None:
         return None
     size = words.lastindex or 0
     if words.end() == window < len(text):
         size -= 1  # the window may have cut the last word
+    size = min(size, limit)
     if size < 2 or not is_surname(words[1], plain):
         return None
     count = 0

@@ -20,6 +20,7 @@ __all__ = [
     "DEADLINE_COLUMNS",
     "DEADLINE_COMPLETIONS",
     "FIGURE_BLOCKERS",
+    "FIGURE_BLOCKER_LOOKALIKES",
     "FIGURE_CAP_LEADS",
     "FIGURE_LABEL_BLOCKERS",
     "FIGURE_LABEL_LEADS",
@@ -287,7 +288,12 @@ Ksor Siu Kpă Rmah Điểu Danh Sơn
 Rơ Kpuih Puih Rcom Rah Ly Vừ Chá Thò Sần Phàn Hảng Lừ Néang Neáng Chau Đàng
 Cà Lỳ Lò Lìu Ngân Lộc Lạc Nay Niê Êban Mlô Byă Hđơk Ayun Kpor Rahlan Alăng Bhling Briu
 Coor Zơrâm Arất Hồ Pơloong Clâu Blúp Pả Ló Sa Sáng Phìn Chẻo Dền Chìu Lầm Hứ Giàng
+Lang Vy Vì Khiếu Ôn Bạch Bành Biện Chiêm Cung Đái Điêu Đống Đổng Giáp Hình Khuất Lỗ Nhâm
+Tào Tất Tiêu Tống Ung Ứng Đèo Sì Thèn Nùng Chẩu Vần Lềnh Adrơng Knul Kbuôr Hmok Alio Bkrông
+A
 """
+# ``A`` opens the names of Xơ Đăng, Ba Na and Gia Rai men (``A Thút``), as ``Y`` those
+# of Ê Đê men and Xơ Đăng women (``Y Xuân``).
 SURNAMES: frozenset[str] = frozenset(_words(_SURNAME_WORDS))
 
 # Capitalized runs that look like names but are not people being reported on.
@@ -317,6 +323,8 @@ NOT_PERSON_NAMES: frozenset[str] = frozenset(
         "Hồ Gươm",
         "Sơn La",
         "Điện Biên",
+        "A Lưới",
+        "Lang Chánh",
     }
 )
 
@@ -373,6 +381,10 @@ FIGURE_BLOCKERS: frozenset[str] = frozenset(
         loai buoc cau tap pho phuong quan phong lo"""
     )
 )
+
+# Words written with their marks that fold onto a blocker but do not label the number
+# after them: ``bình quân 18 đồng chí`` (on average) is a count, ``quận 3`` a district.
+FIGURE_BLOCKER_LOOKALIKES: frozenset[str] = frozenset({"quân"})
 
 # Words that, before a number, name an item of a list rather than a count of a result
 # (``nhóm 1, nhóm 2``, ``tiêu chí 3``): a number after them is never a labelled figure

@@ -264,7 +264,7 @@ def test_a_due_date_asked_for_in_a_letter_already_sent_is_restated() -> None:
         ),
         (
             HEADER + "Gửi danh sách đề nghị trước tháng 8.2024.",
-            [("2024-07-31", "Gửi danh sách đề nghị")],
+            [("2024-08-31", "Gửi danh sách đề nghị")],
         ),
     ],
 )
