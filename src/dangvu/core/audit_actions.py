@@ -57,6 +57,7 @@ ACTION_LABELS: dict[str, str] = {
     "documents.document_register": "Ghi văn bản vào sổ",
     "documents.document_ingest": "Tải lên và đọc văn bản",
     "documents.document_update": "Sửa thông tin văn bản",
+    "documents.copy_receive": "Ghi bản nhận văn bản của cấp trên",
     "documents.document_rekey": "Đổi số, ký hiệu văn bản",
     "documents.finding_correct": "Sửa kết quả đọc văn bản",
     "documents.reference_correct": "Sửa dẫn chiếu văn bản",

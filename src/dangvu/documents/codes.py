@@ -6,7 +6,7 @@ from __future__ import annotations
 from .models import DocumentKind, DocumentType, IssuerCode
 from .parsing import code_key
 
-__all__ = ["canonical_issuer", "canonical_type", "local_issuer_codes"]
+__all__ = ["canonical_issuer", "canonical_type", "central_issuer_codes", "local_issuer_codes"]
 
 
 def canonical_type(kind: str, code: str, name: str = "") -> tuple[str, str]:
@@ -43,4 +43,10 @@ def canonical_issuer(kind: str, code: str) -> str:
 def local_issuer_codes() -> set[str]:
     """Issuer codes of state bodies that every province and commune has (code_key form)."""
     codes = IssuerCode.objects.filter(kind=DocumentKind.STATE, local=True)
+    return {code_key(c) for c in codes.values_list("code", flat=True)}
+
+
+def central_issuer_codes() -> set[str]:
+    """Party issuer codes of the Centre's bodies (TW, VPTW, BTCTW...; code_key form)."""
+    codes = IssuerCode.objects.filter(kind=DocumentKind.PARTY, central=True)
     return {code_key(c) for c in codes.values_list("code", flat=True)}

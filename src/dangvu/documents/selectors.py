@@ -95,13 +95,21 @@ def documents_visible_to(user: AnyUser) -> QuerySet[Document]:
     cited = Q(status=DocumentStatus.PLACEHOLDER) & (
         Exists(Reference.objects.filter(target=OuterRef("pk"), document__in=base))
         | Exists(DocumentRelation.objects.filter(target=OuterRef("pk"), source__in=base))
+        | Exists(base.filter(copy_of=OuterRef("pk")))  # the original of a copy it holds
     )
     return qs.filter(seen | cited)
 
 
+def received_copies_of(user: AnyUser, document: Document) -> QuerySet[Document]:
+    """The received copies of `document` the user sees (each unit's bản nhận)."""
+    return documents_visible_to(user).filter(copy_of=document).select_related("owner")
+
+
 def require_view(user: AnyUser, pk: int) -> Document:
     """The document, or 404 if there is none, or a refusal (403) if it is out of scope."""
-    document = get_object_or_404(Document.objects.select_related("owner", "issuer"), pk=pk)
+    document = get_object_or_404(
+        Document.objects.select_related("owner", "issuer", "copy_of__owner"), pk=pk
+    )
     if not documents_visible_to(user).filter(pk=pk).exists():
         raise PermissionDenied("Văn bản này nằm ngoài phạm vi đơn vị của bạn.")
     return document

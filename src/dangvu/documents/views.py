@@ -133,6 +133,13 @@ def _document_upload(request: HttpRequest, handler: SizeLimitUploadHandler) -> H
             doc = result.document
             if not result.created:
                 messages.info(request, f"Tệp này đã có trong sổ văn bản: {doc}.")
+            elif result.received_copy:
+                messages.success(
+                    request,
+                    f"Đã ghi bản nhận: {doc}. Văn bản này do {doc.copy_of.owner.name} quản lý "
+                    "(cấp trên hoặc Trung ương ban hành): bản gốc trong sổ giữ nguyên, chỉ đơn "
+                    "vị ban hành bổ sung, sửa bản gốc.",
+                )
             else:
                 found = len(result.references)
                 waiting = len(result.placeholders)
@@ -198,6 +205,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": findings,
             "relations": selectors.relations_of(request.user, document),
             "chain": selectors.citation_chain(document, user=request.user),
+            "copies": list(selectors.received_copies_of(request.user, document)),
             "can_edit": selectors.can_edit(request.user, document),
         },
     )

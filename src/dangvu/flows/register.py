@@ -20,7 +20,8 @@ __all__ = ["document_ingest", "document_register"]
 
 def document_ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> RegisterResult:
     """Register a file (`documents.services.document_ingest`, the same arguments); a new
-    entry then completes the tasks it answers (a file already registered does nothing).
+    entry then completes the tasks it answers (a file already registered, or a received
+    copy of a superior's document, does nothing).
     The file is read and extracted before the transaction opens: a long text holds no lock."""
     read = documents.document_read(name=name, data=data)
     return _ingest(name=name, data=data, actor=actor, read=read, **options)
@@ -29,7 +30,7 @@ def document_ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> 
 @transaction.atomic
 def _ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> RegisterResult:
     result = documents.document_ingest(name=name, data=data, actor=actor, **options)
-    if result.created:
+    if result.created and not result.received_copy:
         assignments_note_document(result=result, actor=actor)
     return result
 
@@ -37,7 +38,8 @@ def _ingest(*, name: str, data: bytes, actor: Actor, **options: Any) -> Register
 @transaction.atomic
 def document_register(*, actor: Actor, **details: Any) -> RegisterResult:
     """Register a document from its details (`documents.services.document_register`, the
-    same arguments); the entry then completes the tasks it answers."""
+    same arguments); the entry (not a received copy) then completes the tasks it answers."""
     result = documents.document_register(actor=actor, **details)
-    assignments_note_document(result=result, actor=actor)
+    if not result.received_copy:
+        assignments_note_document(result=result, actor=actor)
     return result

@@ -51,6 +51,15 @@ class IssuerCode(models.Model):
         ),
     )
 
+    central = models.BooleanField(
+        "cơ quan Trung ương",
+        default=False,
+        help_text=(
+            "Văn bản của cơ quan này (TW, VPTW, BTCTW...) do Trung ương ban hành: đơn vị "
+            "tải lên chỉ ghi được bản nhận, không bổ sung, sửa bản gốc."
+        ),
+    )
+
     class Meta:
         verbose_name = "ký hiệu cơ quan ban hành"
         verbose_name_plural = "ký hiệu cơ quan ban hành"

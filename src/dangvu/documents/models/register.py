@@ -71,6 +71,18 @@ class Document(models.Model):
         on_delete=models.PROTECT,
         related_name="documents",
     )
+    copy_of = models.ForeignKey(
+        "self",
+        verbose_name="bản gốc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="received_copies",
+        help_text=(
+            "Bản nhận (văn bản đến): bản của một văn bản do cấp ủy cấp trên hoặc Trung ương "
+            "ban hành mà đơn vị nhận được. Bản gốc chỉ do đơn vị ban hành bổ sung, sửa."
+        ),
+    )
     original_file = models.FileField(
         "tệp gốc", upload_to=original_upload_to, max_length=255, blank=True
     )
@@ -122,6 +134,20 @@ class Document(models.Model):
                 name="documents_document_placeholder_has_number",
                 violation_error_message="Văn bản chờ (được dẫn chiếu) phải có số, ký hiệu.",
             ),
+            models.UniqueConstraint(
+                fields=["owner", "copy_of"],
+                condition=Q(copy_of__isnull=False),
+                name="documents_document_one_copy_per_owner",
+                violation_error_message="Đơn vị đã có bản nhận của văn bản này.",
+            ),
+            models.CheckConstraint(
+                condition=Q(copy_of__isnull=True)
+                | (Q(status=DocumentStatus.ISSUED) & Q(identity_key__isnull=True)),
+                name="documents_document_copy_is_issued_and_unkeyed",
+                violation_error_message=(
+                    "Bản nhận là văn bản đã ban hành và không mang số hiệu trong sổ của đơn vị."
+                ),
+            ),
             models.CheckConstraint(
                 condition=~Q(status=DocumentStatus.PLACEHOLDER) | Q(sha256=""),
                 name="documents_document_placeholder_has_no_file",
@@ -154,6 +180,10 @@ class Document(models.Model):
     def is_placeholder(self) -> bool:
         return self.status == DocumentStatus.PLACEHOLDER
 
+    @property
+    def is_received_copy(self) -> bool:
+        return self.copy_of_id is not None
+
     def fields_for_audit(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -171,6 +201,7 @@ class Document(models.Model):
             "status": self.status,
             "visibility": self.visibility,
             "owner": self.owner_id,
+            "copy_of": self.copy_of_id,
             "original_name": self.original_name,
             "sha256": self.sha256,
         }

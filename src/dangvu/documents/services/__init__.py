@@ -3,12 +3,12 @@ saving, writes the audit log and leaves nothing behind when it refuses."""
 
 from .register import (
     ReadFile,
-    RegisterResult,
     document_ingest,
     document_read,
     document_register,
 )
 from .review import finding_correct, reference_correct, relation_add, relation_remove
+from .steps import RegisterResult
 from .update import document_update
 
 __all__ = [

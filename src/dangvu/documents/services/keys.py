@@ -30,7 +30,7 @@ from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgKind
 from dangvu.orgs.selectors import ancestors_on, version_on
 
-from ..codes import local_issuer_codes
+from ..codes import central_issuer_codes, local_issuer_codes
 from ..models import Document, DocumentKind, DocumentStatus
 from ..parsing import AreaName, area_named, code_key, number_key
 
@@ -290,22 +290,55 @@ def owner_for(issuer: Organization | None, context: Organization) -> Organizatio
     return context
 
 
-def authorize_register(actor: Actor, owner: Organization, status: str) -> None:
-    """Officers and leaders register documents of their subtree (and of the units merged
-    into it), and issued documents of the committees above them (received documents: one
-    entry per document, at its issuer)."""
+def is_central(kind: str, issuer_code: str, issuer: Organization | None) -> bool:
+    """A party document of the Centre's bodies (TW, VPTW, BTCTW...) whose issuer is not a
+    unit of the tree: no unit of the tree owns it."""
+    return (
+        issuer is None
+        and kind == DocumentKind.PARTY
+        and bool(issuer_code)
+        and code_key(issuer_code) in central_issuer_codes()
+    )
+
+
+def authorize_register(
+    actor: Actor,
+    owner: Organization,
+    status: str,
+    *,
+    entry: Document | None = None,
+    central: bool = False,
+) -> bool:
+    """Whether the actor registers the document itself (True) or a received copy (False).
+
+    Officers and leaders register, complete and correct the documents of their subtree
+    (and of the units merged into it). A document of a committee above them or of the
+    Centre, or one whose entry (`entry`: a placeholder or an issued entry of the same
+    number) another unit holds, belongs to its issuer: they register a received copy of
+    it, linked to that entry, which stays as it was. A received copy is of an issued
+    document only."""
     if not access.may_write(actor):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được ghi văn bản vào sổ.")
-    if access.can_change(actor, owner, merged=True):
-        return
+    if access.sees_everything(actor):
+        return True
+    holds = access.can_change(actor, owner, merged=True)
+    holds_entry = entry is None or access.can_change(actor, entry.owner, merged=True)
+    if holds and holds_entry and not central:
+        return True
     own = access.own_organization(actor)
-    if own is not None and paths.is_within(own.path, owner.path):
-        if status != DocumentStatus.ISSUED:
-            raise ValidationError(
-                {"status": "Văn bản của cấp ủy cấp trên chỉ ghi vào sổ khi đã ban hành."}
-            )
-        return
-    raise PermissionDenied("Văn bản này thuộc đơn vị ngoài phạm vi của bạn.")
+    above = own is not None and paths.is_within(own.path, owner.path)
+    if not (holds or above or central):
+        raise PermissionDenied("Văn bản này thuộc đơn vị ngoài phạm vi của bạn.")
+    if status != DocumentStatus.ISSUED:
+        raise ValidationError(
+            {
+                "status": (
+                    "Văn bản của cấp ủy cấp trên hoặc của Trung ương chỉ ghi vào sổ của đơn vị "
+                    "như bản nhận của văn bản đã ban hành: hãy chọn trạng thái Đã ban hành."
+                )
+            }
+        )
+    return False
 
 
 def authorize_edit(actor: Actor, document: Document) -> None:
@@ -318,4 +351,14 @@ def authorize_edit(actor: Actor, document: Document) -> None:
         raise PermissionDenied(
             "Văn bản này do đơn vị khác quản lý: chỉ đơn vị quản lý văn bản hoặc cấp trên "
             "của đơn vị đó được sửa."
+        )
+    if (
+        document.status != DocumentStatus.PLACEHOLDER
+        and document.copy_of_id is None
+        and not access.sees_everything(actor)
+        and is_central(document.kind, document.issuer_code, document.issuer)
+    ):
+        raise PermissionDenied(
+            "Văn bản này do Trung ương ban hành: đơn vị không sửa bản gốc; hãy sửa bản nhận "
+            "của đơn vị mình."
         )

@@ -259,6 +259,7 @@ def drop_orphan_placeholders(where: Q, actor: Actor) -> None:
     orphans = (
         Document.objects.filter(where, status=DocumentStatus.PLACEHOLDER)
         .filter(citations__isnull=True, relations_in__isnull=True, relations_out__isnull=True)
+        .filter(received_copies__isnull=True)
         .select_related("owner")
     )
     for doc in orphans:
@@ -276,6 +277,7 @@ def drop_orphan_placeholders(where: Q, actor: Actor) -> None:
 def absorb(placeholder: Document, into: Document, actor: Actor) -> None:
     """Move what names a placeholder to the entry that turned out to be it, then drop it."""
     Reference.objects.filter(target=placeholder).exclude(document=into).update(target=into)
+    Document.objects.filter(copy_of=placeholder).exclude(owner=into.owner).update(copy_of=into)
     Reference.objects.filter(target=placeholder, document=into).update(target=None)
     for rel in DocumentRelation.objects.filter(target=placeholder):
         if (

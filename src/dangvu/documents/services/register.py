@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dangvu import access
@@ -26,14 +24,12 @@ from ..codes import canonical_issuer, canonical_type
 from ..models import (
     Document,
     DocumentKind,
-    DocumentRelation,
     DocumentStatus,
     DocumentType,
-    Reference,
     Visibility,
-    original_upload_to,
 )
 from ..selectors import documents_visible_to
+from . import copies
 from .findings import auto_relations, store_extraction
 from .keys import (
     DocKey,
@@ -42,41 +38,18 @@ from .keys import (
     authorize_register,
     check_symbol,
     context_org,
+    is_central,
     owner_for,
 )
 from .linking import (
     Linker,
     may_take_date,
     relink_undated,
-    search_text_of,
     set_keys,
 )
+from .steps import File, RegisterResult, save_entry
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class RegisterResult:
-    """What a registration did: the entry, its resolved references (each `.target` the
-    entry it names), whether the entry is new, whether it completed a placeholder, the
-    placeholders created for references not yet in the register, the relations read from
-    the title, and whether the extractor failed on the text (the entry is kept without
-    findings then)."""
-
-    document: Document
-    references: list[Reference] = field(default_factory=list)
-    created: bool = True
-    completed_placeholder: bool = False
-    placeholders: list[Document] = field(default_factory=list)
-    relations: list[DocumentRelation] = field(default_factory=list)
-    extraction_failed: bool = False
-
-
-@dataclass(frozen=True)
-class _File:
-    name: str
-    data: bytes
-    read: readers.ReadResult
 
 
 # --- shared steps ----------------------------------------------------------------------
@@ -116,15 +89,14 @@ def _type_names() -> list[str]:
 
 
 def _find_entry(key: DocKey | None, on: date | None) -> tuple[Document | None, date | None]:
-    """A placeholder this document completes (and the date it then takes), refusing a
-    second entry for a document already registered."""
+    """The entry of this number already in the register, if any: the same number and date
+    (a placeholder or an issued entry), else a placeholder it completes (and the date it
+    then takes)."""
     if key is None:
         return None, on
     exact = Document.objects.select_for_update().filter(identity_key=key.identity_key(on)).first()
     if exact is not None:
-        if exact.status == DocumentStatus.PLACEHOLDER:
-            return exact, on
-        raise ValidationError({"number": f"{exact} đã có trong sổ văn bản (mã {exact.pk})."})
+        return exact, on
     placeholders = Document.objects.select_for_update().filter(
         match_key=key.match_key, status=DocumentStatus.PLACEHOLDER
     )
@@ -139,13 +111,8 @@ def _find_entry(key: DocKey | None, on: date | None) -> tuple[Document | None, d
     return None, on
 
 
-def _store_file(name: str, data: bytes) -> None:
-    """Write the original after commit: a rolled-back registration leaves no file."""
-    if default_storage.exists(name):
-        return
-    saved = default_storage.save(name, ContentFile(data))
-    if saved != name:  # a concurrent writer stored the same bytes first
-        default_storage.delete(saved)
+def _refuse_registered(entry: Document) -> None:
+    raise ValidationError({"number": f"{entry} đã có trong sổ văn bản (mã {entry.pk})."})
 
 
 def _write(
@@ -157,7 +124,7 @@ def _write(
     text: str,
     extraction: tuple[Extraction, bool],
     title: parsing.TitleSpan | None,
-    file: _File | None,
+    file: File | None,
     action: str,
 ) -> RegisterResult:
     kind = details["kind"]
@@ -182,7 +149,9 @@ def _write(
     issuer_org = issuer or resolver.resolve(kind, issuer_code)
     area, area_name = resolver.resolve_area(kind, issuer_code, details["issuer_name"])
     owner_org = owner_for(issuer_org, context)
-    authorize_register(actor, owner_org, status)
+    central = bool(number) and is_central(kind, issuer_code, issuer_org)
+    if not access.may_write(actor):
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được ghi văn bản vào sổ.")
 
     if file is not None:
         seen = documents_visible_to(actor)
@@ -204,7 +173,37 @@ def _write(
         if number
         else None
     )
-    doc, on = _find_entry(key, on)
+    doc, found_on = _find_entry(key, on)
+    if not authorize_register(actor, owner_org, status, entry=doc, central=central):
+        return copies.copy_write(
+            actor=actor,
+            original=doc,
+            key=key,
+            owner=owner_org,
+            context=context,
+            fields={
+                "kind": kind,
+                "type_code": type_code,
+                "type_name": type_name,
+                "number": number,
+                "year": details["year"],
+                "issuer_code": issuer_code,
+                "issuer": issuer_org,
+                "issuer_name": details["issuer_name"][:255],
+                "area": area,
+                "area_name": area_name,
+                "date": on,
+                "title": title.text if title else details.get("title", ""),
+                "place": details["place"][:80],
+                "text": text,
+                "visibility": details["visibility"],
+            },
+            extraction=extraction,
+            file=file,
+        )
+    if doc is not None and not doc.is_placeholder:
+        _refuse_registered(doc)
+    on = found_on
     completed = doc is not None
     before = doc.fields_for_audit() if doc is not None else None
     if doc is None:
@@ -226,20 +225,8 @@ def _write(
     doc.status = status
     doc.visibility = details["visibility"]
     doc.owner = owner_org
-    if file is not None:
-        doc.file_kind = file.read.file_kind
-        doc.file_size = file.read.size
-        doc.sha256 = file.read.sha256
-        doc.encoding = file.read.encoding
-        doc.original_name = file.name[:255]
-        doc.original_file.name = original_upload_to(doc, file.name)
     set_keys(doc, key)
-    doc.search_text = search_text_of(doc)
-    doc.full_clean()
-    doc.save()
-    if file is not None:
-        name, data = doc.original_file.name, file.data
-        transaction.on_commit(lambda: _store_file(name, data))
+    save_entry(doc, file)
 
     found, failed = extraction
     linker = Linker(doc, actor)
@@ -249,14 +236,15 @@ def _write(
         relink_undated(key.match_key, actor)
 
     verb = "Bổ sung văn bản chờ" if completed else "Ghi vào sổ"
+    source = f" từ tệp “{doc.original_name}”" if file is not None else ""
     audit_record(
         actor=actor,
         action=action,
         obj=doc,
         organization=owner_org,
         summary=(
-            f"{verb}: {doc} ({len(references)} dẫn chiếu, {len(linker.placeholders)} văn bản "
-            f"chờ mới, {len(findings)} phát hiện)"
+            f"{verb}: {doc}{source} ({len(references)} dẫn chiếu, {len(linker.placeholders)} "
+            f"văn bản chờ mới, {len(findings)} phát hiện)"
         ),
         before=before,
         after={
@@ -347,7 +335,7 @@ def document_ingest(
             text=text,
             extraction=extraction,
             title=title,
-            file=_File(name=name, data=data, read=read),
+            file=File(name=name, data=data, read=read),
             action="documents.document_ingest",
         )
 

@@ -85,7 +85,7 @@ def document_update(*, document: Document, actor: Actor, **changes: Any) -> Docu
             document.area, document.area_name = resolver.resolve_area(
                 document.kind, document.issuer_code, document.issuer_name
             )
-    key = key_of(document)
+    key = None if document.copy_of_id else key_of(document)  # a copy: the original's number
     set_keys(document, key)
     if key is not None:
         clash = (

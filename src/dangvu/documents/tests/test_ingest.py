@@ -385,9 +385,13 @@ def test_officer_may_not_register_for_a_sibling_unit(tree, users) -> None:
         register(users.b_officer, "15-KH/ĐU", date(2023, 1, 10), owner=tree.a)
 
 
-def test_commune_registers_the_issued_program_it_received_at_the_province(tree, users) -> None:
-    doc = ingest_text(PROGRAM_42, users.a_officer).document
-    assert doc.owner == tree.province and doc.status == DocumentStatus.ISSUED
+def test_commune_registers_the_provinces_program_as_a_received_copy(tree, users) -> None:
+    result = ingest_text(PROGRAM_42, users.a_officer)
+    copy = result.document
+    assert result.received_copy and copy.owner == tree.a and copy.status == DocumentStatus.ISSUED
+    original = copy.copy_of
+    assert original.owner == tree.province and original.is_placeholder and original.text == ""
+    assert original in result.placeholders
 
 
 def test_header_naming_a_unit_below_gives_the_document_to_it(tree, users) -> None:

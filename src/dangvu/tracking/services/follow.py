@@ -71,8 +71,8 @@ def assignments_note_document(*, result: Any, actor: Actor) -> None:
     unit that cites (or states it implements) a task's source document completes that
     unit's "issue an implementing document" assignment."""
     doc: Document = result.document
-    if doc.status != DocumentStatus.ISSUED:
-        return
+    if doc.status != DocumentStatus.ISSUED or doc.copy_of_id is not None:
+        return  # a received copy of a superior's document implements nothing
     cited = {r.target_id for r in result.references if r.target_id}
     cited |= {r.target_id for r in result.relations}
     if not cited:
@@ -86,7 +86,7 @@ def reconcile_documents(task: Task, actor: Actor) -> int:
     """Units that registered their implementing document before the task was created
     are done at once. Returns how many."""
     citing = (
-        Document.objects.filter(status=DocumentStatus.ISSUED)
+        Document.objects.filter(status=DocumentStatus.ISSUED, copy_of__isnull=True)
         .filter(
             Q(pk__in=Reference.objects.filter(target=task.source_id).values("document_id"))
             | Q(pk__in=DocumentRelation.objects.filter(target=task.source_id).values("source_id"))

@@ -271,3 +271,29 @@ def test_a_refused_split_leaves_the_parts_as_they_were(tree, users) -> None:
         _split_c(tree, assignment={})  # C1 is given no part: refused, rolled back
     assert get(task, tree.c).state == AssignmentState.PENDING
     assert Assignment.objects.filter(task=task).count() == 3
+
+
+PROVINCE_PLAN = """TỈNH ỦY YÊN BÁI\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 50-KH/TU\tYên Bái, ngày 05 tháng 01 năm 2023
+
+KẾ HOẠCH
+thực hiện Chương trình hành động số 42-CTr/TU, ngày 28/12/2022 của Tỉnh ủy
+"""
+
+
+def test_a_received_copy_of_the_provinces_plan_does_not_complete_the_communes_task(
+    tree, users
+) -> None:
+    program = program_42(users.province_officer)
+    task = plan_task(users.province_officer, program, tree.province)
+    copy = document_ingest(name="50.txt", data=PROVINCE_PLAN.encode(), actor=users.a_officer)
+    assert copy.received_copy and copy.document.owner == tree.a
+    assert get(task, tree.a).state == AssignmentState.PENDING
+
+
+def test_a_received_copy_registered_before_the_task_does_not_complete_it(tree, users) -> None:
+    program = program_42(users.province_officer)
+    document_ingest(name="50.txt", data=PROVINCE_PLAN.encode(), actor=users.a_officer)
+    task = plan_task(users.province_officer, program, tree.province)
+    assert get(task, tree.a).state == AssignmentState.PENDING
