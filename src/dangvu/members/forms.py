@@ -278,7 +278,7 @@ class TransferForm(forms.Form):
         posted = self.data.get("outside_org") if self.is_bound else None
         ids = list(labels) + ([id_param(str(posted))] if id_param(str(posted)) else [])
         field = self.fields["outside_org"]
-        field.queryset = Organization.objects.filter(pk__in=ids).order_by("depth", "name")
+        field.queryset = Organization.objects.filter(pk__in=ids).order_by("depth", "sort_key")
         field.label_from_instance = lambda o: labels.get(o.pk, o.name)
 
     def clean(self) -> dict[str, Any]:

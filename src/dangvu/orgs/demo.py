@@ -20,6 +20,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from dangvu.access import SYSTEM
+from dangvu.core.collation import vi_sort_key
 from dangvu.core.names import place_name
 from dangvu.core.text import fold
 
@@ -341,6 +342,7 @@ class _Bulk:
             depth=paths.depth_of(path),
             founded_on=self.on,
             search_text=search,
+            sort_key=vi_sort_key(name),
         )
         self.orgs.append(org)
         self.versions.append(
@@ -357,6 +359,7 @@ class _Bulk:
                 valid_from=self.on,
                 restructuring=self.change,
                 search_text=search,
+                sort_key=org.sort_key,
             )
         )
         if len(self.orgs) >= 20000:

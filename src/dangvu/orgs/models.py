@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from dangvu.core.dates import format_short
-from dangvu.core.fields import PathField
+from dangvu.core.fields import PathField, SortKeyField
 
 from . import paths
 
@@ -80,6 +80,7 @@ class Organization(models.Model):
         related_name="predecessors",
     )
     search_text = models.CharField("chuỗi tìm kiếm", max_length=600, blank=True)
+    sort_key = SortKeyField("khóa sắp xếp theo tên", blank=True)
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -179,6 +180,7 @@ class OrgVersion(models.Model):
         related_name="versions",
     )
     search_text = models.CharField("chuỗi tìm kiếm", max_length=600, blank=True)
+    sort_key = SortKeyField("khóa sắp xếp theo tên", blank=True)
 
     class Meta:
         verbose_name = "phiên bản tổ chức"

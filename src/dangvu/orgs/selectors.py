@@ -34,7 +34,7 @@ def with_has_children(qs: QuerySet[OrgVersion], on: date) -> QuerySet[OrgVersion
 def children_on(org: Organization | int, on: date) -> QuerySet[OrgVersion]:
     org_id = org if isinstance(org, int) else org.pk
     qs = covering(OrgVersion.objects.filter(parent_id=org_id), on)
-    return with_has_children(qs, on).order_by("kind", "name")
+    return with_has_children(qs, on).order_by("kind", "sort_key")
 
 
 def descendants_on(
@@ -72,7 +72,7 @@ def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
     formed, the organizations that were merged into it."""
     if user.is_superuser:
         qs = covering(OrgVersion.objects.filter(parent__isnull=True), on)
-        return list(with_has_children(qs, on).order_by("name"))
+        return list(with_has_children(qs, on).order_by("sort_key"))
     org = access.own_organization(user)
     if org is None:
         return []
@@ -98,7 +98,7 @@ def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
             )
             if pk not in seen
         ]
-    return sorted(roots, key=lambda v: v.name)
+    return sorted(roots, key=lambda v: v.sort_key)
 
 
 def organization_search(
@@ -118,7 +118,7 @@ def organization_search(
     qs = covering(OrgVersion.objects.filter(scope), on)
     for token in tokens:
         qs = qs.filter(search_text__contains=token)
-    return list(qs.order_by("depth", "name")[:limit])
+    return list(qs.order_by("depth", "sort_key")[:limit])
 
 
 def history_of(org: Organization) -> tuple[QuerySet[OrgVersion], QuerySet[Restructuring]]:

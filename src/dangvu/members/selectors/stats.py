@@ -369,7 +369,9 @@ def counts_by_child(
         if rest:
             by_path = _direct_on(version.path, on, prefix)
             result.update({c.organization_id: by_path.get(c.path, {}) for c in rest})
-    return [(c, result.get(c.organization_id, {})) for c in sorted(children, key=lambda c: c.name)]
+    return [
+        (c, result.get(c.organization_id, {})) for c in sorted(children, key=lambda c: c.sort_key)
+    ]
 
 
 def _same_path_v(child: OrgVersion, on: date, base: date) -> bool:

@@ -57,7 +57,7 @@ def destinations_outside(
         qs = qs.exclude(path__gte=low, path__lt=high)
     for token in tokens:
         qs = qs.filter(search_text__contains=token)
-    found = list(qs.order_by("depth", "name", "pk")[:limit])
+    found = list(qs.order_by("depth", "sort_key", "pk")[:limit])
     above_ids = {i for o in found for i in paths.ids_of(o.path)[:-1]}
     names = dict(
         Organization.objects.filter(pk__in=above_ids)

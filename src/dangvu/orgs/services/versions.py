@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from dangvu import access
 from dangvu.access import Actor
+from dangvu.core.collation import vi_sort_key
 from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
 
@@ -46,6 +47,13 @@ def _search_text(name: str, committee_name: str, code: str) -> str:
     return fold(f"{name} {committee_name} {code}")[:600]
 
 
+def index_names(row: Organization | OrgVersion) -> None:
+    """The derived name columns of an organization or version: the folded search text
+    and the Vietnamese sort key of the name."""
+    row.search_text = _search_text(row.name, row.committee_name, row.code)
+    row.sort_key = vi_sort_key(row.name)
+
+
 _COPIED_FIELDS = (*_VERSION_FIELDS, "organization_id", "parent_id", "path", "depth")
 
 
@@ -58,7 +66,7 @@ def _next_version(
     )
     for key, value in changes.items():
         setattr(new, key, value)
-    new.search_text = _search_text(new.name, new.committee_name, new.code)
+    index_names(new)
     return new
 
 
@@ -68,7 +76,7 @@ def supersede(version: OrgVersion, on: date, change: Restructuring, **fields: An
     if version.valid_from == on:
         for key, value in fields.items():
             setattr(version, key, value)
-        version.search_text = _search_text(version.name, version.committee_name, version.code)
+        index_names(version)
         version.save()
         return version
     version.valid_to = on
@@ -89,11 +97,13 @@ def sync_mirror(org_ids: Iterable[int]) -> None:
     orgs = list(Organization.objects.filter(pk__in=ids))
     for org in orgs:
         v = latest[org.pk]
-        for field in (*_VERSION_FIELDS, "path", "depth", "search_text"):
+        for field in (*_VERSION_FIELDS, "path", "depth", "search_text", "sort_key"):
             setattr(org, field, getattr(v, field))
         org.parent_id = v.parent_id
     Organization.objects.bulk_update(
-        orgs, [*_VERSION_FIELDS, "path", "depth", "search_text", "parent"], batch_size=1000
+        orgs,
+        [*_VERSION_FIELDS, "path", "depth", "search_text", "sort_key", "parent"],
+        batch_size=1000,
     )
 
 
@@ -197,13 +207,14 @@ def establish(
     org.save()
     org.path = paths.child_path(parent_version.path if parent_version else "", org.pk)
     org.depth = paths.depth_of(org.path)
-    org.search_text = _search_text(org.name, org.committee_name, org.code)
-    org.save(update_fields=["path", "depth", "search_text"])
+    index_names(org)
+    org.save(update_fields=["path", "depth", "search_text", "sort_key"])
     OrgVersion.objects.create(
         organization=org,
         **{f: getattr(org, f) for f in (*_VERSION_FIELDS, "parent_id", "path", "depth")},
         valid_from=on,
         restructuring=change,
         search_text=org.search_text,
+        sort_key=org.sort_key,
     )
     return org

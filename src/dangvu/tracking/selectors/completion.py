@@ -158,7 +158,7 @@ def progress_of(task: Task, node: Organization, today: date) -> Progress:
     names = {
         o.path: o
         for o in Organization.objects.filter(path__in=list(by_prefix)).only(
-            "pk", "name", "path", "kind", "dissolved_on"
+            "pk", "name", "sort_key", "path", "kind", "dissolved_on"
         )
     }
     rows = []
@@ -166,7 +166,7 @@ def progress_of(task: Task, node: Organization, today: date) -> Progress:
         row.org = names.get(prefix)
         row.is_self = prefix == node.path
         rows.append(row)
-    rows.sort(key=lambda r: (not r.is_self, r.org.name if r.org else ""))
+    rows.sort(key=lambda r: (not r.is_self, r.org.sort_key if r.org else ""))
     return Progress(task=task, node=node, today=today, summary=summary, rows=rows)
 
 
