@@ -21,7 +21,7 @@ from dangvu.orgs.models import CELL_KINDS, Organization, OrgVersion
 from .. import rules, services
 from .. import timeline as tl
 from ..models import Member, MembershipEvent, MemberSpan, Transfer
-from ..services.profile import PROFILE_FIELDS
+from ..services.profile import PROFILE_FIELDS, name_order
 from ..services.stats import scope_of, span_scopes
 from .profiles import (
     EDUCATION,
@@ -55,6 +55,7 @@ MEMBER_COLUMNS = [
     "badge_years",
     "search_text",
     "given_key",
+    "name_order",
     "positions_text",
     "scope",
     "created_at",
@@ -204,6 +205,15 @@ def members_bulk(
         out = folded.get(text)
         if out is None:
             out = folded[text] = fold(text)
+        return out
+
+    ordered: dict[str, str] = {}
+
+    def order_of(full_name: str) -> str:
+        out = ordered.get(full_name)
+        if out is None:
+            family_middle, _, given = full_name.rpartition(" ")
+            out = ordered[full_name] = name_order(given, family_middle)
         return out
 
     last_year = today.year - 1
@@ -398,6 +408,7 @@ def members_bulk(
                         badge,
                         f"{full_f} {card}",
                         f"{f(given)} {name_f.strip()}".strip(),
+                        order_of(name),
                         f(positions),
                         scope_now[org],
                         now,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from dangvu.core.fields import PathField
+from dangvu.core.fields import PathField, SortKeyField
 
 from .choices import ACTIVE_STATUSES, Education, MemberStatus, Professional, Sex, Theory
 
@@ -88,6 +88,8 @@ class Member(models.Model):
     # Folded (no diacritics) keys, compared bytewise so that prefix ranges use the index.
     search_text = SearchKeyField("chuỗi tìm kiếm", max_length=300, blank=True)
     given_key = SearchKeyField("tên để tìm", max_length=160, blank=True)
+    # The roll's order: given name, then family and middle names, in Vietnamese order.
+    name_order = SortKeyField("thứ tự theo tên", max_length=200, blank=True)
     positions_text = models.CharField("chức vụ để tìm", max_length=255, blank=True)
     # The first two segments of the unit's path (the Centre and the province): lists and
     # searches of a province read one index range. Kept by the services and `stats_follow_tree`.
@@ -99,12 +101,14 @@ class Member(models.Model):
     class Meta:
         verbose_name = "đảng viên"
         verbose_name_plural = "đảng viên"
-        ordering = ["given_key", "id"]
+        ordering = ["name_order", "id"]
         indexes = [
             models.Index(fields=["organization", "status"], name="members_member_org_idx"),
             models.Index(fields=["search_text"], name="members_member_search_idx"),
             models.Index(fields=["given_key"], name="members_member_given_idx"),
             models.Index(fields=["scope", "given_key"], name="members_member_scope_given_idx"),
+            models.Index(fields=["name_order"], name="members_member_order_idx"),
+            models.Index(fields=["scope", "name_order"], name="members_member_scope_order_idx"),
             models.Index(fields=["scope", "search_text"], name="members_member_scope_text_idx"),
             models.Index(fields=["status", "probation_ends_on"], name="members_member_prob_idx"),
             models.Index(fields=["status", "party_age_from"], name="members_member_age_idx"),

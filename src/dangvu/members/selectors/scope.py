@@ -181,4 +181,4 @@ def member_list(
         cond = search_condition(filters.query, subtree)
         if cond is not None:
             qs = qs.filter(cond)
-    return qs.select_related("organization", "host_organization").order_by("given_key", "id")
+    return qs.select_related("organization", "host_organization").order_by("name_order", "id")

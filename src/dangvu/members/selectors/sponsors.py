@@ -20,7 +20,7 @@ def sponsor_candidates(user: AnyUser, query: str, *, limit: int = 20) -> list[tu
         .filter(status=MemberStatus.OFFICIAL)
         .filter(cond)
         .select_related("organization")
-        .order_by("given_key", "id")[:limit]
+        .order_by("name_order", "id")[:limit]
     )
     return [
         (

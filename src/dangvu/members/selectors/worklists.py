@@ -57,7 +57,7 @@ def recognition_due(user: AnyUser, org: Organization | None, on: date) -> list[R
     days_off = holidays(range(on.year - 2, on.year + 2), on)
     review_days = rule_value(RuleName.REVIEW_WORKING_DAYS, on)
     out = []
-    for m in qs.order_by("probation_ends_on", "given_key"):
+    for m in qs.order_by("probation_ends_on", "name_order"):
         start = m.readmitted_on or m.admitted_on
         due = rules.recognition_due(
             start,
@@ -124,7 +124,7 @@ def unrated(user: AnyUser, org: Organization | None, year: int) -> QuerySet[Memb
         qs.filter(Exists(active_then))
         .exclude(Exists(rated))
         .select_related("organization")
-        .order_by("organization__path", "given_key", "id")
+        .order_by("organization__path", "name_order", "id")
     )
 
 

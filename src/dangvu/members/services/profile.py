@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from dangvu.core.collation import vi_sort_key
 from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
 
@@ -168,9 +169,16 @@ def clean_profile(
     return out
 
 
+def name_order(given: str, family_middle: str) -> str:
+    """The key members are listed by: the given name first, then the family and middle
+    names, in Vietnamese alphabetical order (the order of a unit's roll)."""
+    return vi_sort_key(f"{given} {family_middle}".strip())[:200]
+
+
 def search_fields(profile: dict[str, Any]) -> dict[str, str]:
     name = fold(profile["full_name"])
     family_middle, _, given = name.rpartition(" ")
+    written_family_middle, _, written_given = profile["full_name"].strip().rpartition(" ")
     return {
         "search_text": " ".join(
             x
@@ -182,5 +190,6 @@ def search_fields(profile: dict[str, Any]) -> dict[str, str]:
             if x
         )[:300],
         "given_key": f"{given} {family_middle}".strip()[:160],
+        "name_order": name_order(written_given, written_family_middle),
         "positions_text": fold(profile.get("positions") or "")[:255],
     }
