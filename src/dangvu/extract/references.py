@@ -121,10 +121,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"|(?P<qh>(?-i:(?:UBTVQH|QH)[0-9]{1,2})))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))",
         re.I,
     )
-    names = _alternation(list(tables.names))
+    # What stands before a symbol: ``(?<!\w)(?P<type>NAME)[ \t]+``, ``(?<!\w)so[ \t]*:?``
+    # and a list ``([0-9]{1,4}[ \t]*(,|;|&|va\b)[ \t]*)*``, each optional, ending where
+    # the symbol starts. Searched for with ``$``, the engine would try it from every
+    # position of the window; it is matched once instead, on the window reversed, with
+    # the pattern reversed (``_read_before``).
+    names = "|".join(re.escape(n[::-1]) for n in sorted(set(tables.names), key=len, reverse=True))
     back = re.compile(
-        rf"(?:(?<!\w)(?P<type>{names})[ \t]+)?(?:(?<!\w)(?P<so>so)[ \t]*:?[ \t]*)?"
-        r"(?P<list>(?:[0-9]{1,4}[ \t]*(?:,|;|&|va\b)[ \t]*)*)$",
+        r"(?P<list>(?:[ \t]*(?:,|;|&|(?<!\w)av)[ \t]*[0-9]{1,4})*)"
+        r"(?:[ \t]*:?[ \t]*(?P<so>os)(?!\w))?"
+        rf"(?:[ \t]+(?P<type>{names})(?!\w))?",
         re.I,
     )
     law = re.compile(
@@ -314,18 +320,18 @@ def _read_back(ct: CleanText, symbol: _Symbol) -> tuple[int, str | None, list[st
     for reach in (_SHORT_BACK_WINDOW, _BACK_WINDOW):
         window_start = max(line_start, symbol.start - reach)
         window = ct.folded[window_start : symbol.start]
-        match = back.search(window)
+        before = _read_before(back, window)
         whole = window_start == line_start
-        if whole or (match is not None and match.start() > 0 and (match["type"] or match["so"])):
+        if whole or (before.start > 0 and (before.type or before.so)):
             break
     start = symbol.start
     type_written: str | None = None
     numbers: list[str] = []
-    if match and (match["type"] or match["so"]):
-        start = window_start + match.start("type" if match["type"] else "so")
-        type_written = match["type"]
-        if match["list"]:
-            numbers = _LIST_NUMBER.findall(match["list"])
+    if before.type or before.so:
+        start = window_start + (before.type_start if before.type else before.so_start)
+        type_written = before.type
+        if before.listed:
+            numbers = _LIST_NUMBER.findall(before.listed)
     if symbol.state and type_written is None:
         law_start = max(line_start, floor)  # a law's name is long: the long window
         law_match = law.search(ct.folded[law_start : symbol.start])
@@ -333,6 +339,36 @@ def _read_back(ct: CleanText, symbol: _Symbol) -> tuple[int, str | None, list[st
             start = law_start + law_match.start("type")
             type_written = law_match["type"]
     return start, type_written, numbers
+
+
+@dataclass(frozen=True)
+class _Before:
+    """What stands before a symbol in a window: where it starts, the type name, ``số``
+    and the numbers listed (offsets in the window)."""
+
+    start: int
+    type: str | None
+    type_start: int
+    so: str | None
+    so_start: int
+    listed: str
+
+
+def _read_before(back: re.Pattern[str], window: str) -> _Before:
+    size = len(window)
+    found = back.match(window[::-1])
+    assert found is not None  # every part is optional
+
+    def part(name: str) -> tuple[str | None, int]:
+        if found.start(name) < 0:
+            return None, -1
+        start = size - found.end(name)
+        return window[start : size - found.start(name)], start
+
+    type_written, type_start = part("type")
+    so, so_start = part("so")
+    listed, _ = part("list")
+    return _Before(size - found.end(), type_written, type_start, so, so_start, listed or "")
 
 
 def _read_forward(ct: CleanText, pos: int) -> tuple[int, datetime.date | None, str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Literal
 
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from dangvu.extract import extract, extraction_to_dict, summary
 from dangvu.extract.phrases import is_surname, name_at, tokens_from
+from dangvu.extract.references import _patterns, _read_before, _tables
 from dangvu.extract.spans import SpanSet
 from dangvu.extract.tables import NOT_PERSON_NAMES
 
@@ -141,3 +143,50 @@ def _name_end_by_tokens(text: str, pos: int) -> int | None:
 def test_name_at_reads_the_first_four_words(text: str, pos: int) -> None:
     pos = min(pos, len(text))
     assert name_at(text, pos) == _name_end_by_tokens(text, pos)
+
+
+def _forward_before() -> re.Pattern[str]:
+    """What ``references._read_before`` reads, as the search ending at ``$`` it replaces."""
+    names = "|".join(re.escape(n) for n in sorted(set(_tables().names), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<!\w)(?P<type>{names})[ \t]+)?(?:(?<!\w)(?P<so>so)[ \t]*:?[ \t]*)?"
+        r"(?P<list>(?:[0-9]{1,4}[ \t]*(?:,|;|&|va\b)[ \t]*)*)$",
+        re.I,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ke hoach",
+                "Nghi quyet",
+                "so",
+                "So:",
+                "12",
+                "18,",
+                "va",
+                "&",
+                ";",
+                " ",
+                "\t",
+                "x",
+                "2va",
+            ]
+        ),
+        max_size=9,
+    ).map(" ".join)
+)
+def test_the_words_before_a_symbol_read_reversed_as_searched_forward(window: str) -> None:
+    expected = _forward_before().search(window)
+    assert expected is not None
+    got = _read_before(_patterns()[2], window)
+    assert (got.start, got.type, got.so, got.listed) == (
+        expected.start(),
+        expected["type"],
+        expected["so"],
+        expected["list"],
+    )
+    if got.type is not None:
+        assert got.type_start == expected.start("type")
