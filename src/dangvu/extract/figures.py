@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from .backward import word_before
 from .clean import CleanText, fold
 from .models import Figure
 from .spans import SpanSet
@@ -62,7 +63,6 @@ _NEXT_ITEM = re.compile(
     rf"[ \t]*[,;][ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}}[ \t]*:?[ \t]*{_N}(?![0-9])"
 )
 _PREVIOUS_ITEM = re.compile(rf"{_N}(?:[ \t]*\([^()\n]{{0,30}}\))?[ \t]*[,;][ \t]*$")
-_PREV_WORD = re.compile(r"(\w+)[ \t]*$")
 # "kết nạp 25 và 30 đảng viên": the first number counts what the second counts.
 _JOINED_NUMBERS = re.compile(rf"(?P<a>{_FIRST_N})[ \t]+(?:va|hoac)[ \t]+(?=[0-9])")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
@@ -190,11 +190,11 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
 def _label_before(ct: CleanText, number: re.Match[str]) -> bool:
     """Is this number a label (``lần 2``, ``Chỉ thị 05``) or a rule's cap?"""
     window = max(0, number.start("a") - 30)
-    prev = _PREV_WORD.search(ct.folded, window, number.start("a"))
+    prev = word_before(ct.folded, window, number.start("a"))
     if prev is None:
         return False
-    word = prev.group(1).lower()
-    written = ct.text[prev.start(1) : prev.end(1)].lower()
+    word = prev[2].lower()
+    written = ct.text[prev[0] : prev[0] + len(prev[2])].lower()
     blocked = word in FIGURE_BLOCKERS and written not in FIGURE_BLOCKER_LOOKALIKES
     if blocked or _in_name(ct, prev):
         return True
@@ -284,14 +284,16 @@ def _doc_type_end() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?<!\w)(?:{alternation})[ \t]+$"), last_words
 
 
-def _in_name(ct: CleanText, prev: re.Match[str]) -> bool:
-    """Is the number after ``prev`` part of a name: ``xã Hòa Tú 1``, ``Chỉ thị 05``?"""
-    if ct.text[prev.start()].isupper():
-        return not _CLAUSE_OPENING.search(ct.text, max(0, prev.start() - 3), prev.start())
+def _in_name(ct: CleanText, prev: tuple[int, int, str]) -> bool:
+    """Is the number after the word ``prev`` (start, end of the spaces after it, word)
+    part of a name: ``xã Hòa Tú 1``, ``Chỉ thị 05``?"""
+    start, end, word = prev
+    if ct.text[start].isupper():
+        return not _CLAUSE_OPENING.search(ct.text, max(0, start - 3), start)
     pattern, last_words = _doc_type_end()
-    if prev.group(1).lower() not in last_words:
+    if word.lower() not in last_words:
         return False
-    named = pattern.search(ct.lower, max(0, prev.start() - 24), prev.end())
+    named = pattern.search(ct.lower, max(0, start - 24), end)
     return named is not None and ct.text[named.start()].isupper()  # not "kỷ luật 2"
 
 

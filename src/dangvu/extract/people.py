@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .anchors import trie_alternation
+from .backward import word_before
 from .clean import CleanText, fold
 from .models import Person
 from .phrases import (
@@ -31,7 +32,6 @@ __all__ = ["find_people"]
 
 _SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:)[ \t]*(?:nguyên[ \t]+)?")
 _CHAIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:va[ \t]+)?(?:nguyen[ \t]+)?", re.I)
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _GAP = re.compile(r"[ \t]+")
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|,?[ \t]*va)[ \t]+", re.I)
 _ADDRESS = re.compile(
@@ -204,11 +204,11 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
             ct.text[match.start() - 1].isalpha() or ct.text[match.start() - 1] in "'\u2019"
         ):
             continue  # inside a word: "H'Mai Niê" holds "Mai Niê"
-        before = _WORD_BEFORE.search(ct.text, max(0, match.start() - 30), match.start())
+        before = word_before(ct.text, max(0, match.start() - 30), match.start(), letters=True)
         if (
             before is not None
-            and before.group(1)[:1].isupper()
-            and fold(before.group(1)).lower() not in _address_words()
+            and before[2][:1].isupper()
+            and fold(before[2]).lower() not in _address_words()
         ):
             continue  # inside a longer capitalized run: "Phạm Văn Hậu" holds "Văn Hậu"
         name_end = name_at(ct.text, match.start(), ct.plain)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dangvu.extract import extract, extraction_to_dict, summary
+from dangvu.extract.backward import word_before
 from dangvu.extract.phrases import is_surname, name_at, tokens_from
 from dangvu.extract.references import _patterns, _read_before, _tables
 from dangvu.extract.spans import SpanSet
@@ -190,3 +191,24 @@ def test_the_words_before_a_symbol_read_reversed_as_searched_forward(window: str
     )
     if got.type is not None:
         assert got.type_start == expected.start("type")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Lò", "văn", "12", "a_b", " ", "\t", "\n", ",", "H'Mai"]), max_size=8
+    ).map("".join),
+    st.integers(0, 5),
+    st.booleans(),
+)
+def test_the_word_before_read_backwards_as_searched_forward(
+    text: str, lo: int, letters: bool
+) -> None:
+    forward = re.compile(r"([^\W\d_]+)[ \t]+$" if letters else r"(\w+)[ \t]*$")
+    lo = min(lo, len(text))
+    expected = forward.search(text, lo, len(text))
+    got = word_before(text, lo, len(text), letters=letters)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == (expected.start(), expected.end(), expected[1])
