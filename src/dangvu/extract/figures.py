@@ -297,14 +297,39 @@ def _in_name(ct: CleanText, prev: tuple[int, int, str]) -> bool:
     return named is not None and ct.text[named.start()].isupper()  # not "kỷ luật 2"
 
 
+# The words between the two numbers of ``25 và 30``, ``10 - 25`` and the first number's
+# digits, read backwards from the second (reversed): only at the figures found, not in a
+# pass of their own over the text. The first number opens its run of digits.
+_JOINED_BACK = re.compile(r"[ \t]+(?:av|caoh)[ \t]+[0-9.,]*[0-9]")
+_RANGE_BACK = re.compile(r"[ \t]*[-\u2013][ \t]*[0-9.,]*[0-9]")
+_PAIR_REACH = 64
+
+
+def _first_numbers(
+    ct: CleanText, figures: list[Figure], pattern: re.Pattern[str], back: re.Pattern[str]
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` (``_JOINED_NUMBERS``, ``_RANGE``) ending where a
+    figure starts, in order: those of ``pattern.finditer`` that end there."""
+    out: list[re.Match[str]] = []
+    for figure in figures:
+        end = figure.start
+        before = back.match(ct.lower[max(0, end - _PAIR_REACH) : end][::-1])
+        if before is None:
+            continue
+        match = pattern.match(ct.lower, end - before.end())
+        if match is not None and match.end() == end:
+            out.append(match)
+    return out
+
+
 def _with_ranges(ct: CleanText, figures: list[Figure], masked: SpanSet) -> list[Figure]:
     """Add the first number of ``từ 217 xuống 167 đơn vị`` and of ``25 và 30 đảng
     viên`` (the noun said once, after the second) with the second's unit."""
     by_start = {f.start: f for f in figures}
     added: list[Figure] = []
     ranges = [(m, False) for m in _FROM_TO.finditer(ct.lower)]
-    joined = [(m, True) for m in _JOINED_NUMBERS.finditer(ct.lower) if m.end() in by_start]
-    joined += [(m, True) for m in _RANGE.finditer(ct.lower) if m.end() in by_start]
+    joined = [(m, True) for m in _first_numbers(ct, figures, _JOINED_NUMBERS, _JOINED_BACK)]
+    joined += [(m, True) for m in _first_numbers(ct, figures, _RANGE, _RANGE_BACK)]
     for match, bare in ranges + joined:
         second = by_start.get(match.end())
         if second is None or second.of is not None or match.start("a") in by_start:

@@ -11,6 +11,15 @@ from hypothesis import strategies as st
 
 from dangvu.extract import extract, extraction_to_dict, summary
 from dangvu.extract.backward import word_before
+from dangvu.extract.clean import clean
+from dangvu.extract.figures import (
+    _JOINED_BACK,
+    _JOINED_NUMBERS,
+    _RANGE,
+    _RANGE_BACK,
+    _first_numbers,
+)
+from dangvu.extract.models import Figure
 from dangvu.extract.phrases import is_surname, name_at, tokens_from
 from dangvu.extract.references import _patterns, _read_before, _tables
 from dangvu.extract.spans import SpanSet
@@ -212,3 +221,19 @@ def test_the_word_before_read_backwards_as_searched_forward(
         assert got is None
     else:
         assert got == (expected.start(), expected.end(), expected[1])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["12", "1.234", "5,5", "va", "hoac", "-", "\u2013", " ", "\t", "x", "/"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_pairs_of_numbers_read_backwards_as_found_forward(text: str) -> None:
+    ct = clean(text)
+    starts = [i for i, c in enumerate(ct.lower) if c.isdigit()]
+    figures = [Figure(i, i + 1, ct.text[i], "", 1, None, "") for i in starts]
+    for pattern, back in ((_JOINED_NUMBERS, _JOINED_BACK), (_RANGE, _RANGE_BACK)):
+        forward = [m.span() for m in pattern.finditer(ct.lower) if m.end() in starts]
+        assert [m.span() for m in _first_numbers(ct, figures, pattern, back)] == forward
