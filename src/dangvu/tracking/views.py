@@ -367,7 +367,7 @@ def _review_page(
     assignment = selectors.require_assignment(request.user, pk)
     _require(
         is_superior(request.user, assignment.organization),
-        "Chỉ chuyên viên, lãnh đạo của cấp ủy cấp trên được làm việc này.",
+        "Chỉ lãnh đạo cấp ủy cấp trên của đơn vị được làm việc này.",
     )
     back = reverse("tracking:assignment_detail", args=[assignment.pk])
     return form_page(

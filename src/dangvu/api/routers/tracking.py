@@ -311,7 +311,7 @@ def _reviewable(request: HttpRequest, pk: int) -> Assignment:
     user = actor(request)
     assignment = selectors.require_assignment(user, pk)
     if not is_superior(user, assignment.organization):
-        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo của cấp ủy cấp trên được làm việc này.")
+        raise PermissionDenied("Chỉ lãnh đạo cấp ủy cấp trên của đơn vị được làm việc này.")
     return assignment
 
 

@@ -42,4 +42,4 @@ def done(task: Any, org: Any, users: Any, *, sessions: int, on: date) -> None:
         completed_on=on,
         sessions=sessions,
     )
-    assignment_confirm(assignment=assignment, actor=users.a_officer)
+    assignment_confirm(assignment=assignment, actor=users.a_leader)

@@ -25,6 +25,7 @@ def test_draft_from_a_task_edit_issue_download_and_find_it_in_the_register(page,
 
     tree = build_tree()
     province = make_user("chuyenvien.tinh", tree.province, Role.OFFICER)
+    leader = make_user("lanhdao.tinh", tree.province, Role.LEADER)
     make_user("chuyenvien.a", tree.a, Role.OFFICER)
     cell = make_user("chibo.a1", tree.a1, Role.OFFICER)
     task = make_task(
@@ -37,7 +38,7 @@ def test_draft_from_a_task_edit_issue_download_and_find_it_in_the_register(page,
     )
     a1 = Assignment.objects.get(task=task, organization=tree.a1)
     assignment_submit(assignment=a1, actor=cell, completed_on=date(2023, 6, 2), sessions=4)
-    assignment_confirm(assignment=a1, actor=province)
+    assignment_confirm(assignment=a1, actor=leader)
 
     login_in_browser(page, "chuyenvien.a")
     page.goto(f"/theo-doi/viec/{task.pk}/")

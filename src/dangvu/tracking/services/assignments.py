@@ -166,10 +166,10 @@ def _pending(assignment: Assignment) -> Submission:
 
 @transaction.atomic
 def assignment_confirm(*, assignment: Assignment, actor: Actor, comment: str = "") -> Assignment:
-    """The superior accepts the unit's report: the assignment is done on the date the
-    unit completed it, with its figures and evidence."""
+    """A leader of a committee above accepts the unit's report: the assignment is done on
+    the date the unit completed it, with its figures and evidence."""
     assignment = _lock(assignment)
-    require_superior(actor, assignment.organization)
+    require_superior(actor, assignment.organization, what="xác nhận hoàn thành")
     submission = _pending(assignment)
     before = _snapshot(assignment)
     submission.decision = SubmissionDecision.CONFIRMED
@@ -200,9 +200,9 @@ def assignment_confirm(*, assignment: Assignment, actor: Actor, comment: str = "
 
 @transaction.atomic
 def assignment_return(*, assignment: Assignment, actor: Actor, comment: str) -> Assignment:
-    """The superior sends the report back with what to add or correct."""
+    """A leader of a committee above sends the report back with what to add or correct."""
     assignment = _lock(assignment)
-    require_superior(actor, assignment.organization)
+    require_superior(actor, assignment.organization, what="trả lại báo cáo")
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": "Hãy ghi ý kiến: đơn vị cần bổ sung, sửa nội dung gì."})
@@ -233,10 +233,10 @@ def assignment_return(*, assignment: Assignment, actor: Actor, comment: str) -> 
 def assignment_exempt(
     *, assignment: Assignment, actor: Actor, reason: str, note: str = ""
 ) -> Assignment:
-    """The superior releases a unit from its part (dissolved, merged, or another reason
-    it writes down)."""
+    """A leader of a committee above releases a unit from its part (dissolved, merged,
+    or another reason it writes down)."""
     assignment = _lock(assignment)
-    require_superior(actor, assignment.organization)
+    require_superior(actor, assignment.organization, what="miễn thực hiện")
     if reason not in ExemptReason.values:
         raise ValidationError({"reason": "Hãy chọn lý do: giải thể, đã hợp nhất, chia tách, khác."})
     note = note.strip()

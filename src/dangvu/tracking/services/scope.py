@@ -11,8 +11,9 @@ from dangvu.orgs.models import Organization
 
 
 def is_superior(user: AnyUser, org: Organization) -> bool:
-    """An officer or leader of a committee strictly above `org`."""
-    return access.can_change(user, org, strictly_below=True)
+    """A leader of a committee strictly above `org`: confirms, returns and exempts its
+    part (`access.can_approve`); an officer prepares, the leader decides."""
+    return access.can_approve(user, org, strictly_below=True)
 
 
 def is_own_unit(user: AnyUser, org: Organization) -> bool:
@@ -27,9 +28,5 @@ def require_own_unit(user: AnyUser, org: Organization) -> None:
         )
 
 
-def require_superior(user: AnyUser, org: Organization) -> None:
-    if not is_superior(user, org):
-        raise PermissionDenied(
-            "Chỉ chuyên viên, lãnh đạo của cấp ủy cấp trên được xác nhận, trả lại hoặc miễn "
-            "phần việc của đơn vị này."
-        )
+def require_superior(user: AnyUser, org: Organization, *, what: str) -> None:
+    access.require_approve(user, org, what=what, strictly_below=True)

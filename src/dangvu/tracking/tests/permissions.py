@@ -1,6 +1,7 @@
 """Who may open each tracking page (checked by tests/test_every_url.py). The province
 tasks every grassroots organization with its plan 126-KH/TU: commune A has a part of it,
-as has its sibling B; A's officers report A's part, the committees above A confirm it."""
+as has its sibling B; A's officers report A's part, the leaders of the committees above A
+confirm, return and exempt it."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from dangvu.accounts.models import Role
 from dangvu.core.testing import make_user
 from dangvu.tests.matrix import (
     ALL,
-    CHANGES_BELOW,
     EVERY_USER,
+    LEADERS,
     OWN_WRITERS,
     SEES_UNIT,
     WRITERS_EVERYWHERE,
@@ -29,6 +30,7 @@ from .helpers import make_task, plan_126
 
 # A's cells are not tasked: the task and its directive are for A, B (and C) and above
 SEES_TASK = Who(own=ALL, sibling=ALL, ancestor=ALL)
+APPROVES_BELOW = Who(ancestor=LEADERS)  # leaders of a committee above the unit
 
 
 def _task(world: World) -> Task:
@@ -95,20 +97,20 @@ PERMISSIONS = [
     ),
     Allow(
         "tracking:assignment_confirm",
-        CHANGES_BELOW,
+        APPROVES_BELOW,
         url=_assignment_page("tracking:assignment_confirm", submitted=True),
         method="post",
         allowed=302,
-        why="the committees above the unit confirm (issue 12 narrows this to leaders)",
+        why="the leaders of the committees above the unit confirm (officers prepare)",
     ),
     Allow(
         "tracking:assignment_return",
-        CHANGES_BELOW,
+        APPROVES_BELOW,
         url=_assignment_page("tracking:assignment_return", submitted=True),
     ),
     Allow(
         "tracking:assignment_exempt",
-        CHANGES_BELOW,
+        APPROVES_BELOW,
         url=_assignment_page("tracking:assignment_exempt"),
     ),
 ]

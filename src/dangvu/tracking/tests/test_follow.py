@@ -178,7 +178,7 @@ def test_done_work_of_a_merged_unit_is_kept(tree, users) -> None:
     task = make_task(users.province_officer, plan_126(users.province_officer), tree.d1)
     a = get(task, tree.a)
     assignment_submit(assignment=a, actor=users.a_officer, completed_on=date(2023, 4, 20))
-    assignment_confirm(assignment=a, actor=users.d1_officer)
+    assignment_confirm(assignment=a, actor=users.d1_leader)
     org_merge(sources=[tree.a], into=tree.b, on=MERGE_DAY, decision="QĐ 9-QĐ/HU", actor=SYSTEM)
     a.refresh_from_db()
     assert a.organization == tree.a and a.state == AssignmentState.DONE
@@ -252,7 +252,7 @@ def test_a_split_units_done_part_stays_and_gives_the_new_units_nothing(tree, use
     task = make_task(users.province_officer, plan_126(users.province_officer), tree.province)
     c = get(task, tree.c)
     assignment_submit(assignment=c, actor=SYSTEM, completed_on=date(2023, 4, 20))
-    assignment_confirm(assignment=c, actor=users.province_officer)
+    assignment_confirm(assignment=c, actor=users.province_leader)
     parts = _split_c(tree)
     c.refresh_from_db()
     assert c.state == AssignmentState.DONE and c.organization == tree.c

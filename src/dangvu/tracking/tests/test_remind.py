@@ -30,7 +30,7 @@ def test_remind_lists_due_and_overdue_per_unit_and_records_it(tree, users) -> No
     )
     a = Assignment.objects.get(task=done, organization=tree.a)
     assignment_submit(assignment=a, actor=users.a_officer, completed_on=date(2023, 5, 1))
-    assignment_confirm(assignment=a, actor=users.d1_officer)
+    assignment_confirm(assignment=a, actor=users.d1_leader)
 
     out = run("--on", "29/6/2023", "--days", "7")
     assert "Đã nhắc 3 đơn vị" in out

@@ -189,10 +189,10 @@ def test_a_unit_updates_only_its_own_assignment_and_only_its_superior_confirms(t
         with pytest.raises(PermissionDenied):
             assignment_submit(assignment=mine, actor=outsider, completed_on=date(2023, 5, 1))
     assignment_submit(assignment=mine, actor=users.a_officer, completed_on=date(2023, 5, 1))
-    for not_superior in (users.a_leader, users.b_officer, users.a_viewer):
+    for not_superior in (users.a_leader, users.b_officer, users.a_viewer, users.d1_officer):
         with pytest.raises(PermissionDenied):
             assignment_confirm(assignment=mine, actor=not_superior)
-    assignment_confirm(assignment=mine, actor=users.d1_officer)
+    assignment_confirm(assignment=mine, actor=users.d1_leader)
     mine.refresh_from_db()
     assert mine.state == AssignmentState.DONE
 
@@ -209,8 +209,8 @@ def test_on_time_and_late_are_derived_from_the_completion_date(tree, users) -> N
         assignment=b, actor=users.b_officer, completed_on=date(2023, 7, 3), sessions=2
     )
     # the superior confirms late: the unit's own date decides
-    assignment_confirm(assignment=a, actor=users.province_officer)
-    assignment_confirm(assignment=b, actor=users.province_officer)
+    assignment_confirm(assignment=a, actor=users.province_leader)
+    assignment_confirm(assignment=b, actor=users.province_leader)
     a.refresh_from_db()
     b.refresh_from_db()
     today = date(2023, 8, 1)
@@ -254,22 +254,20 @@ def test_a_returned_submission_goes_back_to_the_unit_and_can_be_resubmitted(tree
     mine = assignment(task, tree.a)
     assignment_submit(assignment=mine, actor=users.a_officer, text="Đã tổ chức 2 buổi.")
     with pytest.raises(ValidationError) as exc:
-        assignment_return(assignment=mine, actor=users.d1_officer, comment=" ")
+        assignment_return(assignment=mine, actor=users.d1_leader, comment=" ")
     assert "comment" in exc.value.message_dict
     with pytest.raises(ValidationError):  # one pending report at a time
         assignment_submit(assignment=mine, actor=users.a_officer, text="lần nữa")
-    assignment_return(
-        assignment=mine, actor=users.d1_officer, comment="Thiếu số đảng viên tham dự."
-    )
+    assignment_return(assignment=mine, actor=users.d1_leader, comment="Thiếu số đảng viên tham dự.")
     mine.refresh_from_db()
     assert mine.state == AssignmentState.RETURNED
     returned = mine.submissions.get()
     assert returned.decision == "returned" and returned.review_comment.startswith("Thiếu")
-    assert returned.reviewed_by == users.d1_officer
+    assert returned.reviewed_by == users.d1_leader
     with pytest.raises(ValidationError):  # nothing pending now
-        assignment_confirm(assignment=mine, actor=users.d1_officer)
+        assignment_confirm(assignment=mine, actor=users.d1_leader)
     assignment_submit(assignment=mine, actor=users.a_officer, text="Đã tổ chức 2 buổi, 40 lượt.")
-    assignment_confirm(assignment=mine, actor=users.d1_officer)
+    assignment_confirm(assignment=mine, actor=users.d1_leader)
     mine.refresh_from_db()
     assert mine.state == AssignmentState.DONE
     assert list(mine.submissions.values_list("decision", flat=True)) == ["confirmed", "returned"]
@@ -283,13 +281,11 @@ def test_progress_update_then_exempt_by_the_superior(tree, users) -> None:
     mine.refresh_from_db()
     assert mine.state == AssignmentState.IN_PROGRESS
     with pytest.raises(ValidationError) as exc:
-        assignment_exempt(assignment=mine, actor=users.d1_officer, reason="other")
+        assignment_exempt(assignment=mine, actor=users.d1_leader, reason="other")
     assert "note" in exc.value.message_dict
     with pytest.raises(PermissionDenied):
         assignment_exempt(assignment=mine, actor=users.a_officer, reason="dissolved")
-    assignment_exempt(
-        assignment=mine, actor=users.d1_officer, reason="other", note="Đang kiện toàn"
-    )
+    assignment_exempt(assignment=mine, actor=users.d1_leader, reason="other", note="Đang kiện toàn")
     mine.refresh_from_db()
     assert mine.state == AssignmentState.EXEMPT and mine.exempt_note == "Đang kiện toàn"
 
@@ -300,7 +296,7 @@ def test_every_write_is_audited(tree, users) -> None:
     task = make_task(users.province_officer, source, tree.province)
     mine = assignment(task, tree.a)
     assignment_submit(assignment=mine, actor=users.a_officer, completed_on=date(2023, 5, 1))
-    assignment_confirm(assignment=mine, actor=users.d1_officer)
+    assignment_confirm(assignment=mine, actor=users.d1_leader)
     actions = list(AuditEntry.objects.order_by("id")[start:].values_list("action", flat=True))
     assert actions == [
         "tracking.task_create",

@@ -69,7 +69,8 @@ MATRIX = [
     ("assignment_submit", "a_officer", 200),
     ("assignment_return", "a_officer", 403),
     ("assignment_return", "b_officer", 403),
-    ("assignment_return", "d1_officer", 200),
+    ("assignment_return", "d1_officer", 403),
+    ("assignment_return", "d1_leader", 200),
     ("assignment_exempt", "a_leader", 403),
     ("assignment_exempt", "province_leader", 200),
     ("assignment_list_of", "b_officer", 403),
@@ -111,8 +112,8 @@ def test_completion_figure_and_missing_list_match_an_independent_count(tree, use
     assignment_submit(
         assignment=b, actor=users.b_officer, completed_on=date(2023, 7, 2), sessions=5
     )
-    assignment_confirm(assignment=a, actor=users.d1_officer)
-    assignment_confirm(assignment=b, actor=users.d1_officer)
+    assignment_confirm(assignment=a, actor=users.d1_leader)
+    assignment_confirm(assignment=b, actor=users.d1_leader)
     # independently: grassroots organizations of the province on the issue date, from
     # the versions, minus the two that reported above
     root = OrgVersion.objects.get(organization=tree.province)
@@ -162,7 +163,7 @@ def test_directive_page_shows_where_each_unit_stands_along_the_chain(tree, users
     assignment_submit(
         assignment=a, actor=users.a_officer, completed_on=date(2023, 5, 2), sessions=3
     )
-    assignment_confirm(assignment=a, actor=users.d1_officer)
+    assignment_confirm(assignment=a, actor=users.d1_leader)
     r = Assignment.objects.get(task=report, organization=tree.a)
     assignment_submit(assignment=r, actor=users.a_officer, text="Đã tổ chức 3 buổi.")
     text = (
@@ -276,11 +277,11 @@ def test_create_submit_confirm_and_return_through_the_pages(tree, users) -> None
         {"text": "xong", "completed_on": "2/5/2023", "sessions": "4"},
     )
     assert ok.status_code == 302
-    returned = client_for(users.d1_officer).post(
+    returned = client_for(users.d1_leader).post(
         reverse("tracking:assignment_return", args=[assignment.pk]), {"comment": ""}
     )
     assert "Hãy ghi ý kiến" in returned.content.decode()
-    client_for(users.d1_officer).post(
+    client_for(users.d1_leader).post(
         reverse("tracking:assignment_confirm", args=[assignment.pk]), {"comment": "Tốt"}
     )
     assignment.refresh_from_db()
