@@ -35,7 +35,12 @@ def test_a_unit_reports_and_its_superior_confirms(users, tree, task):
     assert r.status_code == 201, r.content
     assert r.json()["state"] == AssignmentState.SUBMITTED
     assert [x["id"] for x in as_user(users.d1_officer).get("/api/v1/reviews").json()] == [a.pk]
-    r = as_user(users.d1_officer).post(f"/api/v1/assignments/{a.pk}/confirm", {"comment": "Tốt"})
+    officer = as_user(users.d1_officer).post(f"/api/v1/assignments/{a.pk}/confirm", {})
+    assert officer.status_code == 403  # an officer above prepares; a leader above decides
+    assert mine(task, tree.a).state == AssignmentState.SUBMITTED
+    r = as_user(users.province_leader).post(
+        f"/api/v1/assignments/{a.pk}/confirm", {"comment": "Tốt"}
+    )
     assert r.status_code == 200, r.content
     assert r.json()["state"] == AssignmentState.DONE
 
@@ -43,9 +48,10 @@ def test_a_unit_reports_and_its_superior_confirms(users, tree, task):
 def test_return_needs_a_comment_and_names_the_field(users, tree, task):
     a = mine(task, tree.a)
     as_user(users.a_officer).post(f"/api/v1/assignments/{a.pk}/submissions", {"text": "x"})
-    r = as_user(users.d1_officer).post(f"/api/v1/assignments/{a.pk}/return", {"comment": ""})
+    leader = as_user(users.province_leader)
+    r = leader.post(f"/api/v1/assignments/{a.pk}/return", {"comment": ""})
     assert r.status_code == 400 and r.json()["field"] == "comment"
-    r = as_user(users.d1_officer).post(f"/api/v1/assignments/{a.pk}/return", {"comment": "Bổ sung"})
+    r = leader.post(f"/api/v1/assignments/{a.pk}/return", {"comment": "Bổ sung"})
     assert r.json()["state"] == AssignmentState.RETURNED
 
 
