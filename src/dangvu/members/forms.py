@@ -72,6 +72,12 @@ class MemberFilterForm(forms.Form):
     admitted_from = VietDateField(label="Vào Đảng từ ngày", required=False)
     admitted_to = VietDateField(label="đến ngày", required=False)
     position = forms.CharField(max_length=SHORT_TEXT, label="Chức vụ", required=False)
+    # ?ngay=, as on the statistics and organization pages that link here
+    ngay = VietDateField(
+        label="Tại ngày",
+        required=False,
+        help_text="Để trống: hôm nay. Một ngày đã qua: những người sinh hoạt ở đơn vị ngày đó.",
+    )
 
     def __init__(self, *args: Any, age_limits: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

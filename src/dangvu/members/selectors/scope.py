@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from dangvu import access
 from dangvu.access import AnyUser
 from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, OrgVersion
+from dangvu.orgs.selectors import covering, version_on
 
 from .. import rules
-from ..models import ACTIVE_STATUSES, Member, MemberStatus, Transfer
+from ..models import ACTIVE_STATUSES, Member, MemberSpan, MemberStatus, Transfer
 from .rules import age_limits
 
 UPPER = paths.UPPER_SENTINEL
@@ -45,6 +47,13 @@ def members_visible_to(user: AnyUser) -> QuerySet[Member]:
         | _range("host_organization__path", org.path)
         | Exists(incoming)
     )
+
+
+def members_reachable(user: AnyUser, members: Iterable[Member]) -> set[int]:
+    """Which of `members` the user may open today (a list of a past day names those who
+    have since moved out of the user's scope too), in one query."""
+    ids = [m.pk for m in members]
+    return set(members_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def can_see_personal(user: AnyUser, member: Member) -> bool:
@@ -94,6 +103,7 @@ class MemberFilter:
     admitted_to: date | None = None
     position: str = ""
     query: str = ""
+    on: date | None = None  # a past day: who was in the unit then
 
     def describe(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
@@ -141,8 +151,11 @@ def member_list(
     user: AnyUser, filters: MemberFilter, *, org: Organization | None = None, today: date
 ) -> QuerySet[Member]:
     """The members of `org`'s subtree (the user's scope when None), filtered. Reads the
-    stored scopes, which the restructure flows keep (`stats_follow_tree`)."""
+    stored scopes, which the restructure flows keep (`stats_follow_tree`). With a past
+    date (`filters.on`), the members who were in the subtree as it was on that day."""
     target = scope_org(user, org)
+    if filters.on is not None and filters.on < today:
+        return _members_on(user, filters, target, filters.on, today)
     subtree: Q | None = None
     if target is not None and (org is not None or not user.is_superuser):
         subtree = _in_subtree(target.path)
@@ -159,12 +172,53 @@ def member_list(
         qs = qs.filter(status__in=ACTIVE_STATUSES)
     elif filters.status in MemberStatus.values:
         qs = qs.filter(status=filters.status)
+    if filters.exempt in ("1", "0"):
+        qs = qs.filter(exempt_since__isnull=filters.exempt == "0")
+    return _listed(_by_profile(qs, filters, today, subtree))
+
+
+def _members_on(
+    user: AnyUser, filters: MemberFilter, target: Organization | None, on: date, today: date
+) -> QuerySet[Member]:
+    """Who was an active member of `target`'s subtree, as the tree was on `on` (the spans
+    of membership covering the day), each with the unit and status of that day in
+    `unit_then` and `status_then`. Status and exemption filters read that day's span; the
+    profile filters read today's profile."""
+    spans = MemberSpan.objects.filter(valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=on)
+    )
+    if target is not None:
+        version = version_on(target, on)
+        if version is None:  # the unit did not exist that day
+            return Member.objects.none()
+        low, high = paths.subtree_bounds(version.path)
+        units = covering(OrgVersion.objects.filter(path__gte=low, path__lt=high), on)
+        spans = spans.filter(organization_id__in=units.values("organization_id"))
+    elif not access.sees_everything(user):
+        return Member.objects.none()
+    if filters.status in MemberStatus.values:
+        spans = spans.filter(status=filters.status)
+    if filters.exempt in ("1", "0"):
+        spans = spans.filter(exempt=filters.exempt == "1")
+    unit_name = covering(OrgVersion.objects.filter(organization_id=OuterRef("organization_id")), on)
+    that_day = spans.filter(member_id=OuterRef("pk")).order_by("-valid_from")
+    qs = Member.objects.filter(pk__in=spans.values("member_id")).annotate(
+        unit_then=Subquery(
+            that_day.annotate(unit=Subquery(unit_name.values("name")[:1])).values("unit")[:1]
+        ),
+        status_then=Subquery(that_day.values("status")[:1]),
+    )
+    return _listed(_by_profile(qs, filters, today, None))
+
+
+def _by_profile(
+    qs: QuerySet[Member], filters: MemberFilter, today: date, subtree: Q | None
+) -> QuerySet[Member]:
+    """The filters on the profile: sex, ethnicity, age, admission dates, position, name."""
     for field in ("sex", "ethnicity", "religion", "education", "theory_level"):
         value = getattr(filters, field)
         if value:
             qs = qs.filter(**{field: value})
-    if filters.exempt in ("1", "0"):
-        qs = qs.filter(exempt_since__isnull=filters.exempt == "0")
     if filters.age_band:
         limits = age_limits(today)
         if filters.age_band in rules.age_band_labels(limits):
@@ -181,4 +235,8 @@ def member_list(
         cond = search_condition(filters.query, subtree)
         if cond is not None:
             qs = qs.filter(cond)
+    return qs
+
+
+def _listed(qs: QuerySet[Member]) -> QuerySet[Member]:
     return qs.select_related("organization", "host_organization").order_by("name_order", "id")

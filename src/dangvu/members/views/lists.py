@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +20,7 @@ from dangvu.orgs.models import Organization
 from dangvu.orgs.selectors import ancestors_on
 
 from .. import forms, selectors, services
-from ..models import MembershipEvent, Transfer
+from ..models import MembershipEvent, MemberStatus, Transfer
 from ..selectors import sponsors as sponsor_selectors
 from ..selectors import transfers as transfer_selectors
 from ..selectors.rules import age_limits
@@ -61,7 +62,10 @@ def as_of(request: HttpRequest) -> date:
 
 def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.MemberFilter]:
     form = forms.MemberFilterForm(request.GET or None, age_limits=age_limits(timezone.localdate()))
-    data = form.cleaned_data if form.is_valid() else {}
+    data: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()  # the fields that are valid still filter; the others show their error
+        data = form.cleaned_data
     return form, selectors.MemberFilter(
         status=data.get("status") or "active",
         sex=data.get("sex", ""),
@@ -75,6 +79,7 @@ def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.Me
         admitted_to=data.get("admitted_to"),
         position=data.get("position", ""),
         query=data.get("q", ""),
+        on=data.get("ngay"),
     )
 
 
@@ -82,8 +87,13 @@ def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.Me
 def member_list(request: HttpRequest) -> HttpResponse:
     org = org_param(request)
     form, filters = _filters(request)
-    members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
+    today = timezone.localdate()
+    members = selectors.member_list(request.user, filters, org=org, today=today)
     page_obj = CappedPaginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    past = filters.on if filters.on is not None and filters.on < today else None
+    if past is not None:
+        for m in page_obj:
+            m.status_then_label = MemberStatus(m.status_then).label
     query = request.GET.copy()
     query.pop("page", None)
     incoming = transfer_selectors.incoming_transfers(
@@ -101,8 +111,21 @@ def member_list(request: HttpRequest) -> HttpResponse:
             "can_add": request.user.can_edit,
             "incoming": incoming,
             "show_personal": request.user.can_edit,
+            "past": past,
+            "reachable": selectors.members_reachable(request.user, page_obj) if past else None,
+            "ended": _ended(org, past),
         },
     )
+
+
+def _ended(org: Organization | None, past: date | None) -> dict[str, Any] | None:
+    """For a unit that has ended, the last day it existed (a link to its list that day)
+    and where it went, unless the page is already about a day it existed."""
+    if org is None or org.dissolved_on is None:
+        return None
+    if past is not None and past < org.dissolved_on:
+        return None
+    return {"on": org.dissolved_on, "last_day": org.dissolved_on - timedelta(days=1)}
 
 
 @login_required
