@@ -117,10 +117,13 @@ def _joins_next_name(text: str, folded: str, tokens: list[Token], i: int) -> boo
 
 def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> int | None:
     """End offset of an organization name starting at ``pos``, or None if none starts."""
+    if not text[pos : pos + 1].isupper():
+        return None  # the first word is not capitalized (or there is none)
     tokens = tokens_from(text, pos, max_words)
-    if not tokens or not capitalized(tokens[0]) or tokens[0][0].isdigit():
+    if not tokens:
         return None
-    folded_words = [folded[t.start() : t.end()].lower() for t in tokens]
+    # the words are the run's pieces between spaces: one slice, split in C
+    folded_words = folded[pos : tokens[-1].end()].lower().split()
     end = tokens[0].end()
     prev_capitalized = True
     i = 1
