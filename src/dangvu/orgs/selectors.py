@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -119,6 +120,35 @@ def organization_search(
     for token in tokens:
         qs = qs.filter(search_text__contains=token)
     return list(qs.order_by("depth", "sort_key")[:limit])
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit as a picker lists it: enough to tell two "Chi bộ Thôn 1" apart."""
+
+    organization_id: int
+    name: str
+    code: str
+    kind: str
+    parent_name: str
+
+
+def unit_matches(user: AnyUser, query: str, on: date, *, limit: int = 20) -> list[UnitMatch]:
+    """The units of the user's scope whose name, committee name or code holds every word of
+    `query` (diacritics ignored), highest level first, each with its parent's name."""
+    found = organization_search(user, query, on, limit=limit)
+    parent_ids = {v.parent_id for v in found if v.parent_id}
+    parents = dict(Organization.objects.filter(pk__in=parent_ids).values_list("pk", "name"))
+    return [
+        UnitMatch(
+            v.organization_id,
+            v.name,
+            v.code,
+            v.get_kind_display(),
+            parents.get(v.parent_id, "") if v.parent_id else "",
+        )
+        for v in found
+    ]
 
 
 def history_of(org: Organization) -> tuple[QuerySet[OrgVersion], QuerySet[Restructuring]]:
