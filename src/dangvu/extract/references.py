@@ -22,16 +22,16 @@ import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .anchors import trie_alternation
 from .clean import CleanText, fold
-from .dates import DateHit, match_date_at
+from .dates import match_date_at
+from .issued import dated_by_sentence
 from .models import Reference
 from .phrases import scan_org_phrase
 from .spans import SpanSet
 from .tables import (
-    ISSUED_VERBS,
     ISSUER_NAME_CODES,
     PARTY_DOC_TYPES,
     PARTY_ISSUER_CODES,
@@ -60,7 +60,10 @@ class _Tables:
     literals: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def _key(code: str) -> str:
+    """A code folded in capitals (``ĐUK`` → ``DUK``): the same few codes, again and
+    again, so remembered (bounded: a text may write any capitals as an issuer)."""
     return fold(code).upper()
 
 
@@ -165,12 +168,6 @@ def _bare_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 @cache
-def _issued_before() -> re.Pattern[str]:
-    verbs = _alternation([fold(v) for v in ISSUED_VERBS])
-    return re.compile(rf"(?<!\w)(?:da[ \t]+)?(?:{verbs})[ \t]+$", re.I)
-
-
-@cache
 def _issuer_name_codes() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)", re.I), code)
@@ -196,10 +193,6 @@ _DATE_LEAD = re.compile(
     r"(?:ngay[ \t]*(?:ban[ \t]+hanh[ \t]+)?(?:(?:mung|mong)[ \t]+)?)?",
     re.I,
 )
-# a sentence opening with its date: "Ngày 02/11/2021, Ban Thường vụ đã ban hành ..."
-_OPENING_DATE = re.compile(r"[ \t\-+*\u2013\u2022]*ngay[ \t]+", re.I)
-_SENTENCE_END = re.compile(r"[;!?\n]|\.(?![0-9])")  # not the dots of "7.6.2021"
-_SENTENCE_REACH = 200
 _CLOSE = re.compile(r"[ \t]*\)")
 _ISSUER_LEAD = re.compile(r"[ \t]*,?[ \t]*cua[ \t]+", re.I)
 _LIST_NUMBER = re.compile(r"[0-9]{1,4}")
@@ -453,58 +446,6 @@ def _genre_references(ct: CleanText, taken: list[Reference]) -> list[Reference]:
     return out
 
 
-def _dated_by_sentence(ct: CleanText, refs: list[Reference]) -> list[Reference]:
-    """``Ngày 14/3/2024, Ban Bí thư ban hành Quy định số 88-QĐ/TW``: the date opening the
-    sentence is the issue date of the reference right after the issuing verb; so is a
-    date within the sentence before the issuer (``Trên cơ sở đó, ngày 20/6/2019 Ban
-    Thường vụ đã ban hành Chỉ thị số 07-CT/HU``), when no other reference stands
-    between."""
-    out = list(refs)
-    spans = SpanSet((r.start, r.end) for r in refs)
-    for i, found in enumerate(out):
-        if found.date is not None:
-            continue
-        floor = max(0, found.start - _SENTENCE_REACH)
-        sentence = floor
-        for boundary in _SENTENCE_END.finditer(ct.folded, floor, found.start):
-            sentence = boundary.end()
-        if sentence == floor and floor > 0 and ct.folded[floor - 1] not in ".;!?\n":
-            continue  # the sentence opens further back than its date could stand
-        lead = _OPENING_DATE.match(ct.folded, sentence, found.start)
-        hit = match_date_at(ct.lower, lead.end()) if lead else None
-        if hit is None or ct.folded[hit.end : hit.end + 1] != ",":
-            hit = _date_within(ct, sentence, found.start)
-            if hit is None or spans.overlaps(hit.start, found.start):
-                continue
-            if _CLAUSE_MARK.search(ct.folded, hit.end, found.start):
-                continue  # "họp ngày 05/9/2022, sau đó ... ban hành": another clause
-        if _issued_before().search(ct.folded, hit.end, found.start) is None:
-            continue
-        out[i] = dataclasses.replace(found, date=hit.date)
-    return out
-
-
-_DAY_WORD = re.compile(r"ngay(?<!\wngay)[ \t]+")  # on ``ct.lower``
-_CLAUSE_MARK = re.compile(r"[,;:(]")
-_SUBJECT_REACH = 120  # from a date within the sentence to the reference it dates
-
-
-def _date_within(ct: CleanText, sentence: int, end: int) -> DateHit | None:
-    """The last full date after a ``ngày`` that opens a clause (the sentence, or after a
-    comma: ``Trên cơ sở đó, ngày 20/6/2019``) within reach before ``end``, if any."""
-    last: DateHit | None = None
-    for lead in _DAY_WORD.finditer(ct.lower, max(sentence, end - _SUBJECT_REACH), end):
-        before = ct.lower[max(sentence, lead.start() - 8) : lead.start()].rstrip(" \t")
-        if before and before[-1] not in ",;:(":
-            continue  # "Chi bộ họp ngày 05/9/2022": the date of what was just told
-        if not before and lead.start() - 8 > sentence:
-            continue
-        hit = match_date_at(ct.lower, lead.end())
-        if hit is not None and hit.end <= end:
-            last = hit
-    return last
-
-
 def find_references(ct: CleanText) -> list[Reference]:
     """Every reference in the clean text, in order, repeats included (clean offsets)."""
     out: list[Reference] = []
@@ -533,4 +474,4 @@ def find_references(ct: CleanText) -> list[Reference]:
             )
     out += _genre_references(ct, out)
     out.sort(key=lambda r: r.start)
-    return _dated_by_sentence(ct, _share_within_lists(ct, out))
+    return dated_by_sentence(ct, _share_within_lists(ct, out))
