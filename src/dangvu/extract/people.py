@@ -154,12 +154,15 @@ def _read_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] 
 
 def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None:
     candidates: list[tuple[int, Token]] = []
-    for k in range(1, len(tokens)):
-        size = len(tokens) - k
-        if size in (2, 3, 4) and is_surname(tokens[k][0], ct.plain):
-            tail = tokens[k:]
-            if all(capitalized(t) and not (len(t[0]) > 1 and t[0].isupper()) for t in tail):
-                candidates.append(({3: 0, 4: 1, 2: 2}[size], tokens[k]))
+    # a name of two to four words closes the phrase, some word standing before it
+    size = len(tokens)
+    first_k = max(1, size - 4)
+    name_like = [
+        capitalized(t) and not (len(t[0]) > 1 and t[0].isupper()) for t in tokens[first_k:]
+    ]
+    for k in range(first_k, size - 1):
+        if all(name_like[k - first_k :]) and is_surname(tokens[k][0], ct.plain):
+            candidates.append(({3: 0, 4: 1, 2: 2}[size - k], tokens[k]))
     if not candidates:
         return None
     first = min(candidates, key=lambda c: c[0])[1]
