@@ -25,7 +25,8 @@ nhật ký thao tác như các trang.
 * **Đồng bộ**: mỗi phản hồi đọc có `ETag` (gửi lại trong `If-None-Match` để nhận 304);
   `/api/v1/changes?since=` cho các thay đổi từ nhật ký thao tác.
 * **Ghi lặp an toàn**: gửi tiêu đề `Idempotency-Key` với mỗi yêu cầu tạo mới; gửi lại cùng
-  khóa trả lại đúng phản hồi cũ, không ghi thêm.
+  khóa trong vòng 24 giờ trả lại đúng phản hồi cũ, không ghi thêm; sau 24 giờ phản hồi lưu
+  bị xóa và khóa đó được coi là yêu cầu mới.
 * **Giới hạn**: mỗi mã gọi tối đa một số lần mỗi phút (mặc định 120); quá thì nhận 429 và
   `Retry-After`.
 """

@@ -8,11 +8,13 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import re_path
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from .auth import SAFE_METHODS, Refused, resolve
@@ -22,6 +24,17 @@ from .services import api_write_record
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 IN_PROGRESS = 0
+# A stored reply is kept this long: a retry within it gets the reply again, a key sent
+# later is a new request. Expired rows are deleted on the next idempotent write (any
+# user's: one indexed DELETE), so the table holds about a day of creates.
+IDEMPOTENCY_KEPT = timedelta(hours=24)
+
+
+def idempotency_cleanup() -> int:
+    """Delete the stored replies older than IDEMPOTENCY_KEPT; the number deleted."""
+    cutoff = timezone.now() - IDEMPOTENCY_KEPT
+    deleted, _ = IdempotentReply.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def _etag(response: HttpResponse) -> str:
@@ -80,6 +93,7 @@ def _idempotent(request: HttpRequest, key: str, call: Callable[[], HttpResponse]
             errors={IDEMPOTENCY_HEADER: ["Khóa không hợp lệ."]},
         )
     fingerprint = _fingerprint(request)
+    idempotency_cleanup()  # an expired reply under this key goes too: the key is new again
     try:
         with transaction.atomic():
             slot = IdempotentReply.objects.create(
