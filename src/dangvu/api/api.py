@@ -37,6 +37,7 @@ ERROR_STATUSES = {  # what every operation may answer besides its own replies
     "403": "Ngoài phạm vi đơn vị, vai trò không được làm, hoặc mã chỉ đọc.",
     "404": "Không có đối tượng này.",
     "409": "Yêu cầu cùng Idempotency-Key đang được xử lý.",
+    "413": "Nội dung gửi lên (tệp) quá lớn: từ chối trước khi đọc.",
     "422": "Idempotency-Key đã dùng cho một yêu cầu khác.",
     "429": "Quá số lần gọi mỗi phút của mã (xem Retry-After).",
 }

@@ -17,6 +17,8 @@ from django.urls import re_path
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from dangvu.documents import readers
+
 from .auth import SAFE_METHODS, Refused, resolve
 from .models import IdempotentReply
 from .problems import problem_response
@@ -66,11 +68,58 @@ def _token_of(request: HttpRequest) -> Any:
         return None  # the operation's own authentication answers with the reason
 
 
+# What a multipart body may add to its file (boundaries, part headers, small fields).
+MULTIPART_ALLOWANCE = 64 * 1024
+
+
+def max_body_size() -> int:
+    """The largest request body the API reads: the upload limit of the pages' readers
+    (DOCUMENTS_MAX_FILE_SIZE, 20 MB by default) and the multipart wrapping around it."""
+    return readers.max_file_size() + MULTIPART_ALLOWANCE
+
+
+def _too_large(request: HttpRequest) -> HttpResponse | None:
+    """A refusal judged on the Content-Length header alone, before a byte of the body is
+    read (Django's multipart parser would otherwise spool the whole upload first)."""
+    raw = request.META.get("CONTENT_LENGTH") or "0"
+    try:
+        length = int(raw)
+    except ValueError:
+        length = -1
+    if length < 0:
+        return problem_response(
+            request,
+            400,
+            "Tiêu đề Content-Length không hợp lệ: hãy gửi lại yêu cầu với độ dài đúng.",
+            errors={"Content-Length": ["Độ dài không hợp lệ."]},
+        )
+    if length <= max_body_size():
+        return None
+    return problem_response(
+        request,
+        413,
+        readers.too_large_message(length),
+        errors={"file": ["Tệp quá lớn."]},
+    )
+
+
 def _fingerprint(request: HttpRequest) -> str:
+    """A digest of the request. A multipart body is read as Django parsed it (the fields,
+    then each file in chunks), so a large upload is not held in memory twice."""
     digest = hashlib.sha256()
     for part in (request.method or "", request.get_full_path(), request.content_type or ""):
         digest.update(part.encode() + b"\0")
-    digest.update(request.body)
+    if request.content_type == "multipart/form-data":
+        for name, values in sorted(request.POST.lists()):
+            digest.update(name.encode() + b"\0" + "\0".join(values).encode() + b"\1")
+        for name, files in sorted(request.FILES.lists()):
+            for file in files:
+                digest.update(f"{name}\0{file.name}\0{file.size}\0".encode())
+                for chunk in file.chunks():
+                    digest.update(chunk)
+                file.seek(0)
+    else:
+        digest.update(request.body)
     return digest.hexdigest()
 
 
@@ -162,6 +211,9 @@ def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     def _handle(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method in SAFE_METHODS:
             return _conditional(request, view(request, *args, **kwargs))
+        refused = _too_large(request)
+        if refused is not None:
+            return refused
         key = request.headers.get(IDEMPOTENCY_HEADER)
         if key is not None and request.method == "POST":
             response = _idempotent(request, key.strip(), lambda: view(request, *args, **kwargs))

@@ -28,6 +28,7 @@ TITLES = {
     405: "Phương thức không được hỗ trợ",
     409: "Xung đột",
     412: "Dữ liệu đã thay đổi",
+    413: "Nội dung quá lớn",
     422: "Yêu cầu không xử lý được",
     429: "Quá nhiều yêu cầu",
 }
@@ -39,6 +40,7 @@ SLUGS = {
     405: "phuong-thuc",
     409: "xung-dot",
     412: "da-thay-doi",
+    413: "qua-lon",
     422: "khong-xu-ly-duoc",
     429: "qua-nhieu-yeu-cau",
 }

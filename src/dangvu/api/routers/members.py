@@ -15,6 +15,7 @@ from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from dangvu.access import require_view
+from dangvu.documents import readers
 from dangvu.members import forms, selectors, services
 from dangvu.members.models import Member, MembershipEvent, Transfer
 from dangvu.members.selectors.rules import age_limits
@@ -565,6 +566,8 @@ def member_import(
     within = visible_org(request, params.organization) if params.organization else user.organization
     if within is None:
         raise ValidationError({"organization": "Hãy chọn đơn vị nhận danh sách."})
+    if file.size and file.size > readers.max_file_size():  # before a byte is read
+        raise ValidationError({"file": readers.too_large_message(file.size)})
     data = file.read()
     rows, problems = read_rows(data)
     check = check_rows(rows, within=within) if not problems else None

@@ -67,3 +67,39 @@ def test_a_viewer_cannot_upload(users, tree):
         "/api/v1/documents", {"file": SimpleUploadedFile("kh20.txt", TEXT.encode())}
     )
     assert r.status_code == 403
+
+
+def test_an_upload_past_the_limit_is_refused_before_its_body_is_read(
+    users, tree, settings, monkeypatch
+):
+    from django.http import multipartparser
+
+    settings.DOCUMENTS_MAX_FILE_SIZE = 10_000
+    parsed = []
+    real = multipartparser.MultiPartParser.parse
+    monkeypatch.setattr(
+        multipartparser.MultiPartParser, "parse", lambda self: parsed.append(1) or real(self)
+    )
+    client = as_user(users.a_officer)
+    for path in ("/api/v1/documents", "/api/v1/members/import"):
+        big = SimpleUploadedFile("kh.txt", b"x" * 200_000)
+        r = client.upload(path, {"file": big}, headers={"Idempotency-Key": f"big-{path}"})
+        assert r.status_code == 413, (path, r.content)
+        assert r["Content-Type"] == "application/problem+json"
+        body = r.json()
+        assert body["field"] == "file" and body["detail"].startswith("Tệp quá lớn")
+    assert parsed == []  # refused on Content-Length: the multipart body was never parsed
+    assert not Document.objects.exists()
+    small = SimpleUploadedFile("kh.txt", "Kế hoạch số 15-KH/ĐU".encode())
+    r = client.upload("/api/v1/documents", {"file": small}, headers={"Idempotency-Key": "small"})
+    assert r.status_code == 201, r.content
+    assert parsed  # a file within the limit is parsed and read as before
+
+
+def test_a_file_just_past_the_limit_is_refused_on_its_size_before_it_is_read(users, tree, settings):
+    settings.DOCUMENTS_MAX_FILE_SIZE = 10_000  # the body fits the multipart allowance
+    client = as_user(users.a_officer)
+    for path in ("/api/v1/documents", "/api/v1/members/import"):
+        r = client.upload(path, {"file": SimpleUploadedFile("ds.xlsx", b"x" * 20_000)})
+        assert r.status_code == 400 and r.json()["field"] == "file", (path, r.content)
+        assert r.json()["detail"].startswith("Tệp quá lớn")
