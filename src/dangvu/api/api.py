@@ -47,6 +47,13 @@ class DangvuAPI(NinjaAPI):
     """Every operation also documents its refusals (problem documents) and, for reads, the
     304 of a matching ETag: they are the same everywhere, so they are added here once."""
 
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        """`<router module>_<function>` as ninja does, the module taken at the subject
+        (`dangvu.api.routers.members`, even for `...members.writes`): the ids that clients
+        generate their method names from stay the same when a router becomes a package."""
+        module = ".".join(operation.view_func.__module__.split(".")[:4])
+        return f"{module}_{operation.view_func.__name__}".replace(".", "_")
+
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(**kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
