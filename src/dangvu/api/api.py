@@ -8,7 +8,17 @@ from ninja import NinjaAPI
 
 from . import problems
 from .auth import TokenAuth
-from .routers import changes, documents, drafting, members, orgs, reporting, tracking
+from .routers import (
+    changes,
+    corrections,
+    documents,
+    drafting,
+    members,
+    orgs,
+    reporting,
+    restructure,
+    tracking,
+)
 
 DESCRIPTION = """
 Giao diện lập trình của Đảng vụ cho các hệ thống khác (CSDL đảng viên, sổ tay đảng viên điện
@@ -86,8 +96,10 @@ api = DangvuAPI(
 )
 problems.install(api)
 api.add_router("", orgs.router)
+api.add_router("", restructure.router)
 api.add_router("", members.router)
 api.add_router("", documents.router)
+api.add_router("", corrections.router)
 api.add_router("", tracking.router)
 api.add_router("", reporting.router)
 api.add_router("", drafting.router)

@@ -145,6 +145,20 @@ class TaskForm(forms.Form):
         d = self.cleaned_data
         return [x for x in (d["due_on"], d.get("due_on_2"), d.get("due_on_3")) if x]
 
+    def task_arguments(self) -> dict[str, Any]:
+        """The arguments of `services.task_create` from the cleaned form (the actor apart):
+        the page and the API give a task from the same form."""
+        d = self.cleaned_data
+        names = ("source", "title", "kind", "description", "issued_on", "unit_rule")
+        return {
+            **{name: d[name] for name in names},
+            "due_dates": self.due_dates(),
+            "rule_root": d["rule_root"],
+            "listed": d["listed"],
+            "asks_sessions": d["asks_sessions"],
+            "asks_participants": d["asks_participants"],
+        }
+
 
 class SubmitForm(forms.Form):
     text = forms.CharField(

@@ -93,22 +93,8 @@ def task_create(request: HttpRequest) -> HttpResponse:
         initial["rule_root"] = user.organization  # type: ignore[union-attr]
     form = forms.TaskForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
         try:
-            tasks = services.task_create(
-                source=d["source"],
-                title=d["title"],
-                kind=d["kind"],
-                description=d["description"],
-                issued_on=d["issued_on"],
-                due_dates=form.due_dates(),
-                unit_rule=d["unit_rule"],
-                rule_root=d["rule_root"],
-                listed=d["listed"],
-                asks_sessions=d["asks_sessions"],
-                asks_participants=d["asks_participants"],
-                actor=user,
-            )
+            tasks = services.task_create(**form.task_arguments(), actor=user)
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:

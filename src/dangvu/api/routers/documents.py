@@ -3,6 +3,7 @@ relations, the citation chain, and the upload of a file (the same readers and re
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from dangvu.documents import forms, readers, selectors
+from dangvu.documents import forms, readers, selectors, services
 from dangvu.documents.models import Document, Visibility
 from dangvu.flows import register
 
@@ -273,7 +274,7 @@ def document_upload(
     units = selectors.owner_choices(user)
     form = forms.UploadForm(
         {
-            "owner": str(params.owner or getattr(user.organization, "pk", "") or ""),
+            "owner": str(params.owner or getattr(user.organization, "pk", None) or ""),
             "status": params.status,
             "visibility": params.visibility,
         },
@@ -305,3 +306,58 @@ def document_upload(
             "extraction_failed": result.extraction_failed,
         },
     )
+
+
+# --- corrections of an entry ------------------------------------------------------------
+
+
+def form_data(initial: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+    """The page's form data: what the entry holds, overwritten by what was sent."""
+    data = {**initial, **sent}
+    return {
+        k: ("" if v is None else v.isoformat() if isinstance(v, dt.date) else v)
+        for k, v in data.items()
+    }
+
+
+def clean_form(form: Any) -> dict[str, Any]:
+    if not form.is_valid():
+        raise ValidationError({k: list(v) for k, v in form.errors.items()})
+    return dict(form.cleaned_data)
+
+
+def _same(value: Any, before: Any) -> bool:
+    return value == before or (value in ("", None) and before in ("", None))
+
+
+class DocumentPatch(Schema):
+    """Only the fields sent change, as on the page Sửa thông tin văn bản."""
+
+    kind: str | None = None
+    type_code: str | None = Field(None, max_length=16)
+    type_name: str | None = Field(None, max_length=80)
+    number: str | None = Field(None, max_length=16)
+    year: int | None = Field(None, ge=1900, le=2100)
+    issuer_code: str | None = Field(None, max_length=24)
+    date: dt.date | None = None
+    title: str | None = Field(None, max_length=2000)
+    place: str | None = Field(None, max_length=80)
+    status: str | None = None
+    visibility: str | None = None
+
+
+@router.patch("/documents/{int:pk}", response=DocumentOut, summary="Sửa thông tin văn bản")
+def document_update(request: HttpRequest, pk: int, payload: DocumentPatch) -> dict[str, Any]:
+    """Số mới trùng một văn bản chờ (được dẫn chiếu nhưng chưa có) thì nhận các dẫn chiếu
+    của nó; dẫn chiếu không ghi ngày của số cũ và số mới được liên kết lại."""
+    user = actor(request)
+    document = selectors.require_edit(user, pk)
+    fields = list(forms.DocumentEditForm.base_fields)
+    initial = {name: getattr(document, name) for name in fields}
+    form = forms.DocumentEditForm(
+        form_data(initial, payload.dict(exclude_unset=True)),
+        placeholder=document.is_placeholder,
+    )
+    data = clean_form(form)
+    changes = {k: v for k, v in data.items() if not _same(v, initial[k])}
+    return document_out(services.document_update(document=document, actor=user, **changes))

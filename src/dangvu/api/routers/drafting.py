@@ -1,5 +1,6 @@
-"""Drafting: a unit's drafts, a new draft from data (as the drafting page makes it), and
-the draft rendered to .docx and PDF."""
+"""Drafting: a unit's drafts, a new draft from data (as the drafting page makes it), its
+wording edited, redrafted on new figures, issued into the register, rendered to .docx and
+PDF."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from ninja import Field, Query, Router, Schema, Status
 
+from dangvu.core.forms import LONG_TEXT
 from dangvu.drafting import selectors, services
 from dangvu.drafting.forms import DraftCreateForm
 from dangvu.drafting.models import Draft
@@ -51,7 +53,7 @@ def draft_out(d: Draft) -> dict[str, Any]:
         "title": d.title,
         "status": d.status,
         "status_label": d.get_status_display(),
-        "symbol": d.number.symbol if d.number_id else "",
+        "symbol": d.number.symbol if d.number is not None else "",
         "document_id": d.document_id,
         "source": d.source,
         "updated_at": d.updated_at,
@@ -125,7 +127,10 @@ def draft_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
 def _docx(request: HttpRequest, pk: int) -> tuple[bytes, str]:
     draft = selectors.require_draft(actor(request), pk)
     report, _ = selectors.block_views(draft)
-    stem = draft.number.symbol.replace("/", "-") if draft.number_id else f"du-thao-{draft.pk}"
+    if draft.number is not None:
+        stem = draft.number.symbol.replace("/", "-")
+    else:
+        stem = f"du-thao-{draft.pk}"
     return render_docx(report), stem
 
 
@@ -149,7 +154,7 @@ def _binary(content_type: str) -> dict[str, Any]:
 def draft_docx(request: HttpRequest, pk: int) -> HttpResponse:
     data, stem = _docx(request, pk)
     response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.docx")
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.docx") or ""
     return response
 
 
@@ -169,5 +174,54 @@ def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         # the same message as the page; the .docx is still there
         return problem_response(request, 409, str(exc))
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.pdf")
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.pdf") or ""
     return response
+
+
+class BlockEditIn(Schema):
+    index: int = Field(ge=0, description="Số thứ tự đoạn trong `content.blocks`, từ 0.")
+    text: str = Field(max_length=LONG_TEXT, description="Lời văn mới của đoạn.")
+
+
+@router.post("/drafts/{int:pk}/edit", response=DraftDetailOut, summary="Sửa một đoạn dự thảo")
+def draft_edit(request: HttpRequest, pk: int, payload: BlockEditIn) -> dict[str, Any]:
+    """Như trang dự thảo: thay lời văn của một đoạn; số liệu còn trong câu vẫn gắn nguồn."""
+    user = actor(request)
+    draft = services.draft_edit_block(
+        draft=selectors.require_draft(user, pk), index=payload.index, text=payload.text, actor=user
+    )
+    return _detail(draft)
+
+
+@router.post(
+    "/drafts/{int:pk}/redraft", response=DraftDetailOut, summary="Soạn lại theo số liệu mới"
+)
+def draft_redraft(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """Như nút Soạn lại: số liệu lấy lại từ nguồn, lời văn đã sửa được giữ."""
+    draft = selectors.require_draft(actor(request), pk)
+    return _detail(services.draft_redraft(draft=draft, actor=actor(request)))
+
+
+class IssueIn(Schema):
+    on: date | None = Field(None, description="Ngày ban hành (mặc định hôm nay).")
+    signer: str = Field(max_length=120, description="Họ tên người ký.")
+    capacity: str = Field("", max_length=60, description="Thẩm quyền ký (T/M BAN THƯỜNG VỤ).")
+    position: str = Field("", max_length=60, description="Chức vụ người ký (BÍ THƯ).")
+
+
+@router.post("/drafts/{int:pk}/issue", response=DraftDetailOut, summary="Ban hành văn bản")
+def draft_issue(request: HttpRequest, pk: int, payload: IssueIn) -> dict[str, Any]:
+    """Như trang dự thảo: lấy số tiếp theo trong sổ của đơn vị, ghi ngày, người ký, rồi ghi
+    tệp .docx vào sổ văn bản (`document_id`); tải tệp bằng `/drafts/{id}/docx` hoặc `/pdf`."""
+    user = actor(request)
+    if not payload.signer.strip():
+        raise ValidationError({"signer": "Hãy ghi họ tên người ký."})
+    draft = services.draft_issue(
+        draft=selectors.require_draft(user, pk),
+        actor=user,
+        on=payload.on,
+        signer=payload.signer,
+        capacity=payload.capacity,
+        position=payload.position,
+    )
+    return _detail(draft)

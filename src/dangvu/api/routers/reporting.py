@@ -312,3 +312,43 @@ def submission_return(request: HttpRequest, pk: int, payload: ReturnIn) -> dict[
         submission=selectors.require_submission(user, pk), comment=payload.comment, actor=user
     )
     return submission_out(s)
+
+
+class ReopenIn(Schema):
+    comment: str = Field(max_length=2000, description="Lý do mở lại.")
+    until: date | None = Field(
+        None, description="Sau ngày khóa sổ: được nhập đến ngày này (mặc định 7 ngày)."
+    )
+
+
+@router.post(
+    "/reporting/submissions/{int:pk}/reopen", response=SubmissionOut, summary="Mở lại báo cáo"
+)
+def submission_reopen(request: HttpRequest, pk: int, payload: ReopenIn) -> dict[str, Any]:
+    """Cấp trên mở lại báo cáo đã duyệt, như trang báo cáo: số liệu rời khỏi tổng hợp, báo
+    cáo tổng hợp đã duyệt ở trên trở về chờ."""
+    user = actor(request)
+    s = services.submission_reopen(
+        submission=selectors.require_submission(user, pk),
+        comment=payload.comment,
+        until=payload.until,
+        actor=user,
+    )
+    return submission_out(s)
+
+
+class ExcuseIn(Schema):
+    reason: str = Field(max_length=2000, description="Lý do miễn báo cáo.")
+
+
+@router.post(
+    "/reporting/submissions/{int:pk}/excuse",
+    response=SubmissionOut,
+    summary="Miễn báo cáo cho một đơn vị",
+)
+def submission_excuse(request: HttpRequest, pk: int, payload: ExcuseIn) -> dict[str, Any]:
+    user = actor(request)
+    s = services.submission_excuse(
+        submission=selectors.require_submission(user, pk), reason=payload.reason, actor=user
+    )
+    return submission_out(s)

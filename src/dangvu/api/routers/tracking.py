@@ -9,10 +9,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from dangvu.core.forms import LONG_TEXT
 from dangvu.orgs import paths
 from dangvu.tracking import forms, rules, selectors, services
 from dangvu.tracking.models import Assignment, Task
@@ -76,6 +77,79 @@ def task_list(request: HttpRequest, params: Query[TaskParams]) -> dict[str, Any]
         tasks = tasks.filter(Q(title__icontains=query) | Q(source__search_text__contains=query))
     tasks = tasks.defer("source__text", "source__search_text")
     return paginate(tasks.order_by("-issued_on", "due_on", "id"), params, convert=task_out)
+
+
+class TaskIn(Schema):
+    """The task page's form: a task from an issued document, one per round of due dates,
+    each assigned to every unit the rule takes below `rule_root` on `issued_on`."""
+
+    source: int = Field(description="Văn bản giao việc (đã ban hành, trong sổ).")
+    title: str = Field(max_length=500)
+    kind: str = Field(description="Loại việc (như trang Giao việc).")
+    description: str = Field("", max_length=LONG_TEXT)
+    issued_on: date
+    due_dates: list[date] = Field(
+        min_length=1, max_length=3, description="Hạn lần 1, lần 2, lần 3 (một việc mỗi lần)."
+    )
+    unit_rule: str = Field(description="Quy tắc chọn đơn vị thực hiện; `listed`: theo danh sách.")
+    rule_root: int | None = Field(None, description="Trong phạm vi (mặc định: đơn vị mình).")
+    listed: list[int] = Field(default_factory=list, max_length=5000)
+    asks_sessions: bool = False
+    asks_participants: bool = False
+
+
+class TaskCreatedOut(Schema):
+    tasks: list[TaskOut]
+    units: int = Field(description="Số đơn vị được giao (mỗi việc).")
+
+
+DUE_FIELDS = ("due_on", "due_on_2", "due_on_3")
+
+
+def _due_dates_named(exc: ValidationError) -> ValidationError:
+    """The form's and the service's due-date fields are `due_dates` here."""
+    if not hasattr(exc, "error_dict"):
+        return exc
+    named: dict[str, list[str]] = {}
+    for field, messages in exc.message_dict.items():
+        named.setdefault("due_dates" if field in DUE_FIELDS else field, []).extend(messages)
+    return ValidationError(named)
+
+
+@router.post("/tasks", response={201: TaskCreatedOut}, summary="Giao việc từ một văn bản")
+def task_create(request: HttpRequest, payload: TaskIn) -> Status:
+    """Cùng biểu mẫu và cùng dịch vụ như trang Giao việc: văn bản và phạm vi trong tầm của
+    người giao, đơn vị thực hiện theo cây tổ chức ngày giao. Gửi kèm `Idempotency-Key` để
+    gửi lại an toàn."""
+    user = actor(request)
+    if not user.can_edit:
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được giao việc.")
+    data = QueryDict(mutable=True)
+    root = payload.rule_root or getattr(user.organization, "pk", None)
+    values = {
+        "source": payload.source,
+        "title": payload.title,
+        "kind": payload.kind,
+        "description": payload.description,
+        "issued_on": payload.issued_on.isoformat(),
+        "rule_root": root or "",
+        "unit_rule": payload.unit_rule,
+    }
+    values.update({f: d.isoformat() for f, d in zip(DUE_FIELDS, payload.due_dates, strict=False)})
+    values.update({k: "on" for k in ("asks_sessions", "asks_participants") if getattr(payload, k)})
+    for key, value in values.items():
+        data[key] = str(value)
+    data.setlist("listed", [str(pk) for pk in payload.listed])
+    form = forms.TaskForm(data, user=user)
+    if not form.is_valid():
+        raise _due_dates_named(ValidationError(form.errors))
+    try:
+        tasks = services.task_create(**form.task_arguments(), actor=user)
+    except ValidationError as exc:
+        raise _due_dates_named(exc) from exc
+    return Status(
+        201, {"tasks": [task_out(t) for t in tasks], "units": tasks[0].assignments.count()}
+    )
 
 
 class ProgressOut(Schema):

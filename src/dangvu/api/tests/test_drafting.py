@@ -57,3 +57,32 @@ def test_a_viewer_or_another_unit_cannot_draft_for_a_unit(users, tree):
         "/api/v1/drafts", {"genre": "member_stats", "organization": tree.a.pk}
     )
     assert r.status_code == 403
+
+
+def test_a_draft_is_edited_and_issued_into_the_register(users, tree):
+    from dangvu.core.models import AuditEntry
+    from dangvu.documents.models import Document
+
+    client = as_user(users.a_officer)
+    pk = client.post("/api/v1/drafts", {"genre": "member_stats", "on": "2024-12-31"}).json()["id"]
+    bad = client.post(f"/api/v1/drafts/{pk}/edit", {"index": 9999, "text": "Đoạn"})
+    assert bad.status_code == 400 and bad.json()["field"] == "index"
+    for user in (users.b_officer, users.a_viewer):
+        r = as_user(user).post(f"/api/v1/drafts/{pk}/edit", {"index": 0, "text": "Khác"})
+        assert r.status_code == 403, user
+        r = as_user(user).post(f"/api/v1/drafts/{pk}/issue", {"signer": "Nguyễn Văn A"})
+        assert r.status_code == 403, user
+    r = client.post(f"/api/v1/drafts/{pk}/edit", {"index": 0, "text": "Lời văn đã sửa."})
+    assert r.status_code == 200, r.content
+    assert "Lời văn đã sửa." in str(r.json()["content"])
+    nameless = client.post(f"/api/v1/drafts/{pk}/issue", {"signer": " "})
+    assert nameless.status_code == 400 and nameless.json()["field"] == "signer"
+    r = client.post(f"/api/v1/drafts/{pk}/issue", {"signer": "Nguyễn Văn An", "on": "2025-01-10"})
+    assert r.status_code == 200, r.content
+    issued = r.json()
+    assert issued["status"] == "issued" and issued["symbol"].endswith("/ĐU")
+    assert Document.objects.filter(pk=issued["document_id"], owner=tree.a).exists()
+    again = client.post(f"/api/v1/drafts/{pk}/edit", {"index": 0, "text": "Sửa sau ban hành"})
+    assert again.status_code == 400
+    assert AuditEntry.objects.filter(action="drafting.draft_issue").exists()
+    assert client.get(f"/api/v1/drafts/{pk}/docx").status_code == 200

@@ -5,7 +5,7 @@ import pytest
 
 from dangvu.api.tests.helpers import as_user
 from dangvu.tracking.models import Assignment, AssignmentState
-from dangvu.tracking.tests.helpers import make_task, plan_126
+from dangvu.tracking.tests.helpers import make_task, plan_126, unit_plan
 
 
 @pytest.fixture
@@ -83,3 +83,63 @@ def test_an_unknown_evidence_document_is_refused_by_field(users, tree, task):
     )
     assert r.status_code == 400 and r.json()["field"] == "evidence_symbol"
     assert mine(task, tree.a).state == AssignmentState.PENDING
+
+
+def _task_body(source, root, **more):
+    return {
+        "source": source.pk,
+        "title": "Tổ chức học tập, quán triệt Kế hoạch 126",
+        "kind": "hold_activity",
+        "issued_on": "2023-04-05",
+        "due_dates": ["2023-06-30", "2023-12-31"],
+        "unit_rule": "grassroots",
+        "rule_root": root.pk,
+        **more,
+    }
+
+
+def test_a_task_is_given_with_its_rounds_and_assignments_as_the_page_does(users, tree):
+    from dangvu.core.models import AuditEntry
+    from dangvu.tracking.models import Task
+
+    plan = plan_126(users.province_officer)
+    client = as_user(users.province_officer)
+    r = client.post("/api/v1/tasks", _task_body(plan, tree.province))
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert [t["round"] for t in body["tasks"]] == [1, 2] and body["units"] == 3
+    task = Task.objects.get(pk=body["tasks"][0]["id"])
+    assert {tree.a.pk, tree.b.pk} <= {a.organization_id for a in task.assignments.all()}
+    assert AuditEntry.objects.filter(action="tracking.task_create").exists()
+    assert AuditEntry.objects.filter(action="api.write", summary__contains="/api/v1/tasks").exists()
+    listed = client.post(
+        "/api/v1/tasks", _task_body(plan, tree.province, unit_rule="listed", listed=[tree.a1.pk])
+    )
+    assert listed.status_code == 201 and listed.json()["units"] == 1
+
+
+def test_task_input_is_refused_by_field_and_nothing_is_given(users, tree):
+    from dangvu.tracking.models import Task
+
+    plan = plan_126(users.province_officer)
+    client = as_user(users.province_officer)
+    early = client.post("/api/v1/tasks", _task_body(plan, tree.province, issued_on="2020-01-01"))
+    assert early.status_code == 400 and early.json()["field"] == "issued_on"
+    assert "trước ngày ban hành" in early.json()["detail"]
+    bad = client.post("/api/v1/tasks", _task_body(plan, tree.province, due_dates=["2023-01-01"]))
+    assert bad.status_code == 400 and bad.json()["field"] == "due_dates"
+    assert not Task.objects.exists()
+
+
+def test_another_unit_or_a_viewer_cannot_give_a_task(users, tree):
+    from dangvu.tracking.models import Task
+
+    own = unit_plan(users.a_officer, "15", plan_126(users.province_officer).date)
+    # B's officer: neither the source (A's plan) nor A's subtree is theirs
+    r = as_user(users.b_officer).post("/api/v1/tasks", _task_body(own, tree.a))
+    assert r.status_code in (400, 403) and not Task.objects.exists()
+    assert r.json()["field"] in (None, "source", "rule_root"), r.content
+    r = as_user(users.a_viewer).post("/api/v1/tasks", _task_body(own, tree.a))
+    assert r.status_code == 403 and not Task.objects.exists()
+    r = as_user(users.a_officer).post("/api/v1/tasks", _task_body(own, tree.a, unit_rule="direct"))
+    assert r.status_code == 201 and r.json()["units"] == 2, r.content
