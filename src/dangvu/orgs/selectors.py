@@ -68,28 +68,21 @@ def ancestors_on(org: Organization | int, on: date) -> list[OrgVersion]:
     return [found[i] for i in ids if i in found]
 
 
-def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
-    """Where a user's tree starts on a date: the user's organization, or, before it was
-    formed, the organizations that were merged into it."""
-    if user.is_superuser:
-        qs = covering(OrgVersion.objects.filter(parent__isnull=True), on)
-        return list(with_has_children(qs, on).order_by("sort_key"))
-    org = access.own_organization(user)
-    if org is None:
-        return []
-    frontier = [org.pk]
-    roots: list[OrgVersion] = []
+def roots_on(org: Organization | int, on: date, *, has_children: bool = False) -> list[OrgVersion]:
+    """The organization's version on `on`, or, before it was formed, the versions of the
+    organizations merged into it (followed through three merges) that existed then; by
+    path. `has_children` annotates each with whether it had units below it then."""
+    frontier = [org if isinstance(org, int) else org.pk]
+    found: list[OrgVersion] = []
     seen: set[int] = set()
     for _ in range(4):
         if not frontier:
             break
+        qs = covering(OrgVersion.objects.filter(organization_id__in=frontier), on)
         versions = {
-            v.organization_id: v
-            for v in with_has_children(
-                covering(OrgVersion.objects.filter(organization_id__in=frontier), on), on
-            )
+            v.organization_id: v for v in (with_has_children(qs, on) if has_children else qs)
         }
-        roots.extend(versions.values())
+        found.extend(versions.values())
         seen.update(frontier)
         missing = [pk for pk in frontier if pk not in versions]
         frontier = [
@@ -99,7 +92,19 @@ def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
             )
             if pk not in seen
         ]
-    return sorted(roots, key=lambda v: v.sort_key)
+    return sorted(found, key=lambda v: v.path)
+
+
+def scope_roots_on(user: AnyUser, on: date) -> list[OrgVersion]:
+    """Where a user's tree starts on a date: the user's organization, or, before it was
+    formed, the organizations that were merged into it."""
+    if user.is_superuser:
+        qs = covering(OrgVersion.objects.filter(parent__isnull=True), on)
+        return list(with_has_children(qs, on).order_by("sort_key"))
+    org = access.own_organization(user)
+    if org is None:
+        return []
+    return sorted(roots_on(org, on, has_children=True), key=lambda v: v.sort_key)
 
 
 def organization_search(

@@ -20,7 +20,7 @@ from .. import rules
 from ..models import REPORTED_STATES, Round, RoundReminder, Submission, SubmissionKind
 from ..models import SubmissionState as S
 from ..scope import can_view
-from .nodes import Node, in_ranges, roots_on
+from .nodes import in_ranges, roots_on
 
 
 @dataclass(frozen=True)
@@ -118,10 +118,10 @@ def node_path(round: Round, org: Organization) -> str:
     nodes = roots_on(org, round.period_end)
     if not nodes:
         raise PermissionDenied(f"“{org.name}” không có trong đợt báo cáo này.")
-    return nodes[0].path
+    return str(nodes[0].path)
 
 
-def require_round_view(actor: Any, round: Round, org: Organization) -> list[Node]:
+def require_round_view(actor: Any, round: Round, org: Organization) -> list[OrgVersion]:
     """The nodes of `org` in the round, once the actor may see `org`."""
     if not can_view(actor, org):
         raise PermissionDenied(f"“{org.name}” nằm ngoài phạm vi đơn vị của bạn.")

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Min
 
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, OrgVersion
 
 from .. import periods, rules
 from ..models import (
@@ -28,7 +28,7 @@ from ..models import (
     Value,
 )
 from .completeness import require_round_view
-from .nodes import Node, in_ranges, roots_on
+from .nodes import in_ranges, roots_on
 
 Cells = dict[str, "Decimal | str | None"]
 
@@ -91,7 +91,7 @@ class Consolidation:
         raise KeyError(code)
 
 
-def _cells(round: Round, nodes: list[Node]) -> tuple[Cells, int]:
+def _cells(round: Round, nodes: list[OrgVersion]) -> tuple[Cells, int]:
     """The consolidated cells of `nodes` in `round` and the number of approved units."""
     spec = round.form.spec
     codes = {pk: code for code, pk in round.form.indicator_ids.items()}
@@ -195,7 +195,7 @@ def _year_to_date(round: Round, org: Organization, cells: Cells) -> Cells:
     return out
 
 
-def _narratives(round: Round, nodes: list[Node]) -> list[Narrative]:
+def _narratives(round: Round, nodes: list[OrgVersion]) -> list[Narrative]:
     """The sections the reports just below the organization wrote."""
     below = (
         Submission.objects.filter(round=round, state__in=REPORTED_STATES)

@@ -1,51 +1,21 @@
 """Where an organization sits in a round: its place on the period's end tree, or, for one
-formed later by a merge, the places of the organizations merged into it."""
+formed later by a merge, the places of the organizations merged into it
+(`orgs.selectors.roots_on`); and the condition that selects the reports below them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Sequence
 
 from django.db.models import Q
 
 from dangvu.orgs import paths
-from dangvu.orgs.models import Organization, OrgVersion
-from dangvu.orgs.selectors import covering
+from dangvu.orgs.models import OrgVersion
+from dangvu.orgs.selectors import roots_on
+
+__all__ = ["in_ranges", "roots_on"]
 
 
-@dataclass(frozen=True)
-class Node:
-    organization_id: int
-    name: str
-    path: str
-    depth: int
-
-
-def roots_on(org: Organization, on: date) -> list[Node]:
-    """The organization on `on`, or the organizations merged into it (followed through
-    three merges) that existed then."""
-    frontier, seen, found = [org.pk], set(), []
-    for _ in range(4):
-        if not frontier:
-            break
-        versions = {
-            v.organization_id: v
-            for v in covering(OrgVersion.objects.filter(organization_id__in=frontier), on)
-        }
-        found.extend(Node(v.organization_id, v.name, v.path, v.depth) for v in versions.values())
-        seen.update(frontier)
-        missing = [pk for pk in frontier if pk not in versions]
-        frontier = [
-            pk
-            for pk in Organization.objects.filter(successor_id__in=missing).values_list(
-                "pk", flat=True
-            )
-            if pk not in seen
-        ]
-    return sorted(found, key=lambda n: n.path)
-
-
-def in_ranges(nodes: list[Node], field: str = "path") -> Q:
+def in_ranges(nodes: Sequence[OrgVersion], field: str = "path") -> Q:
     """Rows whose path lies in any of the nodes' subtrees (nothing when there is none)."""
     condition = Q(pk__in=[])
     for n in nodes:
