@@ -150,6 +150,11 @@ def round_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     """The committee's download: one workbook, a sheet per unit that has not reported."""
     r = selectors.require_round(request.user, pk)
     node = _node(request, r)
+    if not can_change(request.user, node):
+        raise PermissionDenied(
+            f"Chỉ chuyên viên, lãnh đạo của “{node.name}” hoặc cấp trên được tải biểu để nhập "
+            "thay các đơn vị."
+        )
     c = selectors.completeness(
         actor=request.user,
         round=r,
@@ -164,6 +169,9 @@ def round_sheets(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("path")
         if can_enter(request.user, s.organization)
     ]
+    if not subs:
+        messages.info(request, "Không còn đơn vị nào chưa báo cáo để tải biểu.")
+        return redirect(f"{r.get_absolute_url()}?don-vi={node.pk}")
     computed = {s.pk: selectors.prefill(r, s.organization, actor=request.user) for s in subs}
     response = HttpResponse(excel.workbook(subs, computed), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="bieu-bao-cao-{r.pk}.xlsx"'
@@ -181,10 +189,14 @@ def round_upload(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(r.get_absolute_url())
     submit = form.is_valid() and form.cleaned_data.get("submit", False)
     results = excel.upload(files=files, round=r, actor=request.user, submit=bool(submit))
+    saved = sum(x.saved for x in results)
+    if results and all(x.denied for x in results):
+        raise PermissionDenied(results[0].errors[0])
     return render(
         request,
         "reporting/upload_result.html",
-        {"round": r, "results": results, "saved": sum(x.saved for x in results)},
+        {"round": r, "results": results, "saved": saved},
+        status=200 if saved else 400,
     )
 
 

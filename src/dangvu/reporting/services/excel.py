@@ -170,6 +170,7 @@ class SheetResult:
     unit: str
     saved: bool
     errors: list[str]
+    denied: bool = False  # refused because the actor may not enter this unit's report
 
 
 def read_sheets(data: bytes) -> tuple[list[SheetData], list[str]]:
@@ -265,7 +266,7 @@ def _save_sheet(
                 on=on,
             )
     except PermissionDenied as exc:
-        return SheetResult(label, sub.name, False, [str(exc)])
+        return SheetResult(label, sub.name, False, [str(exc)], denied=True)
     except ValidationError as exc:
         errors = []
         for cell, messages in exc.message_dict.items():
