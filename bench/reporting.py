@@ -14,7 +14,9 @@ some missing. Then times, in the same run, medians of several runs:
     report one query at a time;
   - the consolidated province and nation, against a baseline that sums the approved units'
     values one unit (one query) at a time; the two must agree cell by cell;
-  - the prefill of one commune's form (registry, tree, tracking).
+  - the prefill of one commune's form (registry, tree, tracking), against a baseline that
+    walks the subtree a unit at a time and counts its spans and events one by one; the
+    two must agree cell by cell.
 Targets (issue 10): national completeness <= 300 ms, province consolidation <= 200 ms,
 nation <= 1 s, prefill <= 200 ms.
 """
@@ -57,6 +59,7 @@ from dangvu.reporting.scope import SYSTEM  # noqa: E402
 from dangvu.reporting.selectors import completeness, consolidation, prefill  # noqa: E402
 from dangvu.reporting.selectors.completeness import completeness_baseline  # noqa: E402
 from dangvu.reporting.selectors.consolidation import consolidation_baseline  # noqa: E402
+from dangvu.reporting.selectors.prefill import prefill_baseline  # noqa: E402
 from dangvu.reporting.services import rollup_rebuild, round_open  # noqa: E402
 
 PERIOD = periods.quarter(2025, 4)
@@ -191,7 +194,14 @@ def main() -> None:
         )
 
     t, auto = timed(lambda: prefill(r, commune, actor=SYSTEM))
-    print(f"| tự tính biểu của {commune.name} (DV01 = {auto.get('DV01')}) | {ms(t)} | | |")
+    tb, base = timed(lambda: prefill_baseline(r, commune), repeat=3)
+    assert auto == base, {
+        k: (auto.get(k), base.get(k)) for k in {*auto, *base} if auto.get(k) != base.get(k)
+    }
+    print(
+        f"| tự tính biểu của {commune.name} (DV01 = {auto.get('DV01')}, {len(auto)} ô) | "
+        f"{ms(t)} | {ms(tb)} | {tb / t:,.0f} |"
+    )
 
 
 if __name__ == "__main__":

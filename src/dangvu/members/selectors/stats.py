@@ -456,12 +456,14 @@ def flows(user: AnyUser, org: Organization, start: date, end: date) -> list[tupl
     marks = ", ".join(["%s"] * len(kinds))
     counts: dict[str, int] = defaultdict(int)
     with connection.cursor() as cursor:
+        # the subtree's versions first, then their events through (organization, day);
+        # CROSS JOIN fixes that order on SQLite (PostgreSQL plans it as a plain join)
         cursor.execute(
-            f"SELECT e.kind, COUNT(*) FROM {_EVT} e JOIN {_VER} v ON v.organization_id = "
-            f"e.organization_id AND {covering_e} "
-            f"WHERE {on_} >= %s AND {on_} <= %s AND e.kind IN ({marks}) AND v.path >= %s "
-            f"AND v.path < %s AND {not_annulled} GROUP BY e.kind",
-            [start, end, *kinds, low, high],
+            f"SELECT e.kind, COUNT(*) FROM {_VER} v CROSS JOIN {_EVT} e "
+            f"WHERE v.path >= %s AND v.path < %s AND v.organization_id = e.organization_id "
+            f"AND {covering_e} AND {on_} >= %s AND {on_} <= %s AND e.kind IN ({marks}) "
+            f"AND {not_annulled} GROUP BY e.kind",
+            [low, high, start, end, *kinds],
         )
         counts.update(dict(cursor.fetchall()))
         # transfers confirmed: the receiving unit is e.organization, the sender other_org

@@ -17,6 +17,7 @@ from dangvu.reporting.models import Rollup, Submission, SubmissionKind, Submissi
 from dangvu.reporting.scope import SYSTEM
 from dangvu.reporting.selectors import completeness, consolidation, due_reports, prefill
 from dangvu.reporting.selectors.consolidation import consolidation_baseline
+from dangvu.reporting.selectors.prefill import prefill_baseline
 from dangvu.reporting.services import (
     rollup_rebuild,
     submission_approve,
@@ -89,6 +90,8 @@ def test_prefilled_figures_match_a_count_made_independently(tree):
     assert auto["DV02"] == 1 and auto["DV03"] == 3
     assert auto["TC01"] == 1 and auto["TC02"] == 1 and auto["TC04"] == 2
     assert "KN04" not in auto  # not something dangvu knows
+    # the benchmark's baseline (a unit and an event at a time) counts the same
+    assert auto == prefill_baseline(r, tree.a)
 
 
 def test_a_part_above_its_total_is_refused_and_nothing_is_saved(tree):
