@@ -321,6 +321,11 @@ class Submission(models.Model):
         indexes = [
             models.Index(fields=["round", "path"], name="reporting_sub_round_path_idx"),
             models.Index(fields=["organization", "state"], name="reporting_sub_org_state_idx"),
+            # completeness reads the subtree's entry reports from this index alone
+            models.Index(
+                fields=["round", "kind", "path", "state", "submitted_on", "depth"],
+                name="reporting_sub_tally_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

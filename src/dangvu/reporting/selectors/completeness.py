@@ -1,5 +1,5 @@
 """Completeness and timeliness of a round over any subtree, counted live from the
-reports' states (one aggregate, one grouped query for the drill-down, one for the
+reports' states (one grouped query for the whole and its drill-down, one for the
 missing): `71/74 đơn vị đã báo cáo`."""
 
 from __future__ import annotations
@@ -113,6 +113,10 @@ def _tally(row: dict[str, Any]) -> Tally:
     return Tally(**{k: row.get(k) or 0 for k in Tally.__dataclass_fields__})
 
 
+def _sum(rows: list[dict[str, Any]]) -> Tally:
+    return Tally(**{k: sum(row.get(k) or 0 for row in rows) for k in Tally.__dataclass_fields__})
+
+
 def node_path(round: Round, org: Organization) -> str:
     """The organization's place on the round's period-end tree (its first root)."""
     nodes = roots_on(org, round.period_end)
@@ -136,19 +140,21 @@ def completeness(
         in_ranges(nodes)
     )
     aggregates = _aggregates(round.due_on, today)
-    tally = _tally(entries.aggregate(**aggregates))
     rows: list[CompletenessRow] = []
     if len(nodes) == 1:
+        # one pass over the subtree's reports, grouped by the child they lie under; the
+        # whole is the sum of the groups (the node's own report, if it makes one, is the
+        # group of its own path)
         node = nodes[0]
         width = len(node.path) + paths.SEGMENT_WIDTH + 1
         grouped = list(
-            entries.exclude(path=node.path)
-            .annotate(prefix=Substr("path", 1, width))
+            entries.annotate(prefix=Substr("path", 1, width))
             .values("prefix")
             .annotate(deeper=Count("id", filter=Q(depth__gt=node.depth + 1)), **aggregates)
             .order_by()
         )
-        ids = {paths.ids_of(g["prefix"])[-1]: g for g in grouped}
+        tally = _sum(grouped)
+        ids = {paths.ids_of(g["prefix"])[-1]: g for g in grouped if g["prefix"] != node.path}
         names = dict(
             covering(
                 OrgVersion.objects.filter(organization_id__in=list(ids)), round.period_end
@@ -162,13 +168,12 @@ def completeness(
             key=lambda r: r.name,
         )
     else:
+        found = []
         for node in nodes:
-            sub = entries.filter(in_ranges([node]))
-            rows.append(
-                CompletenessRow(
-                    node.organization_id, node.name, _tally(sub.aggregate(**aggregates)), True
-                )
-            )
+            counted = entries.filter(in_ranges([node])).aggregate(**aggregates)
+            found.append(counted)
+            rows.append(CompletenessRow(node.organization_id, node.name, _tally(counted), True))
+        tally = _sum(found)
     missing = tuple(
         MissingUnit(
             s.pk,

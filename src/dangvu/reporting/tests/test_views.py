@@ -226,7 +226,7 @@ def test_an_upload_for_a_sibling_is_refused_by_sheet(setup, tree, users):
     ("page", "queries"),
     [
         ("submission_detail", 7),
-        ("round_detail", 11),
+        ("round_detail", 10),
         ("round_consolidation", 16),
         ("round_pivot", 12),
     ],
