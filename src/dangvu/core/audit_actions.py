@@ -91,6 +91,7 @@ ACTION_LABELS: dict[str, str] = {
     "reporting.round_open": "Mở đợt báo cáo định kỳ",
     "reporting.round_remind": "Nhắc đơn vị chưa báo cáo",
     "reporting.reports_remind_due": "Nhắc báo cáo định kỳ đến hạn (dangvu remind)",
+    "reporting.reports_follow_tree": "Cập nhật vị trí báo cáo định kỳ theo thay đổi tổ chức",
     "reporting.target_set": "Đặt chỉ tiêu năm",
     "reporting.submission_save": "Lưu báo cáo định kỳ (chưa gửi)",
     "reporting.submission_submit": "Gửi báo cáo định kỳ",

@@ -3,8 +3,9 @@
 `dangvu.orgs.services` changes the tree only. When an organization ends, the members it
 holds and the tasks assigned to it must go somewhere in the same transaction, or the
 change is refused; and after every change of the tree the member statistics (stored
-scopes, counters, monthly snapshots) follow it. The flows below say so, in the order the
-calls are made."""
+scopes, counters, monthly snapshots) follow it, and so do the periodic reports of the
+rounds whose period ends on or after the change (their places on the period's end tree).
+The flows below say so, in the order the calls are made."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dangvu.members.services import members_follow_org_ending, stats_follow_tree
 from dangvu.orgs import services as orgs
 from dangvu.orgs.models import Organization
 from dangvu.orgs.services import NewOrgSpec
+from dangvu.reporting.services import reports_follow_tree
 from dangvu.tracking.services import assignments_follow_org_ending, assignments_follow_split
 
 __all__ = ["org_create", "org_dissolve", "org_merge", "org_move", "org_rename", "org_split"]
@@ -49,6 +51,7 @@ def org_move(
     members' scopes and the counts of the old and new ancestors follow."""
     moved = orgs.org_move(org=org, new_parent=new_parent, on=on, decision=decision, actor=actor)
     stats_follow_tree()
+    reports_follow_tree(on=on, actor=actor)
     return moved
 
 
@@ -71,6 +74,7 @@ def org_merge(
         members_follow_org_ending(org=source, on=on, successor=target, actor=actor)
         assignments_follow_org_ending(org=source, on=on, successor=target, actor=actor)
     stats_follow_tree()
+    reports_follow_tree(on=on, actor=actor)
     return target
 
 
@@ -93,6 +97,7 @@ def org_split(
     members_follow_org_ending(org=org, on=on, successor=None, actor=actor)
     assignments_follow_split(org=org, on=on, parts=created, actor=actor)
     stats_follow_tree()
+    reports_follow_tree(on=on, actor=actor)
     return created
 
 
@@ -104,4 +109,5 @@ def org_dissolve(*, org: Organization, on: date, decision: str, actor: Actor) ->
     members_follow_org_ending(org=org, on=on, successor=None, actor=actor)
     assignments_follow_org_ending(org=org, on=on, successor=None, actor=actor)
     stats_follow_tree()
+    reports_follow_tree(on=on, actor=actor)
     return ended

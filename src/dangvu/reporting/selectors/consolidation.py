@@ -112,17 +112,18 @@ def _cells(round: Round, nodes: list[OrgVersion]) -> tuple[Cells, int]:
             continue
         for cell in ind.cells():
             out[cell] = sums.get(cell, Decimal(0)) if committees else None
-    units = [n for n in nodes if n.organization_id not in committees]
+    # a unit's own report (one that reports may also hold, after a late merge, the reports
+    # of the units merged into it: summed below it)
     own = list(
         Submission.objects.filter(
             round=round,
-            organization_id__in=[n.organization_id for n in units],
+            organization_id__in=org_ids,
             kind=SubmissionKind.ENTRY,
             state=SubmissionState.APPROVED,
         ).values_list("pk", flat=True)
     )
     approved += len(own)
-    alone = len(nodes) == 1 and bool(own)
+    alone = len(nodes) == 1 and bool(own) and not committees
     for ind_id, part, number, text in Value.objects.filter(submission_id__in=own).values_list(
         "indicator_id", "part", "number", "text"
     ):

@@ -11,6 +11,7 @@ from .approval import (
     submission_unlock,
 )
 from .entry import entry_open, submission_save
+from .follow import reports_follow_tree
 from .reminders import reports_remind_due
 from .rollup import rollup_apply, rollup_rebuild
 from .rounds import round_open
@@ -19,6 +20,7 @@ from .targets import target_set
 __all__ = [
     "entry_open",
     "pending_below",
+    "reports_follow_tree",
     "reports_remind_due",
     "rollup_apply",
     "rollup_rebuild",
