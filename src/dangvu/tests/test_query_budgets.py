@@ -50,7 +50,11 @@ MEMBER_HOME = {  # where the members of a new child unit are kept
 }
 
 # Pages whose count may differ, each with the reason.
-EXEMPT: dict[str, str] = {}
+EXEMPT: dict[str, str] = {
+    "reporting:round_sheets": "one workbook with a prefilled sheet for each missing unit (at "
+    "most 100): each sheet counts that unit's own subtree (issue 10: a prefill of many units "
+    "at once is still to be written)",
+}
 
 # The pinned count of each page (its reader, the world with twenty of each thing): a page
 # may ask less, never more. A new page adds its line; a page that needs more says why in
@@ -112,6 +116,12 @@ BUDGETS: dict[str, int] = {
     "orgs:organization_rename": 4,
     "orgs:organization_split": 5,
     "orgs:organization_tree": 4,
+    "reporting:round_consolidation": 17,
+    "reporting:round_detail": 10,
+    "reporting:round_list": 6,
+    "reporting:round_pivot": 13,
+    "reporting:submission_detail": 19,
+    "reporting:submission_xlsx": 19,
     "tracking:assignment_detail": 8,
     "tracking:assignment_exempt": 5,
     "tracking:assignment_list": 6,
