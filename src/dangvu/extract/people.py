@@ -26,7 +26,7 @@ from .phrases import (
     surname_words,
     tokens_from,
 )
-from .tables import PERSON_ADDRESSES, POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
+from .tables import ADDRESS_QUALIFIERS, PERSON_ADDRESSES, POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
 
 __all__ = ["find_people"]
 
@@ -37,7 +37,9 @@ _LIST_JOIN = re.compile(r"[ \t]*(?:,|,?[ \t]*va)[ \t]+", re.I)
 _ADDRESS = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t]+") for w in PERSON_ADDRESSES)
-    + r")[ \t]+$",
+    + r")(?:[ \t]+(?:"
+    + "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t]+") for w in ADDRESS_QUALIFIERS)
+    + r"))?[ \t]+$",
     re.I,
 )
 

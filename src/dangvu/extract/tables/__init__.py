@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .people import (
+    ADDRESS_QUALIFIERS,
     NOT_PERSON_NAMES,
     PERSON_ADDRESSES,
     POSITION_TITLES,
@@ -22,6 +23,7 @@ from .people import (
 )
 
 __all__ = [
+    "ADDRESS_QUALIFIERS",
     "CAPITALISED_COUNTED",
     "COUNT_UNITS",
     "DEADLINE_ACTIONS",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "ADDRESS_QUALIFIERS",
     "NOT_PERSON_NAMES",
     "PERSON_ADDRESSES",
     "POSITION_TITLES",
@@ -79,6 +80,9 @@ PERSON_ADDRESSES: tuple[str, ...] = (
     "đảng viên",
     "đảng viên dự bị",
 )
+
+# Words that may stand between an address and the name: ``đảng viên trẻ Lò Văn Hùng``.
+ADDRESS_QUALIFIERS: tuple[str, ...] = ("trẻ", "mới", "cao tuổi", "tiêu biểu", "ưu tú")
 
 # Words that may follow a title in a signature block: ``PHÓ BÍ THƯ THƯỜNG TRỰC``.
 SIGNATURE_TITLE_SUFFIXES: tuple[str, ...] = ("Thường trực",)

@@ -38,6 +38,13 @@ CASES = [
     ("Đồng chí Khuất Duy Tiến, Bí thư Chi bộ phát biểu.", "people", ["Khuất Duy Tiến"]),
     ("Đồng chí A Pheo, Bí thư Chi bộ thôn phát biểu.", "people", ["A Pheo"]),
     ("Huyện A Lưới tổ chức hội nghị.", "people", []),
+    # an address qualified by an adjective before the name
+    ("Đảng viên trẻ Hà Văn Tú vận động 12 hộ trồng rừng.", "people", ["Hà Văn Tú"]),
+    (
+        "Các đảng viên cao tuổi Lê Thị Mơ, Vũ Văn Hưng được tặng quà.",
+        "people",
+        ["Lê Thị Mơ", "Vũ Văn Hưng"],
+    ),
     # a count noun typed with two spaces; "bình quân" (on average) before a count
     ("Năm qua chi bộ kết nạp 4 đảng  viên.", "figures", [(4, "đảng viên")]),
     ("Toàn đảng bộ có 31 chi  bộ trực thuộc.", "figures", [(31, "chi bộ")]),
