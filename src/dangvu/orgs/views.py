@@ -53,7 +53,9 @@ def organization_children(request: HttpRequest, pk: int) -> HttpResponse:
     org = _visible(request, pk)
     on = _as_of(request)
     return render(
-        request, "orgs/_children.html", {"nodes": selectors.children_on(org, on), "on": on}
+        request,
+        "orgs/_children.html",
+        {"org": org, "nodes": selectors.children_on(org, on), "on": on},
     )
 
 

@@ -100,6 +100,7 @@ BUDGETS: dict[str, int] = {
     "members:member_rate": 4,
     "members:member_recognize": 4,
     "members:member_restore": 4,
+    "members:member_counts": 7,
     "members:member_stats": 13,
     "members:member_transfer": 7,
     "members:member_update": 4,

@@ -84,6 +84,13 @@ PERMISSIONS = [
     Allow("members:member_export", EVERY_USER, why="exports the user's own list"),
     Allow("members:member_stats", SEES_UNIT, unit=CELL, url=_of_unit("members:member_stats")),
     Allow(
+        "members:member_counts",
+        SEES_UNIT,
+        unit=CELL,
+        url=_of_unit("members:member_counts"),
+        why="the counts of the units under one the user sees (the organization tree's figures)",
+    ),
+    Allow(
         "members:member_worklists",
         SEES_UNIT,
         unit=CELL,

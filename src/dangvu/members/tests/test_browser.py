@@ -131,3 +131,21 @@ def test_a_transfer_to_another_province_is_recorded_found_by_name_and_placed_by_
     login_in_browser(page, "chuyenvien.tinh")
     page.goto("/dang-vien/")
     expect(page.locator("table.members").get_by_role("link", name="Lê Văn Toàn")).to_have_count(0)
+
+
+def test_the_organization_tree_shows_each_units_members(page) -> None:
+    from playwright.sync_api import expect
+
+    tree = build_tree()
+    make_user("chuyenvien.xa", tree.a, Role.OFFICER)
+    for i in range(3):
+        admit(tree.a1, name=f"Nguyễn Văn Thứ {i}")
+    admit(tree.a2, name="Trần Thị Lan", sex="nu")
+
+    login_in_browser(page, "chuyenvien.xa")
+    page.get_by_role("link", name="Cây tổ chức").first.click()
+    root = page.locator(f'[data-count-of="{tree.a.pk}"]')
+    expect(root).to_have_text("4 đảng viên")
+    page.get_by_role("button", name="Mở rộng Đảng bộ xã Việt Thành").click()
+    expect(page.locator(f'[data-count-of="{tree.a1.pk}"]')).to_have_text("3 đảng viên")
+    expect(page.locator(f'[data-count-of="{tree.a2.pk}"]')).to_have_text("1 đảng viên")

@@ -25,7 +25,7 @@ from .records import (
     recordable,
     search_page,
 )
-from .stats import member_stats, member_worklists
+from .stats import member_counts, member_stats, member_worklists
 from .transfers import member_transfer, transfer_cancel, transfer_confirm, transfer_return
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "EventPage",
     "as_of",
     "event_annul",
+    "member_counts",
     "member_create",
     "member_detail",
     "member_event",

@@ -6,14 +6,16 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import version_on
+from dangvu.orgs.selectors import scope_roots_on, version_on
 
 from .. import forms, selectors
+from ..selectors.stats import Counts
 from .lists import as_of, org_param
 
 
@@ -90,3 +92,37 @@ def member_worklists(request: HttpRequest) -> HttpResponse:
             "temporary": list(selectors.temporary_overdue(request.user, org, on)[:200]),
         },
     )
+
+
+@login_required
+def member_counts(request: HttpRequest) -> JsonResponse:
+    """How many members each unit of one level of the organization tree has on a day
+    (?ngay=), for the tree's figures: the units directly under ?to_chuc=, or with ?goc=1
+    the user's own top units. JSON: {"on": "2025-06-30", "counts": {"<unit id>": n}}."""
+    today = timezone.localdate()
+    on, problem = parse_as_of(request.GET.get("ngay"), today)
+    if problem:
+        return JsonResponse({"error": problem}, status=400)
+    if request.GET.get("goc"):
+        roots = [v.organization_id for v in scope_roots_on(request.user, on)]
+        units = Organization.objects.in_bulk(roots)
+        counts = {
+            pk: _total(selectors.counts_on(request.user, units[pk], on, today=today))
+            for pk in roots
+        }
+    else:
+        org = org_param(request)
+        if org is None:
+            return JsonResponse(
+                {"error": "Thiếu đơn vị: hãy cho biết to_chuc (số hiệu đơn vị) hoặc goc=1."},
+                status=400,
+            )
+        counts = {
+            child.organization_id: _total(numbers)
+            for child, numbers in selectors.counts_by_child(request.user, org, on, today=today)
+        }
+    return JsonResponse({"on": on.isoformat(), "counts": {str(k): n for k, n in counts.items()}})
+
+
+def _total(counts: Counts | None) -> int:
+    return (counts or {}).get(("total", ""), 0)

@@ -39,7 +39,10 @@ document.addEventListener("click", async (event) => {
       const holder = document.createElement("div");
       holder.innerHTML = await response.text();
       list = holder.querySelector("ul");
-      if (list) item.appendChild(list);
+      if (list) {
+        item.appendChild(list);
+        loadCounts(list);
+      }
     } catch (err) {
       button.title = "Không tải được đơn vị trực thuộc (" + err.message + ")";
       return;
@@ -56,3 +59,25 @@ document.addEventListener("change", (event) => {
   const input = event.target.closest("[data-autosubmit]");
   if (input && input.form) input.form.submit();
 });
+
+// The organization tree's member counts: each list of units names the JSON that counts
+// them (members:member_counts); the tree shows without them when it cannot be read.
+const numberFormat = new Intl.NumberFormat("vi-VN");
+
+async function loadCounts(list) {
+  const url = list.dataset.countsUrl;
+  if (!url) return;
+  try {
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const { counts } = await response.json();
+    for (const span of list.querySelectorAll(":scope > li > [data-count-of]")) {
+      const n = counts[span.dataset.countOf];
+      if (n !== undefined) span.textContent = numberFormat.format(n) + " đảng viên";
+    }
+  } catch (err) {
+    // the figures are a help, not the page: leave them out
+  }
+}
+
+document.querySelectorAll("ul[data-counts-url]").forEach(loadCounts);
