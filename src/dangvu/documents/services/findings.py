@@ -106,9 +106,11 @@ def store_extraction(
             },
         )
         linker.canonical(ref)
+        references.append(ref)
+    linker.prefetch(references)
+    for ref in references:
         ref.target = linker.target_for(ref)
         ref.clean_fields(exclude=["document", "target"])
-        references.append(ref)
     Reference.objects.bulk_create(references)
     return references, findings
 

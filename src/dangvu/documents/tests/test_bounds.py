@@ -18,6 +18,7 @@ from dangvu.documents import readers
 from dangvu.documents.models import Document
 from dangvu.documents.services import document_ingest
 
+from .helpers import ingest_text
 from .texts import PLAN_15
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,29 @@ def test_an_oversized_upload_gets_one_message_naming_the_limit(users, settings):
     assert response.status_code == 400
     assert page.count("Tệp quá lớn") == 1
     assert "Hãy chọn tệp" not in page
+
+
+def _citing(count: int, first: int) -> str:
+    lines = [f"Số {first}-BC/ĐU\tViệt Thành, ngày 20 tháng 6 năm 2023", "", "BÁO CÁO", "kết quả"]
+    lines += [
+        f"Thực hiện Kế hoạch số {n}-KH/TU, ngày 05/01/2023 của Tỉnh ủy, đã triển khai."
+        for n in range(first + 1, first + 1 + count)
+    ]
+    return "\n".join(lines)
+
+
+def test_linking_a_long_texts_references_asks_a_few_queries_per_new_reference(tree, users):
+    """A text citing thousands of documents took minutes: seven queries or more for each
+    placeholder (Python's checks of the constraints and foreign keys) and three lookups
+    per reference. The entries of all the numbers cited are read at once now."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    asked = []
+    for count, first in ((20, 100), (80, 300)):
+        with CaptureQueriesContext(connection) as queries:
+            result = ingest_text(_citing(count, first), users.a_officer, name=f"{first}.txt")
+        assert len(result.placeholders) == count
+        asked.append(len(queries))
+    per_reference = (asked[1] - asked[0]) / 60
+    assert per_reference <= 3, asked  # a placeholder row, its audit row, and little else
