@@ -137,21 +137,39 @@ def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Probl
         return [], [Problem(0, "", UNREADABLE)]
 
 
+HEADER_SEARCH = 10
+
+
 def _read_sheet(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     if not book.worksheets:
         return [], [Problem(0, "", "Tệp Excel không có trang tính nào.")]
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None) or ()
-    fields = [_BY_FOLDED.get(fold(str(h or ""))) for h in header]
+    # The header is the first row naming every required column, within the first
+    # HEADER_SEARCH rows (a title block above it, as in dangvu's own export, is passed over).
+    # Without one, the row naming the most of them says which are missing.
+    fields: list[str | None] = []
+    header_at = 0
+    for number, header in enumerate(rows, start=1):
+        named = [_BY_FOLDED.get(fold(str(h or ""))) for h in header or ()]
+        if sum(f in named for f in REQUIRED) > sum(f in fields for f in REQUIRED):
+            fields, header_at = named, number
+        if all(f in fields for f in REQUIRED) or number >= HEADER_SEARCH:
+            break
     missing = [HEADER_OF[f] for f in REQUIRED if f not in fields]
     if missing:
         return [], [
-            Problem(1, h, f"Thiếu cột “{h}”: dòng 1 phải có tiêu đề các cột.") for h in missing
+            Problem(
+                1,
+                h,
+                f"Thiếu cột “{h}”: một dòng trong {HEADER_SEARCH} dòng đầu phải có tiêu đề "
+                "các cột (Họ và tên, Ngày sinh, ...).",
+            )
+            for h in missing
         ]
     out = []
-    for number, values in enumerate(rows, start=2):
+    for number, values in enumerate(rows, start=header_at + 1):
         if values is None or all(v in (None, "") for v in values):
             continue
         record = {f: v for f, v in zip(fields, values, strict=False) if f}

@@ -5,13 +5,14 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from dangvu.access import SYSTEM
 from dangvu.core.models import AuditEntry
 from dangvu.core.testing import client_for
 from dangvu.members import services
 from dangvu.members.models import Member
+from dangvu.members.services.excel import read_rows
 
 from .helpers import DECISION, admit, admit_official, citizen_id, xlsx
 
@@ -179,7 +180,8 @@ def _sheet(response):
     book = load_workbook(
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
     )
-    return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    return rows[[r[0] for r in rows].index("STT") :]  # the header, under the title block
 
 
 def test_export_is_scoped_audited_and_hides_personal_fields_from_viewers(member, tree, users):
@@ -192,6 +194,34 @@ def test_export_is_scoped_audited_and_hides_personal_fields_from_viewers(member,
     entries = AuditEntry.objects.filter(action="members.members_export")
     assert entries.count() == 2
     assert entries.first().after["rows"] == 1
+
+
+def test_export_reads_as_an_office_hands_it_on(member, tree, users) -> None:
+    response = client_for(users.a_officer).get(
+        reverse("members:member_export"), {"to_chuc": tree.a.pk, "sex": "nu", "q": "hanh"}
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    assert sheet["A1"].value == "DANH SÁCH ĐẢNG VIÊN" and sheet["A1"].font.b
+    assert sheet["A2"].value == "Đơn vị: Đảng bộ xã Việt Thành"
+    assert sheet["A3"].value.startswith("Xuất ngày ")
+    assert sheet["A4"].value == "Lọc: tìm “hanh”; Giới tính Nữ"
+    header = [c.value for c in sheet[6]]
+    assert header[:3] == ["STT", "Họ và tên", "Giới tính"] and sheet["B6"].font.b
+    assert sheet.freeze_panes == "A7"
+    assert sheet.auto_filter.ref == f"A6:{sheet.cell(6, len(header)).column_letter}7"
+    birth = sheet.cell(7, header.index("Ngày sinh") + 1)
+    assert birth.value.date() == member.birth_date and birth.number_format == "d/m/yyyy"
+    assert sheet.column_dimensions["B"].width >= 20
+
+
+def test_an_export_imports_again(member, tree, users) -> None:
+    """The title block above the header is passed over by the import."""
+    exported = client_for(users.a_officer).get(reverse("members:member_export")).content
+    rows, problems = read_rows(exported)
+    assert problems == []
+    assert [r["full_name"] for _, r in rows] == ["Đặng Thị Hạnh"]
+    assert rows[0][0] == 6  # the row number as Excel shows it (title, 2 notes, blank, header)
 
 
 def test_export_of_another_unit_is_refused(member, tree, users) -> None:
@@ -369,3 +399,20 @@ def test_the_list_and_statistics_pages_write_nothing(tree, users) -> None:
         stats + "&ngay=30/6/2024",
     ):
         assert _writes_of(client, url) == [], url
+
+
+def test_an_import_with_a_title_block_and_a_missing_column_names_the_column() -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH ĐẢNG VIÊN MỚI"])
+    sheet.append([])
+    sheet.append(["Họ và tên", "Giới tính", "Ngày vào Đảng", "Chi bộ"])  # no Ngày sinh
+    sheet.append(["Trần Văn Mới", "Nam", "2/9/2024", "A1"])
+    out = io.BytesIO()
+    book.save(out)
+    rows, problems = read_rows(out.getvalue())
+    assert rows == []
+    assert [p.message for p in problems] == [
+        "Thiếu cột “Ngày sinh”: một dòng trong 10 dòng đầu phải có tiêu đề các cột "
+        "(Họ và tên, Ngày sinh, ...)."
+    ]

@@ -101,6 +101,23 @@ def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.Me
     )
 
 
+def _described(form: forms.MemberFilterForm) -> str:
+    """The filters set, in words, as the export's title block names them."""
+    if not form.is_bound or not form.is_valid():
+        return ""
+    parts = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, ""):
+            continue
+        if isinstance(value, date):
+            shown = f"{value.day}/{value.month}/{value.year}"
+        else:
+            shown = str(dict(getattr(field, "choices", [])).get(value, value))
+        parts.append(f"{field.label} {shown}" if name != "q" else f"tìm “{shown}”")
+    return "; ".join(parts)
+
+
 @login_required
 def member_list(request: HttpRequest) -> HttpResponse:
     org = org_param(request)
@@ -149,13 +166,14 @@ def _ended(org: Organization | None, past: date | None) -> dict[str, Any] | None
 @login_required
 def member_export(request: HttpRequest) -> HttpResponse:
     org = org_param(request)
-    _, filters = _filters(request)
+    form, filters = _filters(request)
     members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
     data = services.members_export(
         members=members.iterator(chunk_size=2000),
         actor=request.user,
         scope=org,
         filters={**filters.describe(), "to_chuc": org.pk if org else None},
+        filter_text=_described(form),
     )
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
