@@ -152,7 +152,7 @@ class Allow:
         return status if isinstance(status, frozenset) else frozenset({status})
 
 
-def _build(statement: Allow, world: World) -> tuple[str, dict[str, Any]]:
+def build_request(statement: Allow, world: World) -> tuple[str, dict[str, Any]]:
     """The URL and the data to send, the object built once (its after-commit work, such
     as storing an uploaded file, run at once)."""
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -175,7 +175,7 @@ def check(statement: Allow, worlds: dict[str, World] | None = None) -> list[str]
     cells += [(role, place) for place in PLACES for role in ROLES]
     wrong = []
     with transaction.atomic():
-        url, data = _build(statement, world)
+        url, data = build_request(statement, world)
         for role, place in cells:
             client = Client()
             with transaction.atomic():

@@ -31,7 +31,7 @@ from dangvu.tests.matrix import (
     ROLES,
     Allow,
     World,
-    _build,
+    build_request,
     build_world,
     declared,
 )
@@ -238,7 +238,7 @@ def _count(statement: Allow, world: World) -> tuple[int, int, str]:
     user = _reader(statement, world)
     assert user is not None
     with transaction.atomic():
-        url, data = _build(statement, world)
+        url, data = build_request(statement, world)
         client = Client()
         client.force_login(user)
         client.get(url, data)  # the session, and anything cached per process, warmed
