@@ -22,7 +22,7 @@ from .. import rules, services
 from .. import timeline as tl
 from ..models import Member, MembershipEvent, MemberSpan, Transfer
 from ..services.profile import PROFILE_FIELDS, name_order
-from ..services.stats import scope_of, span_scopes
+from ..services.stats import SPAN_ROW_FIELDS, scope_of, span_scopes
 from .profiles import (
     EDUCATION,
     ETHNIC,
@@ -82,17 +82,7 @@ EVENT_COLUMNS = [
 ]
 SPAN_COLUMNS = [
     "member_id",
-    "organization_id",
-    "valid_from",
-    "valid_to",
-    "status",
-    "sex",
-    "birth_year",
-    "ethnicity",
-    "religion",
-    "education",
-    "theory_level",
-    "exempt",
+    *SPAN_ROW_FIELDS,  # the rows below carry a span in this order
     "scope_from",
     "scope_to",
 ]

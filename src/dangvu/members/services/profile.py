@@ -35,6 +35,12 @@ PROFILE_FIELDS = (
     "positions",
     "card_number",
 )
+# The levels of a profile: field, choices, label, the value when the cell is empty.
+_LEVELS: tuple[tuple[str, Any, str, str], ...] = (
+    ("education", Education, "Giáo dục phổ thông", "thpt"),
+    ("professional_level", Professional, "Chuyên môn", "khong"),
+    ("theory_level", Theory, "Lý luận chính trị", "khong"),
+)
 _PHONE = re.compile(r"\+?\d{9,12}")
 _CARD = re.compile(r"[0-9A-Za-z.\-]{4,20}")
 _SPACES = re.compile(r"\s+")
@@ -132,27 +138,8 @@ def clean_profile(
         else:
             clash("citizen_id", citizen_id)
     out["citizen_id"] = citizen_id or None
-    out["education"] = _choice(
-        _text(data.get("education")) or "thpt",
-        Education,
-        "Giáo dục phổ thông",
-        errors,
-        "education",
-    )
-    out["professional_level"] = _choice(
-        _text(data.get("professional_level")) or "khong",
-        Professional,
-        "Chuyên môn",
-        errors,
-        "professional_level",
-    )
-    out["theory_level"] = _choice(
-        _text(data.get("theory_level")) or "khong",
-        Theory,
-        "Lý luận chính trị",
-        errors,
-        "theory_level",
-    )
+    for field, choices, label, default in _LEVELS:
+        out[field] = _choice(_text(data.get(field)) or default, choices, label, errors, field)
     positions = [p.strip() for p in re.split(r"[;,\n]", str(data.get("positions") or ""))]
     out["positions"] = "; ".join(p for p in positions if p)
     card = _text(data.get("card_number")).replace(" ", "")

@@ -33,7 +33,15 @@ from .levels import (
     month_ceil,
 )
 from .rebuild import counters_rebuild, snapshots_rebuild
-from .spans import SpanRow, replace_spans, roll_months, scope_of, scopes_rebuild, span_scopes
+from .spans import (
+    SPAN_ROW_FIELDS,
+    SpanRow,
+    replace_spans,
+    roll_months,
+    scope_of,
+    scopes_rebuild,
+    span_scopes,
+)
 
 __all__ = [
     "COUNTED_LEVEL",
@@ -42,6 +50,7 @@ __all__ = [
     "SCOPE_LEN",
     "SEG",
     "SNAPSHOT_LEVEL",
+    "SPAN_ROW_FIELDS",
     "TREE_MARK",
     "Contribution",
     "SpanRow",

@@ -27,6 +27,19 @@ from .levels import (
 )
 
 SpanRow = tuple[int, date, date | None, str, str, int, str, str, str, str, bool]
+SPAN_ROW_FIELDS = (  # the MemberSpan fields a SpanRow holds, in its order
+    "organization_id",
+    "valid_from",
+    "valid_to",
+    "status",
+    "sex",
+    "birth_year",
+    "ethnicity",
+    "religion",
+    "education",
+    "theory_level",
+    "exempt",
+)
 
 
 def _span_row(s: MemberSpan) -> SpanRow:
@@ -95,17 +108,7 @@ def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
     MemberSpan.objects.bulk_create(
         MemberSpan(
             member=member,
-            organization_id=r[0],
-            valid_from=r[1],
-            valid_to=r[2],
-            status=r[3],
-            sex=r[4],
-            birth_year=r[5],
-            ethnicity=r[6],
-            religion=r[7],
-            education=r[8],
-            theory_level=r[9],
-            exempt=r[10],
+            **dict(zip(SPAN_ROW_FIELDS, r, strict=True)),
             scope_from=scope[0],
             scope_to=scope[1],
         )
