@@ -1,6 +1,7 @@
 """Pages of the organization tree. Thin: parse, call one service or selector, render."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,7 +18,7 @@ from dangvu.core.pages import form_page
 from dangvu.flows import restructure
 
 from . import forms, paths, rules, selectors, services
-from .models import Organization, OrgKind
+from .models import Organization, OrganizationQuerySet, OrgKind
 
 
 def _as_of(request: HttpRequest) -> date:
@@ -86,14 +87,36 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "orgs/detail.html", context)
 
 
+@dataclass(frozen=True)
+class Change:
+    """The words of a page that changes the tree: its title, its button, the message when
+    the change is recorded."""
+
+    title: str
+    submit: str
+    done: str
+
+
+CREATE = Change("Thành lập tổ chức trực thuộc", "Thành lập", "Đã thành lập tổ chức mới.")
+RENAME = Change("Đổi tên tổ chức", "Ghi thay đổi", "Đã ghi việc đổi tên.")
+MOVE = Change("Điều chuyển tổ chức", "Ghi điều chuyển", "Đã ghi việc điều chuyển.")
+MERGE = Change("Hợp nhất, sáp nhập tổ chức", "Ghi hợp nhất", "Đã ghi việc hợp nhất.")
+SPLIT = Change("Chia tách tổ chức", "Ghi chia tách", "Đã ghi việc chia tách.")
+DISSOLVE = Change("Giải thể tổ chức", "Ghi giải thể", "Đã ghi việc giải thể.")
+
+
+def _decided(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """What every dated change of the tree takes from its form: the date, the decision,
+    and the acting user."""
+    return {"on": data["effective_on"], "decision": data["decision"], "actor": request.user}
+
+
 def _form_page(
     request: HttpRequest,
     org: Organization,
     form: Any,
-    title: str,
-    submit: str,
+    change: Change,
     perform: Callable[[dict[str, Any]], Organization | list[Organization]],
-    done: str,
 ) -> HttpResponse:
     """A change of the tree: back to the organization it leaves (or forms) on its date."""
 
@@ -105,11 +128,11 @@ def _form_page(
     return form_page(
         request,
         form,
-        title=title,
+        title=change.title,
         subtitle=org.name,
-        submit=submit,
+        submit=change.submit,
         perform=perform,
-        done=done,
+        done=change.done,
         back=reverse("orgs:organization_detail", args=[org.pk]),
         success_url=success_url,
     )
@@ -131,15 +154,7 @@ def organization_create(request: HttpRequest, pk: int) -> HttpResponse:
     def perform(data: dict[str, Any]) -> Organization:
         return restructure.org_create(parent=parent, actor=request.user, **data)
 
-    return _form_page(
-        request,
-        parent,
-        form,
-        "Thành lập tổ chức trực thuộc",
-        "Thành lập",
-        perform,
-        "Đã thành lập tổ chức mới.",
-    )
+    return _form_page(request, parent, form, CREATE, perform)
 
 
 @login_required
@@ -159,22 +174,25 @@ def organization_rename(request: HttpRequest, pk: int) -> HttpResponse:
         changes = {k: v for k, v in data.items() if k not in {"effective_on", "decision"}}
         return restructure.org_rename(
             org=org,
-            on=data["effective_on"],
-            decision=data["decision"],
-            actor=request.user,
+            **_decided(request, data),
             **changes,
         )
 
-    return _form_page(
-        request, org, form, "Đổi tên tổ chức", "Ghi thay đổi", perform, "Đã ghi việc đổi tên."
-    )
+    return _form_page(request, org, form, RENAME, perform)
+
+
+def _within_own(request: HttpRequest, qs: OrganizationQuerySet) -> OrganizationQuerySet:
+    """The organizations of `qs` in the user's own subtree (all of them for a superuser)."""
+    if request.user.is_superuser:
+        return qs
+    own = access.own_organization(request.user)
+    return qs.within(own) if own is not None else qs.none()
 
 
 def _parent_candidates(request: HttpRequest, org: Organization) -> Any:
     allowed = [k for k in OrgKind.values if rules.may_contain(k, org.kind)]
     qs = Organization.objects.filter(dissolved_on__isnull=True, kind__in=allowed)
-    if not request.user.is_superuser:
-        qs = qs.within(request.user.organization)  # type: ignore[union-attr]
+    qs = _within_own(request, qs)
     low, high = paths.subtree_bounds(org.path)
     # neither the organization itself nor anything below it can become its parent
     return qs.exclude(path__gte=low, path__lt=high).order_by("path")[:2000]
@@ -196,20 +214,10 @@ def organization_move(request: HttpRequest, pk: int) -> HttpResponse:
         return restructure.org_move(
             org=org,
             new_parent=data["new_parent"],
-            on=data["effective_on"],
-            decision=data["decision"],
-            actor=request.user,
+            **_decided(request, data),
         )
 
-    return _form_page(
-        request,
-        org,
-        form,
-        "Điều chuyển tổ chức",
-        "Ghi điều chuyển",
-        perform,
-        "Đã ghi việc điều chuyển.",
-    )
+    return _form_page(request, org, form, MOVE, perform)
 
 
 @login_required
@@ -218,8 +226,7 @@ def organization_merge(request: HttpRequest, pk: int) -> HttpResponse:
     siblings = Organization.objects.filter(parent=org.parent, dissolved_on__isnull=True).exclude(
         pk=org.pk
     )
-    if not request.user.is_superuser:
-        siblings = siblings.within(request.user.organization)  # type: ignore[union-attr]
+    siblings = _within_own(request, siblings)
     targets = (
         Organization.objects.filter(
             pk__in=[o.pk for o in _parent_candidates(request, org)]
@@ -250,20 +257,10 @@ def organization_merge(request: HttpRequest, pk: int) -> HttpResponse:
             sources=[org, *data["others"]],
             into=data.get("into"),
             new=new,
-            on=data["effective_on"],
-            decision=data["decision"],
-            actor=request.user,
+            **_decided(request, data),
         )
 
-    return _form_page(
-        request,
-        org,
-        form,
-        "Hợp nhất, sáp nhập tổ chức",
-        "Ghi hợp nhất",
-        perform,
-        "Đã ghi việc hợp nhất.",
-    )
+    return _form_page(request, org, form, MERGE, perform)
 
 
 @login_required
@@ -280,16 +277,12 @@ def organization_split(request: HttpRequest, pk: int) -> HttpResponse:
         parts = [services.NewOrgSpec(name=n, kind=data["kind"], code=c) for n, c in data["parts"]]
         return restructure.org_split(
             org=org,
-            on=data["effective_on"],
-            decision=data["decision"],
-            actor=request.user,
+            **_decided(request, data),
             parts=parts,
             assignment=form.assignment(),
         )
 
-    return _form_page(
-        request, org, form, "Chia tách tổ chức", "Ghi chia tách", perform, "Đã ghi việc chia tách."
-    )
+    return _form_page(request, org, form, SPLIT, perform)
 
 
 @login_required
@@ -300,10 +293,6 @@ def organization_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Organization:
-        return restructure.org_dissolve(
-            org=org, on=data["effective_on"], decision=data["decision"], actor=request.user
-        )
+        return restructure.org_dissolve(org=org, **_decided(request, data))
 
-    return _form_page(
-        request, org, form, "Giải thể tổ chức", "Ghi giải thể", perform, "Đã ghi việc giải thể."
-    )
+    return _form_page(request, org, form, DISSOLVE, perform)
