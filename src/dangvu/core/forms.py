@@ -1,7 +1,7 @@
 """Form pieces shared by every area."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -96,7 +96,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, actors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nguoi"].choices = [
+        cast(forms.ChoiceField, self.fields["nguoi"]).choices = [
             ("", "Tất cả"),
             (SYSTEM_CHOICE, "Hệ thống"),
             *(
@@ -113,11 +113,12 @@ class AuditFilterForm(forms.Form):
                 groups.append(
                     (area_label, [(area + ".", f"Mọi thao tác về {area_label.lower()}"), *codes])
                 )
-        self.fields["thao_tac"].choices = groups
+        cast(forms.ChoiceField, self.fields["thao_tac"]).choices = groups
         self.fields["doi_tuong"].widget.attrs.update({"placeholder": "tên hoặc mã", "size": 18})
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("tu_ngay"), data.get("den_ngay")
         if start and end and start > end:
             self.add_error("den_ngay", "“Đến ngày” phải không trước “Từ ngày”: hãy đổi lại.")

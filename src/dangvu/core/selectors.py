@@ -58,7 +58,7 @@ def audit_entries(user: Any, f: AuditFilter) -> QuerySet[AuditEntry]:
     if f.actor == SYSTEM_CHOICE:
         qs = qs.filter(actor__isnull=True)
     elif f.actor:
-        qs = qs.filter(actor_id=f.actor)
+        qs = qs.filter(actor_id=int(f.actor))
     if f.action.endswith("."):
         qs = qs.filter(action__startswith=f.action)
     elif f.action:

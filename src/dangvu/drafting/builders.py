@@ -15,7 +15,18 @@ from dangvu.orgs.models import Organization
 from .phrasing import number, para, share
 from .report import Block, BlockKind, Header, Report, Signature, Span, Table
 
-__all__ = ["Built", "directive_report", "member_stats_report", "org_header", "reference_text"]
+__all__ = [
+    "SIGNATURE",
+    "Built",
+    "Figures",
+    "committee_name",
+    "directive_report",
+    "full_title",
+    "member_stats_report",
+    "org_header",
+    "recipients_of",
+    "reference_text",
+]
 
 
 @dataclass(frozen=True)
@@ -25,7 +36,7 @@ class Built:
     labels: dict[str, str]  # source -> what it is, in words
 
 
-class _Figures:
+class Figures:
     """Collects bound figures while a builder writes its sentences."""
 
     def __init__(self) -> None:
@@ -53,7 +64,7 @@ _COMMITTEES = (
 )
 
 
-def _committee(org: Organization) -> str:
+def committee_name(org: Organization) -> str:
     if org.committee_name:
         return org.committee_name
     for opener, committee in _COMMITTEES:
@@ -64,8 +75,8 @@ def _committee(org: Organization) -> str:
 
 def _place(org: Organization) -> str:
     top = org
-    while top.parent_id is not None:
-        top = top.parent
+    while (parent := top.parent) is not None:
+        top = parent
     for opener in _OPENERS:
         if top.name.startswith(opener):
             return top.name[len(opener) :]
@@ -76,7 +87,7 @@ def org_header(org: Organization, type_code: str = "BC") -> Header:
     parent = org.parent
     return Header(
         superior=parent.name if parent else "",
-        issuer=_committee(org),
+        issuer=committee_name(org),
         type_code=type_code,
         issuer_code=org.issuer_code or "ĐU",
         place=_place(org),
@@ -84,9 +95,9 @@ def org_header(org: Organization, type_code: str = "BC") -> Header:
     )
 
 
-def _recipients(org: Organization) -> tuple[str, ...]:
+def recipients_of(org: Organization) -> tuple[str, ...]:
     parent = org.parent
-    above = f"Ban Thường vụ {_committee(parent)} (để báo cáo)," if parent else ""
+    above = f"Ban Thường vụ {committee_name(parent)} (để báo cáo)," if parent else ""
     return tuple(r for r in (above, "Các chi bộ, đảng bộ trực thuộc,", "Lưu Văn phòng.") if r)
 
 
@@ -106,7 +117,7 @@ def _issuer_words(doc: Document) -> str:
     if doc.issuer_name:
         return doc.issuer_name
     if doc.issuer is not None:
-        return _committee(doc.issuer)
+        return committee_name(doc.issuer)
     return ""
 
 
@@ -137,10 +148,10 @@ def directive_report(*, task: Any, node: Organization, on: date) -> Built:
 
     progress = progress_of(task, node, on)
     s = progress.summary
-    fig = _Figures()
+    fig = Figures()
     source = task.source
     ref = reference_text(source)
-    who = _committee(node)
+    who = committee_name(node)
     key = f"task:{task.pk}"
     blocks: list[Block] = [
         Block(
@@ -240,7 +251,7 @@ def directive_report(*, task: Any, node: Organization, on: date) -> Built:
         title=f"kết quả thực hiện {ref}",
         blocks=tuple(blocks),
         signature=SIGNATURE,
-        recipients=_recipients(node),
+        recipients=recipients_of(node),
         footnotes=(full_title(source),),
         tables=(table,) if progress.rows else (),
     )
@@ -260,7 +271,7 @@ def member_stats_report(*, org: Organization, on: date, today: date) -> Built:
     prob = counts.get(("status", "du_bi"), 0)
     women = counts.get(("sex", "nu"), 0)
     exempt = counts.get(("exempt", "1"), 0)
-    fig = _Figures()
+    fig = Figures()
     key = f"members:{org.pk}:{on.isoformat()}"
     blocks = [
         para(
@@ -307,7 +318,7 @@ def member_stats_report(*, org: Organization, on: date, today: date) -> Built:
         title=f"số lượng, chất lượng đảng viên đến ngày {format_short(on)}",
         blocks=tuple(blocks),
         signature=SIGNATURE,
-        recipients=_recipients(org),
+        recipients=recipients_of(org),
         tables=tuple(tabs),
     )
     return Built(report, fig.values, fig.labels)

@@ -17,11 +17,11 @@ from dangvu.orgs.models import Organization
 from .builders import (
     SIGNATURE,
     Built,
-    _committee,
-    _Figures,
-    _recipients,
+    Figures,
+    committee_name,
     full_title,
     org_header,
+    recipients_of,
     reference_text,
 )
 from .phrasing import number, para, percent
@@ -72,7 +72,7 @@ def _change_percent(value: Decimal | None, last: Decimal | None) -> float | None
     return float((value - last) / last * 100)
 
 
-def _sentence(row: Any, key: str, fig: _Figures, last_year_label: str | None) -> list:
+def _sentence(row: Any, key: str, fig: Figures, last_year_label: str | None) -> list:
     """`kết nạp 1.234 đảng viên mới, đạt 105% chỉ tiêu năm, tăng 12,5% so với cùng kỳ`."""
     before, after = PHRASES.get(
         row.code, (f"{row.label[:1].lower()}{row.label[1:]}: ", f" {row.unit}".rstrip())
@@ -146,23 +146,22 @@ def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Any) 
     from dangvu.reporting.models import Round
     from dangvu.reporting.selectors import consolidation, pivot
 
+    round_pk: Any = source.get("round")  # from the JSON source: a pk, or missing
     round_ = (
-        Round.objects.select_related("form", "task__source__issuer")
-        .filter(pk=source.get("round"))
-        .first()
+        Round.objects.select_related("form", "task__source__issuer").filter(pk=round_pk).first()
     )
     if round_ is None:
         raise ValidationError({"round": "Không tìm thấy kỳ báo cáo này."})
     cons = consolidation(actor=actor, round=round_, organization=owner)
     units = pivot(actor=actor, round=round_, organization=owner)
-    basis = round_.task.source if round_.task_id else None
+    basis = round_.task.source if round_.task is not None else None
     return compose_periodic(
         cons,
         units,
         key=f"indicator:{round_.pk}",
         header=org_header(owner),
-        committee=_committee(owner),
-        recipients=_recipients(owner),
+        committee=committee_name(owner),
+        recipients=recipients_of(owner),
         basis=(reference_text(basis), full_title(basis)) if basis is not None else None,
     )
 
@@ -201,7 +200,7 @@ def compose_periodic(
     basis: tuple[str, str] | None,
 ) -> Built:
     """The report from a consolidation (plain dataclasses; no database access)."""
-    fig = _Figures()
+    fig = Figures()
     who = committee
     reported = f"{number(cons.units_approved)}/{number(cons.units_expected)}"
     opening: list[Span] = []
@@ -244,15 +243,15 @@ def compose_periodic(
     narratives: dict[str, list] = {}
     for item in cons.narratives:
         narratives.setdefault(item.section, []).append(item)
-    for code, heading in NARRATIVE_SECTIONS:
+    for code, title in NARRATIVE_SECTIONS:
         items = narratives.get(code, [])
-        if heading:
+        if title:
             if not items and code == "kien_nghi":
                 continue
-            blocks.append(para(heading, kind=BlockKind.SECTION))
+            blocks.append(para(title, kind=BlockKind.SECTION))
         elif items:
             blocks.append(para(f"{n + 1}. Kết quả ở các đơn vị", kind=BlockKind.HEADING))
-        if not items and heading:
+        if not items and title:
             blocks.append(para("(Đơn vị soạn bổ sung nội dung.)"))
         for item in items:
             blocks.append(para(f"- {item.unit}: {item.text}", kind=BlockKind.BULLET))

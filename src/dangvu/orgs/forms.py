@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -58,7 +58,7 @@ class OrganizationMoveForm(DecisionMixin):
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["new_parent"].queryset = candidates
+        cast(forms.ModelChoiceField, self.fields["new_parent"]).queryset = candidates
 
 
 class OrganizationMergeForm(DecisionMixin):
@@ -83,11 +83,12 @@ class OrganizationMergeForm(DecisionMixin):
 
     def __init__(self, *args: Any, siblings: Any, targets: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["others"].queryset = siblings
-        self.fields["into"].queryset = targets
+        cast(forms.ModelMultipleChoiceField, self.fields["others"]).queryset = siblings
+        cast(forms.ModelChoiceField, self.fields["into"]).queryset = targets
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("into"):
             if not (data.get("new_name") or "").strip():
                 self.add_error("new_name", "Hãy nhập tên tổ chức mới, hoặc chọn tổ chức nhận.")
