@@ -7,7 +7,9 @@ opening a line or a column) starts the part of the text dated by it. A date with
 year (``trước ngày 25/7``) takes the year of its document's own date, else the nearest
 year stated in its own paragraph (a line of the clean text: wrapped lines are joined;
 within 400 characters), else none: a year is never borrowed from another paragraph or
-another document.
+another document. A month or a quarter without a year (``hoàn thành trong tháng 9``)
+may also take the year of its section's heading (``PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ III NĂM
+2018``): the nearest line above it in capitals that states one.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _YEAR_REACH = 400
 _LINE_REST = re.compile(r"[ \t*_.|]*(?:\n|$)")
 # a stated year: of a date or a month (``/2024``, ``.2024``), or after ``năm``
 _STATED_YEAR = re.compile(r"(?:nam[ \t]+|[/.\-])(?P<y>(?:19|20)[0-9]{2})(?![0-9/])")
+# how far above a position its section heading is looked for
+_HEADING_REACH = 3000
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class DocumentDates:
     starts: tuple[int, ...]
     dates: tuple[datetime.date | None, ...]
     lower: str
+    text: str
 
     def date_at(self, pos: int) -> datetime.date | None:
         """The own date of the document ``pos`` belongs to, if it has one."""
@@ -62,6 +67,25 @@ class DocumentDates:
             if best is None or distance < best[0]:
                 best = (distance, int(match["y"]))
         return best[1] if best is not None else None
+
+    def heading_year_at(self, pos: int) -> int | None:
+        """The year the nearest heading above ``pos`` states (a line of capitals, or a
+        markdown heading, within reach), or None."""
+        floor = max(0, pos - _HEADING_REACH)
+        end = self.lower.rfind("\n", floor, pos)
+        while end > floor:
+            start = self.lower.rfind("\n", floor, end) + 1
+            if start == 0 and floor > 0:
+                return None  # the line opens beyond reach
+            line = self.text[start:end]
+            heading = line.lstrip().startswith("#") or (
+                any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+            )
+            year = _STATED_YEAR.search(self.lower, start, end) if heading else None
+            if year is not None:
+                return int(year["y"])
+            end = start - 1
+        return None
 
 
 def _date_lines(ct: CleanText, after: int) -> list[DateHit]:
@@ -101,4 +125,4 @@ def document_dates(
     first = own_start if header_date is None else min(own_start, header_date.start)
     starts = (0, first, *(hit.start for hit in later))
     dates = (None, own_date, *(hit.date for hit in later))
-    return DocumentDates(starts, dates, ct.lower)
+    return DocumentDates(starts, dates, ct.lower, ct.text)

@@ -10,11 +10,14 @@ its first action verb.
 
 A month or a quarter is due too: ``hoàn thành trong quý I năm 2026`` is due on its last
 day (2026-03-31), ``chậm nhất trong tháng 9/2024`` and ``trước tháng 9/2024`` on
-2024-09-30, ``trước quý II năm 2026`` on the day before it begins. After ``trong`` the
-phrase must close a task: a completion word (``tables.DEADLINE_COMPLETIONS``) stands in
-the clause, or a task stands before it, with no ``đã``/``vừa``/``được`` (done, or an
-event described), in a directive (a header naming a type other than a report), after an
-assignment word
+2024-09-30, ``trước quý II năm 2026`` on the day before it begins. Without a year
+(``hoàn thành trong tháng 9.``, ``ban hành trong quý IV``) it is in the document's year,
+else in the year of its paragraph or its section's heading (``PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ
+III NĂM 2018``), else none is due. After ``trong`` or ``vào`` (``vào tháng 02/2022``,
+``vào kỳ họp tháng 9``) the phrase must close a task: a completion word
+(``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands before it, with
+no ``đã``/``vừa``/``được`` (done, or an event described), in a directive (a header
+naming a type other than a report), after an assignment word
 (``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``) or on a task line opening with
 its verb (``- Tổ chức sơ kết ... trong quý III/2024``). ``trong quý I, toàn Đảng bộ
 kết nạp ...`` is when, not a due date.
@@ -77,12 +80,16 @@ _DUE_PERIOD = re.compile(
     + _NEAREST
     + r"|muon(?<!\wmuon)"
     + _NEAREST
-    + r"|trong(?<!\wtrong))[ \t]+"
-    # the year after a slash, a hyphen, a dot ("tháng 3.2021", "quý II.2022") or "năm"
+    + r"|(?:trong(?<!\wtrong)|vao(?<!\wvao)(?:[ \t]+(?:ky[ \t]+hop|dip))?)(?:[ \t]+cuoi)?)[ \t]+"
+    # the year after a slash, a hyphen, a dot ("tháng 3.2021", "quý II.2022") or "năm";
+    # none ("trong tháng 9.", "trong quý IV"): the year is the document's (_period_year)
     r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
     rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
-    r"|thang[ \t]+(?P<m>[0-9]{1,2})"
-    rf"(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR}))(?![0-9/])",
+    # the month's "1" may be an OCR "l" ("tháng l2/2016")
+    r"|thang[ \t]+(?P<m>[0-9l]?[0-9]|[0-9]l)"
+    rf"(?:(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR})"
+    # without a year, no run of months ("tháng 9-10/2024") nor "năm" after it
+    r"|(?![0-9l]|[ \t]*[/.\-][ \t]*[0-9l]|[ \t,]+nam(?!\w))))(?![0-9/])",
 )
 # A day and month without a year that falls before the document's own date is read in
 # the next year when that is at most this many days after it (a plan of December asking
@@ -166,27 +173,55 @@ def _closes_task(ct: CleanText, start: int, end: int, directive: bool) -> bool:
     return lead is not None and _action_pattern().match(ct.folded, lead.end(), end) is not None
 
 
-def _period_bounds(
-    match: re.Match[str], default_year: int | None
-) -> tuple[datetime.date, datetime.date] | None:
+def _period_bounds(match: re.Match[str], year: int) -> tuple[datetime.date, datetime.date] | None:
     """First and last day of the quarter or month a due-period phrase names."""
     if match["q"]:
-        year_text = match["qy"]
         first_month = 3 * _QUARTERS[match["q"].upper()] - 2
         months = 3
     else:
-        year_text = match["my"]
-        first_month = int(match["m"])
+        first_month = int(match["m"].replace("l", "1"))
         months = 1
         if not 1 <= first_month <= 12:
             return None
-    year = int(year_text) if year_text else default_year
-    if year is None:
-        return None
     first = datetime.date(year, first_month, 1)
     after_month = first_month + months
     after = datetime.date(year + (after_month - 1) // 12, (after_month - 1) % 12 + 1, 1)
     return first, after - datetime.timedelta(days=1)
+
+
+def _due_date(match: re.Match[str], year: int) -> datetime.date | None:
+    """The day a due-period phrase is due in ``year``: the period's last day; "trước quý
+    III" the day before the quarter ("trước tháng 9" is read as within September, on its
+    last day: how the texts' own schedules mean it)."""
+    bounds = _period_bounds(match, year)
+    if bounds is None:
+        return None
+    before = match["lead"].startswith("truoc") and match["q"] is not None
+    return bounds[0] - datetime.timedelta(days=1) if before else bounds[1]
+
+
+def _period_date(match: re.Match[str], dated: DocumentDates) -> datetime.date | None:
+    """The due day of a due-period phrase. Without a year, the period is in the year of
+    the document's date, else of its paragraph or its section's heading; one that ends
+    before the document's date is in the year its section's heading names (a December
+    report's ``PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024``), or in the next year when that is near
+    (a December plan's ``hoàn thành trong quý I``), else it is the past."""
+    stated = match["qy"] or match["my"]
+    if stated:
+        return _due_date(match, int(stated))
+    pos = match.start()
+    year = dated.year_at(pos)
+    heading = dated.heading_year_at(pos)
+    if year is None:
+        year = heading
+    date = None if year is None else _due_date(match, year)
+    doc_date = dated.date_at(pos)
+    if date is None or doc_date is None or date >= doc_date:
+        return date
+    if heading is not None and heading > date.year:
+        return _due_date(match, heading)
+    later = _due_date(match, date.year + 1)
+    return later if later is not None and (later - doc_date).days <= _ROLL_DAYS else date
 
 
 def _task_span(folded: str, trigger: int, strong: bool) -> int | None:
@@ -220,16 +255,10 @@ def _due_periods(
         if masked.overlaps(match.start(), match.end()):
             continue
         doc_date = dated.date_at(match.start())
-        bounds = _period_bounds(match, dated.year_at(match.start()))
-        if bounds is None:
+        date = _period_date(match, dated)
+        if date is None or (doc_date is not None and date < doc_date):
             continue
-        # "trước quý III" is due the day before the quarter; "trước tháng 9" is read as
-        # within September, on its last day (how the texts' own schedules mean it)
-        before = match["lead"].lower().startswith("truoc") and match["q"] is not None
-        date = bounds[0] - datetime.timedelta(days=1) if before else bounds[1]
-        if doc_date is not None and date < doc_date:
-            continue
-        plain_in = match["lead"].lower() == "trong"
+        plain_in = match["lead"].startswith(("trong", "vao"))
         clause_start = _clause_start(ct.folded, match.start())
         if (
             plain_in
