@@ -18,8 +18,10 @@ III NĂM 2018``), else none is due. After ``trong`` or ``vào`` (``vào tháng 0
 (``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands before it, with
 no ``đã``/``vừa``/``được`` (done, or an event described), in a directive (a header
 naming a type other than a report), after an assignment word
-(``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``) or on a task line opening with
-its verb (``- Tổ chức sơ kết ... trong quý III/2024``). ``trong quý I, toàn Đảng bộ
+(``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``), on a task line opening with
+its verb (``- Tổ chức sơ kết ... trong quý III/2024``) or after an action when the period
+begins after the document's date (``Chi bộ tổ chức sinh hoạt ... trong tháng 9`` in a
+report of July). ``trong quý I, toàn Đảng bộ
 kết nạp ...`` is when, not a due date.
 
 In a table, a cell under a column of due times (``tables.DEADLINE_COLUMNS``: ``Thời
@@ -161,13 +163,16 @@ def _restated(ct: CleanText, pos: int) -> bool:
     return bool(asked) and not _DONE.search(before, asked[-1].end())
 
 
-def _closes_task(ct: CleanText, start: int, end: int, directive: bool) -> bool:
-    """Does ``trong <period>`` at ``end`` close the task of ``[start, end)``?"""
+def _closes_task(ct: CleanText, start: int, end: int, directive: bool, ahead: bool) -> bool:
+    """Does ``trong <period>`` at ``end`` close the task of ``[start, end)``? ``ahead``:
+    the period begins after the document's date."""
     before = ct.text[start:end]
     if len(before.split()) < 2 or _DONE.search(before):
         return False  # "Trong quý I, ...", "đã tổ chức ...", "Hội nghị được tổ chức ..."
     if directive or _assignment_pattern().search(before) is not None:
         return True
+    if ahead and _action_pattern().search(ct.folded, start, end) is not None:
+        return True  # "Chi bộ tổ chức sinh hoạt ... trong tháng 9" in a report of July
     # a task line opening with its verb: "- Tổ chức sơ kết ... trong quý III/2024"
     lead = _BULLET.match(ct.folded, start, end)
     return lead is not None and _action_pattern().match(ct.folded, lead.end(), end) is not None
@@ -260,10 +265,12 @@ def _due_periods(
             continue
         plain_in = match["lead"].startswith(("trong", "vao"))
         clause_start = _clause_start(ct.folded, match.start())
+        bounds = _period_bounds(match, date.year)
+        ahead = doc_date is not None and bounds is not None and bounds[0] > doc_date
         if (
             plain_in
             and not _completion_pattern().search(ct.folded, clause_start, match.start())
-            and not _closes_task(ct, clause_start, match.start(), directive)
+            and not _closes_task(ct, clause_start, match.start(), directive, ahead)
         ):
             continue
         what_start = _task_span(ct.folded, match.start(), strong=True)

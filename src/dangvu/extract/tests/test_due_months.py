@@ -44,6 +44,9 @@ CASES = [
     ),
     (PLAN_OF_OCTOBER + "Văn phòng tổng hợp báo cáo Thường trực vào tháng 02/2020.", ["2020-02-29"]),
     (REPORT_OF_JULY + "- Hoàn thành đại hội các chi bộ trong tháng 9.", ["2021-09-30"]),
+    # ... a task in a period after the document's date, in a report too
+    (REPORT_OF_JULY + "Chi bộ thôn 2 tổ chức sinh hoạt chuyên đề trong tháng 9.", ["2021-09-30"]),
+    (REPORT_OF_JULY + "Ban Chấp hành trình đề án vào kỳ họp tháng 12.", ["2021-12-31"]),
     # ... "năm" after the month is not a month without a year
     (PLAN_OF_OCTOBER + "Hoàn thành khảo sát trong tháng 11 năm sau.", []),
     # ... a period ending before the document's date: next year when near, else the past
@@ -65,7 +68,8 @@ CASES = [
     ("Các việc cần làm:\n- Hoàn thành đại hội chi bộ trong tháng 9.", []),  # no year to take
     # what happened, or what is reported on, is not due
     (REPORT_OF_JULY + "Trong tháng 6 đã kết nạp 3 đảng viên.", []),
-    (REPORT_OF_JULY + "Chi bộ thôn 2 tổ chức sinh hoạt chuyên đề trong tháng 9.", []),
+    (REPORT_OF_JULY + "Chi bộ thôn 2 tổ chức sinh hoạt chuyên đề trong tháng 7.", []),
+    (REPORT_OF_JULY + "Chi bộ thôn 2 đã tổ chức sinh hoạt chuyên đề trong tháng 9.", []),
     (REPORT_OF_JULY + "Kết quả thực hiện nhiệm vụ quý III được đánh giá khá.", []),
     (REPORT_OF_JULY + "Báo cáo 6 tháng đầu năm được gửi đúng hạn.", []),
     (REPORT_OF_JULY + "Vào tháng 9, chi bộ tổ chức sinh hoạt chuyên đề.", []),
