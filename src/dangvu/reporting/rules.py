@@ -358,7 +358,7 @@ def roll_up(
         if ind.is_ratio:
             continue
         for cell in ind.cells():
-            seen = [s.get(cell) for s in sheets if s.get(cell) is not None]
+            seen = [v for s in sheets if (v := s.get(cell)) is not None]
             if ind.tree == TREE_SUM:
                 out[cell] = sum((Decimal(v) for v in seen), Decimal(0)) if sheets else None
             elif ind.tree == TREE_LAST:

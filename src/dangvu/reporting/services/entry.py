@@ -111,7 +111,7 @@ def submission_save(
                 continue
             code, _, part = cell.partition(".")
             is_text = by_code[code].value_type == rules.TEXT
-            auto = computed.get(cell)
+            counted = computed.get(cell)
             rows.append(
                 Value(
                     submission=submission,
@@ -119,8 +119,8 @@ def submission_save(
                     part=part,
                     number=None if is_text else value,
                     text=str(value) if is_text else "",
-                    computed=auto,
-                    reason=reasons.get(cell, "") if auto is not None and auto != value else "",
+                    computed=counted,
+                    reason=reasons.get(cell, "") if counted not in (None, value) else "",
                 )
             )
         Value.objects.bulk_create(rows)
