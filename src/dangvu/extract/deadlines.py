@@ -10,19 +10,19 @@ its first action verb.
 
 A month or a quarter is due too: ``hoàn thành trong quý I năm 2026`` is due on its last
 day (2026-03-31), ``chậm nhất trong tháng 9/2024`` and ``trước tháng 9/2024`` on
-2024-09-30, ``trước quý II năm 2026`` on the day before it begins. Without a year
-(``hoàn thành trong tháng 9.``, ``ban hành trong quý IV``) it is in the document's year,
-else in the year of its paragraph or its section's heading (``PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ
-III NĂM 2018``), else none is due. After ``trong`` or ``vào`` (``vào tháng 02/2022``,
-``vào kỳ họp tháng 9``) the phrase must close a task: a completion word
+2024-09-30, ``trước quý II năm 2026`` on the day before it begins; a run (``trong tháng
+11 - 12/2019``, ``trong quý I và quý II năm 2020``) on the last day of its last. Without
+a year (``hoàn thành trong tháng 9.``, ``ban hành trong quý IV``) it is in the
+document's year, else in the year of its paragraph or its section's heading (``PHƯƠNG
+HƯỚNG NHIỆM VỤ QUÝ III NĂM 2018``), else none is due. After ``trong`` or ``vào`` (``vào
+tháng 02/2022``, ``vào kỳ họp tháng 9``) the phrase must close a task: a completion word
 (``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands before it, with
 no ``đã``/``vừa``/``được`` (done, or an event described), in a directive (a header
 naming a type other than a report), after an assignment word
 (``tables.DEADLINE_ASSIGNMENTS``: ``giao``, ``đề nghị``), on a task line opening with
-its verb (``- Tổ chức sơ kết ... trong quý III/2024``) or after an action when the period
-begins after the document's date (``Chi bộ tổ chức sinh hoạt ... trong tháng 9`` in a
-report of July). ``trong quý I, toàn Đảng bộ
-kết nạp ...`` is when, not a due date.
+its verb (``- Tổ chức sơ kết ... trong quý III/2024``) or after an action when the
+period begins after the document's date (``Chi bộ tổ chức sinh hoạt ... trong tháng 9``
+in a report of July). ``trong quý I, toàn Đảng bộ kết nạp ...`` is when, not a due date.
 
 In a table, a cell under a column of due times (``tables.DEADLINE_COLUMNS``: ``Thời
 gian``, ``Thời hạn``, ``Tiến độ``) is due when it names a date, a month, a quarter or a
@@ -85,10 +85,13 @@ _DUE_PERIOD = re.compile(
     + r"|(?:trong(?<!\wtrong)|vao(?<!\wvao)(?:[ \t]+(?:ky[ \t]+hop|dip))?)(?:[ \t]+cuoi)?)[ \t]+"
     # the year after a slash, a hyphen, a dot ("tháng 3.2021", "quý II.2022") or "năm";
     # none ("trong tháng 9.", "trong quý IV"): the year is the document's (_period_year)
+    # a run ends on its last: "trong quý III - IV/2024", "trong tháng 11 và 12/2019"
     r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
+    r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:quy[ \t]+)?(?P<q2>[iı]v|[iı][iı][iı]|[iı][iı]|[1-4])(?!\w))?"
     rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
     # the month's "1" may be an OCR "l" ("tháng l2/2016")
     r"|thang[ \t]+(?P<m>[0-9l]?[0-9]|[0-9]l)"
+    r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:thang[ \t]+)?(?P<m2>[0-9]{1,2}))?"
     rf"(?:(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR})"
     # without a year, no run of months ("tháng 9-10/2024") nor "năm" after it
     r"|(?![0-9l]|[ \t]*[/.\-][ \t]*[0-9l]|[ \t,]+nam(?!\w))))(?![0-9/])",
@@ -182,14 +185,14 @@ def _period_bounds(match: re.Match[str], year: int) -> tuple[datetime.date, date
     """First and last day of the quarter or month a due-period phrase names."""
     if match["q"]:
         first_month = 3 * _QUARTERS[match["q"].upper()] - 2
-        months = 3
+        last_month = 3 * _QUARTERS[(match["q2"] or match["q"]).upper()]
     else:
         first_month = int(match["m"].replace("l", "1"))
-        months = 1
-        if not 1 <= first_month <= 12:
-            return None
+        last_month = int(match["m2"] or first_month)
+    if not 1 <= first_month <= last_month <= 12:
+        return None
     first = datetime.date(year, first_month, 1)
-    after_month = first_month + months
+    after_month = last_month + 1
     after = datetime.date(year + (after_month - 1) // 12, (after_month - 1) % 12 + 1, 1)
     return first, after - datetime.timedelta(days=1)
 

@@ -1,8 +1,8 @@
 """Deadlines written as a month or a quarter, each due on its last day, tested on
 sentences written for these tests: the year after a slash or a hyphen (an OCR ``l`` for
-the month's ``1``), no year at all (the document's year, else the year of the section's
-heading, else none), ``vào tháng``, a day and month after a clause that names a later
-year, and a clock time before the day."""
+the month's ``1``), a run of months or quarters, no year at all (the document's year,
+else the year of the section's heading, else none), ``vào tháng``, a day and month after
+a clause that names a later year, and a clock time before the day."""
 
 from __future__ import annotations
 
@@ -33,6 +33,13 @@ CASES = [
     (PLAN_OF_OCTOBER + "Hoàn thành bàn giao trong tháng 1l/2019.", ["2019-11-30"]),
     (PLAN_OF_OCTOBER + "Hoàn thành việc thẩm định trong quý I năm 2020.", ["2020-03-31"]),
     (PLAN_OF_OCTOBER + "Sở Nội vụ tổng kết mô hình trong quý IV/2012.", []),  # the past
+    # a run of months or quarters is due on the last day of its last
+    (PLAN_OF_OCTOBER + "Hoàn thành khảo sát trong tháng 11 - 12/2019.", ["2019-12-31"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành phúc tra trong tháng 11 và tháng 12.", ["2019-12-31"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành việc chấm điểm trong quý III - IV/2020.", ["2020-12-31"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành bàn giao trong quý I và quý II năm 2020.", ["2020-06-30"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành khảo sát trong tháng 12 - 11/2019.", []),  # no run
+    (PLAN_OF_OCTOBER + "Hoàn thành thẩm định trong quý II-2020.", ["2020-06-30"]),
     # no year: the document's
     (PLAN_OF_OCTOBER + "Hoàn thành việc kiện toàn ban chỉ đạo trong tháng 12.", ["2019-12-31"]),
     (PLAN_OF_OCTOBER + "Các ban lấy ý kiến góp ý dự thảo trong tháng 11.", ["2019-11-30"]),
