@@ -26,6 +26,7 @@ ACTION_LABELS: dict[str, str] = {
     "members.member_admit": "Kết nạp đảng viên (ghi hồ sơ)",
     "members.member_update_profile": "Sửa lý lịch đảng viên",
     "members.members_export": "Xuất danh sách đảng viên ra Excel",
+    "members.stats_export": "Xuất thống kê đảng viên ra Excel",
     "members.members_import": "Nhập đảng viên từ Excel",
     "members.event_annul": "Đính chính sự kiện",
     "members.transfer_redirect": "Chuyển tiếp giấy giới thiệu sinh hoạt",

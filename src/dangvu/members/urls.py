@@ -22,6 +22,7 @@ urlpatterns = [
     path("xuat-excel/", views.member_export, name="member_export"),
     path("nhap-excel/", views.member_import, name="member_import"),
     path("thong-ke/", views.member_stats, name="member_stats"),
+    path("thong-ke/xuat-excel/", views.member_stats_export, name="member_stats_export"),
     path("so-luong/", views.member_counts, name="member_counts"),
     path("viec-can-lam/", views.member_worklists, name="member_worklists"),
     path("ket-nap/", views.member_create, name="member_create"),

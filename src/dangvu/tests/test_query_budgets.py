@@ -102,6 +102,7 @@ BUDGETS: dict[str, int] = {
     "members:member_restore": 4,
     "members:member_counts": 7,
     "members:member_stats": 13,
+    "members:member_stats_export": 14,
     "members:member_transfer": 7,
     "members:member_update": 4,
     "members:member_worklists": 25,

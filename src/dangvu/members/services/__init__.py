@@ -12,7 +12,7 @@ from .corrections import event_annul, member_update_profile
 from .excel import members_import
 from .exemption import member_exempt, member_exempt_end
 from .exits import member_die, member_exit, member_restore
-from .export import members_export
+from .export import member_stats_export, members_export
 from .merits import badge_award, member_discipline, member_rate
 from .stats import (
     counters_rebuild,
@@ -47,6 +47,7 @@ __all__ = [
     "member_readmit",
     "member_recognize",
     "member_restore",
+    "member_stats_export",
     "member_transfer",
     "member_update_profile",
     "members_export",

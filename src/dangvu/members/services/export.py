@@ -13,12 +13,13 @@ from dangvu import access
 from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
-from dangvu.core.xlsx import DATE, NUMBER, Column, finish, new_book, table_sheet
+from dangvu.core.xlsx import DATE, NUMBER, PERCENT, Column, finish, new_book, table_sheet
 from dangvu.orgs.models import Organization
 
 from ..models import Member
+from ..selectors.report import CHILD_COLUMNS, StatsReport
 
-__all__ = ["members_export"]
+__all__ = ["member_stats_export", "members_export"]
 
 EXPORT_COLUMNS: list[tuple[Column, Callable[[Member], Any]]] = [
     (Column("Họ và tên", 26), lambda m: m.full_name),
@@ -103,5 +104,60 @@ def members_export(
         summary=f"Xuất Excel {count} đảng viên"
         + (" (có thông tin cá nhân)" if personal else " (không có thông tin cá nhân)"),
         after={"rows": count, "filter": filters, "personal": personal},
+    )
+    return data
+
+
+def member_stats_export(*, report: StatsReport, actor: Actor) -> bytes:
+    """The statistics page of `report` as an .xlsx: the tables with their shares, the units
+    under it and the movement of the period, each on its sheet under a title block;
+    audited like the member list (counts only, no one named)."""
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied("Hãy đăng nhập để xuất thống kê.")
+    access.require_view(actor, report.org)
+    name = report.version.name if report.version else report.org.name
+    notes = [f"Đơn vị: {name}", f"Số liệu tại ngày {fmt(report.on)}"]
+    book = new_book()
+    table_sheet(
+        book,
+        "Tổng hợp",
+        title="THỐNG KÊ ĐẢNG VIÊN",
+        notes=[*notes, f"Tổng số: {report.total} đảng viên; miễn sinh hoạt: {report.exempt}"],
+        columns=[
+            Column("Chỉ tiêu", 34),
+            Column("Phân loại", 30),
+            Column("Số người", 11, NUMBER),
+            Column("Tỷ lệ", 9, PERCENT),
+        ],
+        rows=([t.title, r.label, r.n, r.share] for t in report.tables for r in t.rows),
+    )
+    table_sheet(
+        book,
+        "Theo đơn vị trực thuộc",
+        title="THỐNG KÊ ĐẢNG VIÊN THEO TỔ CHỨC TRỰC THUỘC",
+        notes=notes,
+        columns=[Column("Tổ chức", 40)] + [Column(h, 11, NUMBER) for _, h in CHILD_COLUMNS],
+        rows=([child.name, *numbers] for child, numbers in report.children),
+    )
+    table_sheet(
+        book,
+        "Biến động",
+        title="BIẾN ĐỘNG ĐẢNG VIÊN",
+        notes=[f"Đơn vị: {name}", f"Từ ngày {fmt(report.start)} đến ngày {fmt(report.end)}"],
+        columns=[Column("Nội dung", 40), Column("Số người", 11, NUMBER)],
+        rows=([label, n] for label, n in report.flows),
+    )
+    data = finish(book)
+    audit_record(
+        actor=actor,
+        action="members.stats_export",
+        obj=report.org,
+        organization=report.org,
+        summary=f"Xuất Excel thống kê đảng viên của {name} tại ngày {fmt(report.on)}",
+        after={
+            "on": report.on.isoformat(),
+            "start": report.start.isoformat(),
+            "end": report.end.isoformat(),
+        },
     )
     return data

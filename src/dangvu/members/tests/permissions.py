@@ -84,6 +84,12 @@ PERMISSIONS = [
     Allow("members:member_export", EVERY_USER, why="exports the user's own list"),
     Allow("members:member_stats", SEES_UNIT, unit=CELL, url=_of_unit("members:member_stats")),
     Allow(
+        "members:member_stats_export",
+        SEES_UNIT,
+        unit=CELL,
+        url=_of_unit("members:member_stats_export"),
+    ),
+    Allow(
         "members:member_counts",
         SEES_UNIT,
         unit=CELL,

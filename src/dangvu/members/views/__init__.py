@@ -25,7 +25,7 @@ from .records import (
     recordable,
     search_page,
 )
-from .stats import member_counts, member_stats, member_worklists
+from .stats import member_counts, member_stats, member_stats_export, member_worklists
 from .transfers import member_transfer, transfer_cancel, transfer_confirm, transfer_return
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "member_import",
     "member_list",
     "member_stats",
+    "member_stats_export",
     "member_transfer",
     "member_update",
     "member_worklists",

@@ -6,27 +6,29 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import scope_roots_on, version_on
+from dangvu.orgs.selectors import scope_roots_on
 
-from .. import forms, selectors
+from .. import forms, selectors, services
+from ..selectors.report import CHILD_COLUMNS, StatsReport, stats_report
 from ..selectors.stats import Counts
 from .lists import as_of, org_param
 
 
-@login_required
-def member_stats(request: HttpRequest) -> HttpResponse:
+def _stats(request: HttpRequest) -> StatsReport | None:
+    """The statistics asked for: ?to_chuc= (the user's unit), ?ngay=, and the movement's
+    ?start= and ?end= (from the year's start to the day when left out or unreadable)."""
     org = org_param(request) or request.user.organization
     if org is None:
         org = Organization.objects.filter(parent__isnull=True).order_by("path").first()
-    today = timezone.localdate()
+    if org is None:
+        return None
     on = as_of(request)
-    counts = selectors.counts_on(request.user, org, on, today=today) if org else None
     period = forms.PeriodForm(request.GET or None)
     start = end = None
     if period.is_valid():
@@ -35,43 +37,39 @@ def member_stats(request: HttpRequest) -> HttpResponse:
         for name, errors in period.errors.items():
             label = period.fields[name].label if name in period.fields else ""
             messages.error(request, f"{label}: {' '.join(errors)} Đang tính từ đầu năm.")
-    start = start or date(on.year, 1, 1)
-    end = end or on
-    version = version_on(org, on) if org else None
+    return stats_report(
+        request.user,
+        org,
+        on,
+        start or date(on.year, 1, 1),
+        end or on,
+        today=timezone.localdate(),
+    )
+
+
+@login_required
+def member_stats(request: HttpRequest) -> HttpResponse:
+    report = _stats(request)
     return render(
         request,
         "members/stats.html",
-        {
-            "org": org,
-            "version": version,
-            "on": on,
-            "counts": counts,
-            "total": (counts or {}).get(("total", ""), 0),
-            "exempt": (counts or {}).get(("exempt", "1"), 0),
-            "tables": selectors.tables(counts, on) if counts is not None else [],
-            "children": [
-                (
-                    child,
-                    [
-                        c.get(k, 0)
-                        for k in (
-                            ("total", ""),
-                            ("status", "chinh_thuc"),
-                            ("status", "du_bi"),
-                            ("sex", "nu"),
-                        )
-                    ],
-                )
-                for child, c in (
-                    selectors.counts_by_child(request.user, org, on, today=today) if version else []
-                )
-            ],
-            "period": period,
-            "start": start,
-            "end": end,
-            "flows": selectors.flows(request.user, org, start, end) if version else [],
-        },
+        {"report": report, "org": report.org if report else None, "columns": CHILD_COLUMNS},
     )
+
+
+@login_required
+def member_stats_export(request: HttpRequest) -> HttpResponse:
+    report = _stats(request)
+    if report is None:
+        raise Http404("Chưa có tổ chức nào để thống kê.")
+    data = services.member_stats_export(report=report, actor=request.user)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="thong-ke-dang-vien-{report.on:%Y%m%d}.xlsx"'
+    )
+    return response
 
 
 @login_required
