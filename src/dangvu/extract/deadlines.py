@@ -23,6 +23,8 @@ naming a type other than a report), after an assignment word
 its verb (``- Tổ chức sơ kết ... trong quý III/2024``) or after an action when the
 period begins after the document's date (``Chi bộ tổ chức sinh hoạt ... trong tháng 9``
 in a report of July). ``trong quý I, toàn Đảng bộ kết nạp ...`` is when, not a due date.
+A label of due time (``Thời gian: tháng 8/2025``, ``thời hạn hoàn thành: trong quý
+III``) closes the task before it on its line, or on the line above.
 
 In a table, a cell under a column of due times (``tables.DEADLINE_COLUMNS``: ``Thời
 gian``, ``Thời hạn``, ``Tiến độ``) is due when it names a date, a month, a quarter or a
@@ -82,9 +84,13 @@ _DUE_PERIOD = re.compile(
     + _NEAREST
     + r"|muon(?<!\wmuon)"
     + _NEAREST
-    + r"|(?:trong(?<!\wtrong)|vao(?<!\wvao)(?:[ \t]+(?:ky[ \t]+hop|dip))?)(?:[ \t]+cuoi)?)[ \t]+"
+    + r"|(?:trong(?<!\wtrong)|vao(?<!\wvao)(?:[ \t]+(?:ky[ \t]+hop|dip))?)(?:[ \t]+cuoi)?"
+    # a label of due time: "Thời gian: tháng 8/2025", "Thời hạn hoàn thành: trong quý III"
+    r"|(?P<label>(?:thoi(?<!\wthoi)[ \t]+(?:gian|han)|han(?<!\whan))"
+    r"(?:[ \t]+(?:thuc[ \t]+hien|hoan[ \t]+thanh))?[ \t]*:"
+    r"(?:[ \t]*(?:trong|truoc|vao|cham[ \t]+nhat(?:[ \t]+la)?))?))[ \t]+"
     # the year after a slash, a hyphen, a dot ("tháng 3.2021", "quý II.2022") or "năm";
-    # none ("trong tháng 9.", "trong quý IV"): the year is the document's (_period_year)
+    # none ("trong tháng 9.", "trong quý IV"): the year is the document's (_period_date)
     # a run ends on its last: "trong quý III - IV/2024", "trong tháng 11 và 12/2019"
     r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
     r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:quy[ \t]+)?(?P<q2>[iı]v|[iı][iı][iı]|[iı][iı]|[1-4])(?!\w))?"
@@ -204,7 +210,8 @@ def _due_date(match: re.Match[str], year: int) -> datetime.date | None:
     bounds = _period_bounds(match, year)
     if bounds is None:
         return None
-    before = match["lead"].startswith("truoc") and match["q"] is not None
+    before = match["lead"].startswith("truoc") or match["lead"].endswith("truoc")
+    before = before and match["q"] is not None
     return bounds[0] - datetime.timedelta(days=1) if before else bounds[1]
 
 
@@ -251,6 +258,16 @@ def _task_span(folded: str, trigger: int, strong: bool) -> int | None:
     return trim.end() if trim else clause_start
 
 
+def _line_above(ct: CleanText, pos: int) -> int:
+    """Where the task of the line above ``pos``'s starts, after its bullet or number."""
+    line_start = ct.folded.rfind("\n", max(0, pos - _CLAUSE_LIMIT), pos)
+    if line_start <= 0:
+        return pos
+    above = ct.folded.rfind("\n", max(0, line_start - _CLAUSE_LIMIT), line_start) + 1
+    bullet = _BULLET.match(ct.folded, above, line_start)
+    return bullet.end() if bullet else above
+
+
 def _due_periods(
     ct: CleanText,
     masks: Sequence[tuple[int, int]],
@@ -279,7 +296,11 @@ def _due_periods(
         what_start = _task_span(ct.folded, match.start(), strong=True)
         if what_start is None:
             continue
-        what = ct.text[what_start : match.start()].strip(" \t,.;:|")
+        what = ct.text[what_start : match.start()].strip(" \t,.;:|-+\u2022\u2013")
+        if not what and match["label"]:
+            # "- Thời gian: tháng 8/2025" on its own line: the task is the line above
+            what_start = _line_above(ct, match.start())
+            what = ct.text[what_start : match.start()].strip(" \t\n,.;:|-+\u2022\u2013")
         if what:
             what = what.lstrip("-+\u2022\u2013 \t") or what  # a list's bullet is no task
             out.append(

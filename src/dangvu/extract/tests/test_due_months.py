@@ -1,8 +1,9 @@
 """Deadlines written as a month or a quarter, each due on its last day, tested on
 sentences written for these tests: the year after a slash or a hyphen (an OCR ``l`` for
 the month's ``1``), a run of months or quarters, no year at all (the document's year,
-else the year of the section's heading, else none), ``vào tháng``, a day and month after
-a clause that names a later year, and a clock time before the day."""
+else the year of the section's heading, else none), ``vào tháng``, a label of due time
+(``Thời gian: tháng 8/2025``), a day and month after a clause that names a later year,
+and a clock time before the day."""
 
 from __future__ import annotations
 
@@ -87,6 +88,16 @@ CASES = [
         "hoàn thiện dự thảo báo cáo trước ngày 15/11.",
         ["2020-03-31", "2019-11-15"],
     ),
+    # a label of due time after the task, or on the line below it
+    (PLAN_OF_OCTOBER + "Tổ chức hội nghị sơ kết, thời gian: tháng 12/2019.", ["2019-12-31"]),
+    (
+        PLAN_OF_OCTOBER + "1. Rà soát hồ sơ đảng viên.\n- Thời gian thực hiện: Quý I/2020.",
+        ["2020-03-31"],
+    ),
+    (PLAN_OF_OCTOBER + "- Lập danh sách; thời hạn hoàn thành: trong tháng 11.", ["2019-11-30"]),
+    (PLAN_OF_OCTOBER + "- Kiện toàn tổ chức.\n- Thời hạn: trước quý II năm 2020.", ["2020-03-31"]),
+    (PLAN_OF_OCTOBER + "Thời gian: tháng 12/2019.", []),  # no task above it
+    (PLAN_OF_OCTOBER + "Hội nghị có thời gian: tháng 5/2019.", []),  # the past
     # "chậm nhất", a clock time before the day
     (
         PLAN_OF_OCTOBER + "Các huyện ủy nộp báo cáo chậm nhất là ngày 05 tháng 12 năm 2019.",
