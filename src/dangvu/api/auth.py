@@ -31,11 +31,12 @@ def rate_limit() -> int:
 
 def check_rate(token: ApiToken) -> None:
     """A fixed one-minute window per token in Django's cache (shared by the workers when
-    the cache is)."""
+    the cache is). The key holds part of the token's hash as well as its id: an id used
+    again (a token made after one deleted, or rolled back in a test) starts afresh."""
     limit = rate_limit()
     now = time.time()
     window = int(now // 60)
-    key = f"dangvu:api:rate:{token.pk}:{window}"
+    key = f"dangvu:api:rate:{token.pk}:{token.key_hash[:16]}:{window}"
     cache.add(key, 0, timeout=120)
     try:
         count = cache.incr(key)
