@@ -143,6 +143,10 @@ class Allow:
     refused: Status = 403
     anonymous: Status = 302  # redirected to the login page
     why: str = ""  # for the unusual cases: why this is the rule
+    # How a cell's user is let in: None logs the user in (a session); otherwise the
+    # headers to send instead (the API: a personal token of the user).
+    headers: Callable[[User], dict[str, str]] | None = None
+    content_type: str | None = None  # "application/json": `data` is sent as JSON
 
     def expected(self, role: str | None, place: str | None) -> frozenset[int]:
         if role is None or place is None:
@@ -179,9 +183,17 @@ def check(statement: Allow, worlds: dict[str, World] | None = None) -> list[str]
         for role, place in cells:
             client = Client()
             with transaction.atomic():
+                headers: dict[str, str] = {}
                 if role and place:
-                    client.force_login(world.user(role, place))
-                got = getattr(client, statement.method)(url, data).status_code
+                    user = world.user(role, place)
+                    if statement.headers is None:
+                        client.force_login(user)
+                    else:
+                        headers = statement.headers(user)
+                extra: dict[str, Any] = {"headers": headers}
+                if statement.content_type and statement.method != "get":
+                    extra["content_type"] = statement.content_type
+                got = getattr(client, statement.method)(url, data, **extra).status_code
                 transaction.set_rollback(True)
             want = statement.expected(role, place)
             if got not in want:
