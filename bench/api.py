@@ -1,7 +1,13 @@
 """Benchmark: the member list and a province's statistics through the API, against the
-pages, on the `province` demo scale (SQLite by default).
+pages, on the `province` demo scale (SQLite by default; PostgreSQL with
+DANGVU_DATABASE_URL), in the same run.
 
-    DANGVU_VAR_DIR=/tmp/api-bench .venv/bin/python bench/api.py
+    DANGVU_VAR_DIR=/tmp/api-bench nice -n 10 .venv/bin/python bench/api.py
+    DANGVU_DATABASE_URL=postgres://.../dangvu_bench nice -n 10 .venv/bin/python bench/api.py
+
+The `nation` scale is 34 such provinces (5.6 million members): its data build is about 34
+times the province's, which this prints when it builds (see the note in the report).
+The load average is printed with the figures: the machine may be shared.
 
 Builds the data if absent (`demo-data --scale province`: one province at full size), then
 times, in the same process through Django's test client (no network, the same middleware):
@@ -57,6 +63,18 @@ def timed(fn: Callable[[], object]) -> tuple[float, int]:
     return statistics.median(runs), len(queries)
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def database_bytes() -> int:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return int(cursor.fetchone()[0])
+    return Path(str(connection.settings_dict["NAME"])).stat().st_size
+
+
 def officer_of(org: Organization) -> User:
     name = f"bench.api.{org.pk}"
     found = User.objects.filter(username=name).first()
@@ -74,7 +92,9 @@ def main() -> None:
     if not Member.objects.exists():
         started = time.perf_counter()
         call_command("demo-data", scale="province")
-        print(f"demo-data --scale province: {time.perf_counter() - started:.0f} giây")
+        took = time.perf_counter() - started
+        print(f"demo-data --scale province: {took:.0f} giây (tải {load()})")
+        print(f"  ước tính nation (34 tỉnh, tuyến tính): {took * 34 / 3600:.1f} giờ")
     province = Organization.objects.filter(kind=OrgKind.PROVINCE).order_by("pk").first()
     assert province is not None
     commune = (
@@ -85,6 +105,8 @@ def main() -> None:
     )
     assert commune is not None
     user = officer_of(province)
+    size = database_bytes() / 1e9
+    print(f"Cỡ cơ sở dữ liệu: {size:.2f} GB (nation, 34 tỉnh: khoảng {size * 34:.0f} GB)")
     print(
         f"{Member.objects.count():,} đảng viên; tỉnh: {province.name}; xã: {commune.name} "
         f"({Member.objects.filter(organization__path__startswith=commune.path).count():,})"
@@ -128,7 +150,7 @@ def main() -> None:
     for label, as_page, as_api in cases:
         p, pq = timed(as_page)
         a, aq = timed(as_api)
-        print(f"{label:44} {p * 1000:9.1f} ms {pq:3}q {a * 1000:9.1f} ms {aq:3}q")
+        print(f"{label:44} {p * 1000:9.1f} ms {pq:3}q {a * 1000:9.1f} ms {aq:3}q  tải {load()}")
     total = api.get("/api/v1/members", {"organization": str(province.pk)}).json()["total"]
     print(f"API: tổng số đảng viên của tỉnh trong trang đầu: {total:,}")
 
