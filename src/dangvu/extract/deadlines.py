@@ -14,8 +14,9 @@ day (2026-03-31), ``chậm nhất trong tháng 9/2024`` and ``trước tháng 9/
 11 - 12/2019``, ``trong quý I và quý II năm 2020``) on the last day of its last. Without
 a year (``hoàn thành trong tháng 9.``, ``ban hành trong quý IV``) it is in the
 document's year, else in the year of its paragraph or its section's heading (``PHƯƠNG
-HƯỚNG NHIỆM VỤ QUÝ III NĂM 2018``), else none is due. After ``trong`` or ``vào`` (``vào
-tháng 02/2022``, ``vào kỳ họp tháng 9``) the phrase must close a task: a completion word
+HƯỚNG NHIỆM VỤ QUÝ III NĂM 2018``), else none is due; ``năm nay``, ``năm sau``, ``năm
+tới`` count from the document's year. After ``trong`` or ``vào`` (``vào tháng 02/2022``,
+``vào kỳ họp tháng 9``) the phrase must close a task: a completion word
 (``tables.DEADLINE_COMPLETIONS``) stands in the clause, or a task stands before it, with
 no ``đã``/``vừa``/``được`` (done, or an event described), in a directive (a header
 naming a type other than a report), after an assignment word
@@ -79,6 +80,8 @@ _YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
 # On ``ct.lower`` without re.I, each lead opening with its literal; "ı" stands beside
 # "i" in the quarter numerals as re.I would read it.
 _NEAREST = r"[ \t]+nhat(?:[ \t]+la)?(?:[ \t]+trong)?"
+# "năm nay" (this year), "năm sau", "năm tới" (next year), of the document's date
+_RELATIVE_YEAR = r",?[ \t]+nam[ \t]+(?:nay|sau|toi)(?!\w)"
 _DUE_PERIOD = re.compile(
     r"(?P<lead>truoc(?<!\wtruoc)|cham(?<!\wcham)"
     + _NEAREST
@@ -94,11 +97,11 @@ _DUE_PERIOD = re.compile(
     # a run ends on its last: "trong quý III - IV/2024", "trong tháng 11 và 12/2019"
     r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
     r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:quy[ \t]+)?(?P<q2>[iı]v|[iı][iı][iı]|[iı][iı]|[1-4])(?!\w))?"
-    rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR}))?"
+    rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR})|(?P<qrel>{_RELATIVE_YEAR}))?"
     # the month's "1" may be an OCR "l" ("tháng l2/2016")
     r"|thang[ \t]+(?P<m>[0-9l]?[0-9]|[0-9]l)"
     r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:thang[ \t]+)?(?P<m2>[0-9]{1,2}))?"
-    rf"(?:(?:[ \t]*[/.\-][ \t]*|[ \t]+nam[ \t]+)(?P<my>{_YEAR})"
+    rf"(?:(?:[ \t]*[/.\-][ \t]*|,?[ \t]+nam[ \t]+)(?P<my>{_YEAR})|(?P<mrel>{_RELATIVE_YEAR})"
     # without a year, no run of months ("tháng 9-10/2024") nor "năm" after it
     r"|(?![0-9l]|[ \t]*[/.\-][ \t]*[0-9l]|[ \t,]+nam(?!\w))))(?![0-9/])",
 )
@@ -225,6 +228,11 @@ def _period_date(match: re.Match[str], dated: DocumentDates) -> datetime.date | 
     if stated:
         return _due_date(match, int(stated))
     pos = match.start()
+    relative = match["qrel"] or match["mrel"]
+    if relative:
+        own = dated.date_at(pos)
+        next_year = not relative.endswith("nay")
+        return None if own is None else _due_date(match, own.year + next_year)
     year = dated.year_at(pos)
     heading = dated.heading_year_at(pos)
     if year is None:

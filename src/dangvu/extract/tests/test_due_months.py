@@ -56,7 +56,13 @@ CASES = [
     (REPORT_OF_JULY + "Chi bộ thôn 2 tổ chức sinh hoạt chuyên đề trong tháng 9.", ["2021-09-30"]),
     (REPORT_OF_JULY + "Ban Chấp hành trình đề án vào kỳ họp tháng 12.", ["2021-12-31"]),
     # ... "năm" after the month is not a month without a year
-    (PLAN_OF_OCTOBER + "Hoàn thành khảo sát trong tháng 11 năm sau.", []),
+    (PLAN_OF_OCTOBER + "Hoàn thành khảo sát trong tháng 11 năm ngoái.", []),
+    # ... "năm nay", "năm sau", "năm tới": of the document's year; none without a date
+    (PLAN_OF_OCTOBER + "Hoàn thành khảo sát trong tháng 11 năm sau.", ["2020-11-30"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành việc sáp nhập trong quý I năm tới.", ["2020-03-31"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành việc sáp nhập trong tháng 12 năm nay.", ["2019-12-31"]),
+    ("Hoàn thành việc sáp nhập trong quý I năm tới.", []),
+    (PLAN_OF_OCTOBER + "Hoàn thành việc sáp nhập trong tháng 12, năm 2019.", ["2019-12-31"]),
     # ... a period ending before the document's date: next year when near, else the past
     (PLAN_OF_DECEMBER + "Các chi bộ hoàn thành kiểm điểm trong quý I.", ["2024-03-31"]),
     (PLAN_OF_DECEMBER + "Các chi bộ hoàn thành kiểm điểm trong tháng 6.", []),
