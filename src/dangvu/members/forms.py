@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -32,6 +32,16 @@ DECISION_HELP = "Số, ký hiệu và ngày của văn bản, ví dụ: Quyết 
 
 def _blank(choices: list[tuple[str, str]], label: str = "Tất cả") -> list[tuple[str, str]]:
     return [("", label), *choices]
+
+
+class FoundChoiceField(forms.ModelChoiceField):
+    """A choice among search results, each shown with the label its search gave it
+    (`labels`, by pk), the object itself where it has none."""
+
+    labels: dict[int, str] = {}
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.labels.get(obj.pk, str(obj))
 
 
 class MemberFilterForm(forms.Form):
@@ -81,7 +91,7 @@ class MemberFilterForm(forms.Form):
 
     def __init__(self, *args: Any, age_limits: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["age_band"].choices = _blank(
+        cast(forms.ChoiceField, self.fields["age_band"]).choices = _blank(
             [(b, b) for b in rules.age_band_labels(age_limits)]
         )
 
@@ -140,7 +150,7 @@ class AdmitForm(ProfileForm):
         """`candidates`: the members the user may pick (the picked one is checked against
         it); `found`: the search results to offer for "sponsor1" and "sponsor2"."""
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = cells
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = cells
         for name, ordinal in zip(SPONSOR_FIELDS, ORDINALS, strict=True):
             self.fields[f"{name}_q"] = forms.CharField(
                 max_length=SHORT_TEXT,
@@ -148,7 +158,7 @@ class AdmitForm(ProfileForm):
                 required=False,
                 help_text="Gõ tên hoặc số thẻ đảng viên, không cần dấu, rồi bấm Tìm.",
             )
-            self.fields[name] = forms.ModelChoiceField(
+            self.fields[name] = FoundChoiceField(
                 label=f"Chọn người giới thiệu {ordinal}",
                 queryset=Member.objects.none(),
                 required=False,
@@ -164,13 +174,14 @@ class AdmitForm(ProfileForm):
             labels = {m.pk: label for m, label in (found or {}).get(name, [])}
             posted = self.data.get(name) if self.is_bound else None
             ids = list(labels) + ([id_param(str(posted))] if id_param(str(posted)) else [])
-            field = self.fields[name]
+            field = cast(FoundChoiceField, self.fields[name])
             pool = candidates if candidates is not None else Member.objects.none()
             field.queryset = pool.filter(pk__in=ids)
-            field.label_from_instance = lambda m, labels=labels: labels.get(m.pk, m.full_name)
+            field.labels = labels
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         sponsors: list[Any] = []
         for name, ordinal in zip(SPONSOR_FIELDS, ORDINALS, strict=True):
             picked, written = data.get(name), (data.get(f"{name}_name") or "").strip()
@@ -234,7 +245,8 @@ class ExemptForm(DecisionForm):
     field_order = ["on", "decision", "reason", "reason_other"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("reason") == EXEMPT_OTHER:
             other = (data.get("reason_other") or "").strip()
             if not other:
@@ -262,7 +274,7 @@ class TransferForm(forms.Form):
         help_text="Gõ tên cấp ủy hoặc chi bộ nơi đến, không cần dấu (ví dụ: tinh uy lao cai), "
         "rồi bấm Tìm.",
     )
-    outside_org = forms.ModelChoiceField(
+    outside_org = FoundChoiceField(
         label="Chọn nơi đến ở tỉnh khác",
         queryset=Organization.objects.none(),
         required=False,
@@ -279,16 +291,17 @@ class TransferForm(forms.Form):
         self, *args: Any, cells: Any, outside: list[tuple[Organization, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_org"].queryset = cells
+        cast(forms.ModelChoiceField, self.fields["to_org"]).queryset = cells
         labels = {o.pk: label for o, label in outside}
         posted = self.data.get("outside_org") if self.is_bound else None
         ids = list(labels) + ([id_param(str(posted))] if id_param(str(posted)) else [])
-        field = self.fields["outside_org"]
+        field = cast(FoundChoiceField, self.fields["outside_org"])
         field.queryset = Organization.objects.filter(pk__in=ids).order_by("depth", "sort_key")
-        field.label_from_instance = lambda o: labels.get(o.pk, o.name)
+        field.labels = labels
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         inside, outside = data.get("to_org"), data.get("outside_org")
         if inside is None and outside is None:
             self.add_error(
@@ -319,7 +332,7 @@ class ConfirmForm(forms.Form):
         if cells is None:
             del self.fields["cell"]
         else:
-            self.fields["cell"].queryset = cells
+            cast(forms.ModelChoiceField, self.fields["cell"]).queryset = cells
 
 
 class RatingForm(forms.Form):
