@@ -95,8 +95,9 @@ _DUE_PERIOD = re.compile(
     # the year after a slash, a hyphen, a dot ("tháng 3.2021", "quý II.2022") or "năm";
     # none ("trong tháng 9.", "trong quý IV"): the year is the document's (_period_date)
     # a run ends on its last: "trong quý III - IV/2024", "trong tháng 11 và 12/2019"
-    r"(?:quy[ \t]+(?P<q>[iı]v|[iı][iı][iı]|[iı][iı]|[iı]|[1-4])(?!\w)"
-    r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:quy[ \t]+)?(?P<q2>[iı]v|[iı][iı][iı]|[iı][iı]|[1-4])(?!\w))?"
+    # an "I" of the numeral may be an OCR "l" ("quý lll/2025", "quý lV")
+    r"(?:quy[ \t]+(?P<q>[iıl]v|[iıl][iıl][iıl]|[iıl][iıl]|[iıl]|[1-4])(?!\w)"
+    r"(?:[ \t]*(?:-|\u2013|va)[ \t]*(?:quy[ \t]+)?(?P<q2>[iıl]v|[iıl]{2,3}|[1-4])(?!\w))?"
     rf"(?:[ \t]*(?:/|-|\.|,?[ \t]*nam)[ \t]*(?P<qy>{_YEAR})|(?P<qrel>{_RELATIVE_YEAR}))?"
     # the month's "1" may be an OCR "l" ("tháng l2/2016")
     r"|thang[ \t]+(?P<m>[0-9l]?[0-9]|[0-9]l)"
@@ -193,8 +194,8 @@ def _closes_task(ct: CleanText, start: int, end: int, directive: bool, ahead: bo
 def _period_bounds(match: re.Match[str], year: int) -> tuple[datetime.date, datetime.date] | None:
     """First and last day of the quarter or month a due-period phrase names."""
     if match["q"]:
-        first_month = 3 * _QUARTERS[match["q"].upper()] - 2
-        last_month = 3 * _QUARTERS[(match["q2"] or match["q"]).upper()]
+        first_month = 3 * _QUARTERS[match["q"].upper().replace("L", "I")] - 2
+        last_month = 3 * _QUARTERS[(match["q2"] or match["q"]).upper().replace("L", "I")]
     else:
         first_month = int(match["m"].replace("l", "1"))
         last_month = int(match["m2"] or first_month)

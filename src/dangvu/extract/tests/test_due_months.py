@@ -1,9 +1,9 @@
-"""Deadlines written as a month or a quarter, each due on its last day, tested on
-sentences written for these tests: the year after a slash or a hyphen (an OCR ``l`` for
-the month's ``1``), a run of months or quarters, no year at all (the document's year,
-else the year of the section's heading, else none), ``vào tháng``, a label of due time
-(``Thời gian: tháng 8/2025``), a day and month after a clause that names a later year,
-and a clock time before the day."""
+"""Deadlines written as a month or a quarter, each due on its last day, tested on sentences
+written for these tests: the year after a slash or a hyphen (an OCR ``l`` for the
+month's ``1`` or a quarter's ``I``), a run of months or quarters, no year at all (the
+document's year, else the year of the section's heading, else none), ``vào tháng``, a
+label of due time (``Thời gian: tháng 8/2025``), a day and month after a clause that
+names a later year, and a clock time before the day."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ CASES = [
     (PLAN_OF_OCTOBER + "Các huyện ủy gửi danh sách trong tháng 3-2020.", ["2020-03-31"]),
     (PLAN_OF_OCTOBER + "Hoàn thành kiểm tra hồ sơ trong tháng l2/2019.", ["2019-12-31"]),
     (PLAN_OF_OCTOBER + "Hoàn thành bàn giao trong tháng 1l/2019.", ["2019-11-30"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành bàn giao trong quý lll/2020.", ["2020-09-30"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành bàn giao trong quý lV năm 2019.", ["2019-12-31"]),
+    (PLAN_OF_OCTOBER + "Hoàn thành bàn giao trong quý Il - lV/2020.", ["2020-12-31"]),
     (PLAN_OF_OCTOBER + "Hoàn thành việc thẩm định trong quý I năm 2020.", ["2020-03-31"]),
     (PLAN_OF_OCTOBER + "Sở Nội vụ tổng kết mô hình trong quý IV/2012.", []),  # the past
     # a run of months or quarters is due on the last day of its last
