@@ -48,7 +48,7 @@ from dangvu.members.models import Member  # noqa: E402
 from dangvu.orgs.models import Organization, OrgKind  # noqa: E402
 
 REPEAT = 7
-PAST = "2025-01-01"
+PAST = "2025-10-15"  # after the bulk tree begins (1 July 2025), not a snapshot day
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, int]:
