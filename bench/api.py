@@ -4,6 +4,7 @@ DANGVU_DATABASE_URL), in the same run.
 
     DANGVU_VAR_DIR=/tmp/api-bench nice -n 10 .venv/bin/python bench/api.py
     DANGVU_DATABASE_URL=postgres://.../dangvu_bench nice -n 10 .venv/bin/python bench/api.py
+    DANGVU_BENCH_SCALE=nation ...   # 34 provinces, 5.6 million members, in an empty database
 
 The `nation` scale is 34 such provinces (5.6 million members): its data build is about 34
 times the province's, which this prints when it builds (see the note in the report).
@@ -48,6 +49,7 @@ from dangvu.members.models import Member  # noqa: E402
 from dangvu.orgs.models import Organization, OrgKind  # noqa: E402
 
 REPEAT = 7
+SCALE = os.environ.get("DANGVU_BENCH_SCALE", "province")  # or "nation": 34 provinces
 PAST = "2025-10-15"  # after the bulk tree begins (1 July 2025), not a snapshot day
 
 
@@ -91,10 +93,11 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     if not Member.objects.exists():
         started = time.perf_counter()
-        call_command("demo-data", scale="province")
+        call_command("demo-data", scale=SCALE)
         took = time.perf_counter() - started
-        print(f"demo-data --scale province: {took:.0f} giây (tải {load()})")
-        print(f"  ước tính nation (34 tỉnh, tuyến tính): {took * 34 / 3600:.1f} giờ")
+        print(f"demo-data --scale {SCALE}: {took:.0f} giây (tải {load()})")
+        if SCALE == "province":
+            print(f"  ước tính nation (34 tỉnh, tuyến tính): {took * 34 / 3600:.1f} giờ")
     province = Organization.objects.filter(kind=OrgKind.PROVINCE).order_by("pk").first()
     assert province is not None
     commune = (
