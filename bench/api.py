@@ -109,7 +109,8 @@ def main() -> None:
     assert commune is not None
     user = officer_of(province)
     size = database_bytes() / 1e9
-    print(f"Cỡ cơ sở dữ liệu: {size:.2f} GB (nation, 34 tỉnh: khoảng {size * 34:.0f} GB)")
+    estimate = f" (nation, 34 tỉnh: khoảng {size * 34:.0f} GB)" if SCALE == "province" else ""
+    print(f"Cỡ cơ sở dữ liệu: {size:.2f} GB{estimate}")
     print(
         f"{Member.objects.count():,} đảng viên; tỉnh: {province.name}; xã: {commune.name} "
         f"({Member.objects.filter(organization__path__startswith=commune.path).count():,})"
