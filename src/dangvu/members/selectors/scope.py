@@ -15,7 +15,7 @@ from dangvu.access import AnyUser
 from dangvu.core.text import search_tokens
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgVersion
-from dangvu.orgs.selectors import covering, version_on
+from dangvu.orgs.selectors import covering, descendants_on
 
 from .. import rules
 from ..models import ACTIVE_STATUSES, Member, MemberSpan, MemberStatus, Transfer
@@ -188,11 +188,7 @@ def _members_on(
         Q(valid_to__isnull=True) | Q(valid_to__gt=on)
     )
     if target is not None:
-        version = version_on(target, on)
-        if version is None:  # the unit did not exist that day
-            return Member.objects.none()
-        low, high = paths.subtree_bounds(version.path)
-        units = covering(OrgVersion.objects.filter(path__gte=low, path__lt=high), on)
+        units = descendants_on(target, on, include_self=True)  # none if it did not exist
         spans = spans.filter(organization_id__in=units.values("organization_id"))
     elif not access.sees_everything(user):
         return Member.objects.none()
