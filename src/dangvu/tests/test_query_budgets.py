@@ -43,11 +43,6 @@ CHILD_KIND = {
     OrgKind.CELL: OrgKind.GROUP,
     OrgKind.DISTRICT: OrgKind.GRASSROOTS_COMMITTEE,
 }
-MEMBER_HOME = {  # where the members of a new child unit are kept
-    OrgKind.CELL: "self",
-    OrgKind.GROUP: "parent",
-    OrgKind.GRASSROOTS_COMMITTEE: "cell",
-}
 
 # Pages whose count may differ, each with the reason.
 EXEMPT: dict[str, str] = {
@@ -184,8 +179,10 @@ class Grower:
             decision=DECISION,
             actor=self._above(),
         )
-        home: Organization = {"self": child, "parent": unit}.get(MEMBER_HOME[kind], child)
-        if MEMBER_HOME[kind] == "cell":
+        # where the new unit's member is kept: a party group's in its cell, a grassroots
+        # committee's in a cell made under it, a cell's in the cell itself
+        home: Organization = unit if kind == OrgKind.GROUP else child
+        if kind == OrgKind.GRASSROOTS_COMMITTEE:
             home = org_create(
                 name=f"Chi bộ thêm số {i}",
                 kind=OrgKind.CELL,
