@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from dangvu.access import require_view
+from dangvu.core.dates import format_short
 from dangvu.core.forms import SHORT_TEXT, parse_as_of
 from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
@@ -111,7 +112,7 @@ def _described(form: forms.MemberFilterForm) -> str:
         if value in (None, ""):
             continue
         if isinstance(value, date):
-            shown = f"{value.day}/{value.month}/{value.year}"
+            shown = format_short(value)
         else:
             shown = str(dict(getattr(field, "choices", [])).get(value, value))
         parts.append(f"{field.label} {shown}" if name != "q" else f"tìm “{shown}”")
