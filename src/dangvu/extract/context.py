@@ -3,7 +3,9 @@
 A text may hold several documents one after the other (a file of concatenated texts, a
 letter forwarding another): the own document's part starts at its header, and each later
 header's date line (``Vinh, ngày 17 tháng 11 năm 2020``
-opening a line or a column) starts the part of the text dated by it. A date without a
+opening a line or a column) starts the part of the text dated by it, as does a news
+item's dateline: a line that is one full date, with its weekday, time or label
+(``10/10/2019 | 16:05``, ``Cập nhật: 22/07/2020``, ``Thứ Ba, 08/10/2024 - 15:20``). A date without a
 year (``trước ngày 25/7``) takes the year of its document's own date, else the nearest
 year stated in its own paragraph (a line of the clean text: wrapped lines are joined;
 within 400 characters), else none: a year is never borrowed from another paragraph or
@@ -17,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clean import CleanText
@@ -33,6 +36,18 @@ _YEAR_REACH = 400
 _LINE_REST = re.compile(r"[ \t*_.|]*(?:\n|$)")
 # a stated year: of a date or a month (``/2024``, ``.2024``), or after ``năm``
 _STATED_YEAR = re.compile(r"(?:nam[ \t]+|[/.\-])(?P<y>(?:19|20)[0-9]{2})(?![0-9/])")
+# a news item's dateline: the line holds a full date and nothing but a label, a weekday
+# and a time (folded, lower case)
+_DATELINE_LEAD = re.compile(
+    r"[ \t*_#>|]*(?:(?:ngay (?:dang|cap nhat|xuat ban)|cap nhat|dang ngay|dang luc"
+    r"|thoi gian dang|xuat ban|ngay)[ \t]*:?[ \t]*)?"
+    r"(?:(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)[ \t]*,?[ \t]*)?"
+)
+_DATELINE_REST = re.compile(
+    r"[ \t*_]*(?:[|,\-\u2013\u2014][ \t*_]*)?(?:[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?"
+    r"[ \t*_]*(?:\(?gmt[ \t]*[+\-][ \t]*[0-9]{1,2}\)?)?[ \t*_|]*(?:\n|$)"
+)
+_DATELINE_REACH = 60
 # how far above a position its section heading is looked for
 _HEADING_REACH = 3000
 
@@ -108,21 +123,46 @@ def _date_lines(ct: CleanText, after: int) -> list[DateHit]:
     return out
 
 
+def _datelines(ct: CleanText, dates: Sequence[DateHit]) -> list[DateHit]:
+    """The full dates of ``dates`` that are a news item's dateline (see the module)."""
+    out: list[DateHit] = []
+    for hit in dates:
+        if hit.year is None or hit.date is None:
+            continue
+        floor = max(0, hit.start - _DATELINE_REACH)
+        line_start = ct.lower.rfind("\n", floor, hit.start) + 1 or floor
+        if line_start == floor and floor > 0 and ct.lower[floor - 1] != "\n":
+            continue
+        if _DATELINE_LEAD.fullmatch(ct.lower, line_start, hit.start) and _DATELINE_REST.match(
+            ct.lower, hit.end
+        ):
+            out.append(DateHit(line_start, hit.end, hit.day, hit.month, hit.year))
+    return out
+
+
 def document_dates(
     ct: CleanText,
     own_date: datetime.date | None,
     own_start: int,
     header_date: DateHit | None,
+    dates: Sequence[DateHit] = (),
 ) -> DocumentDates:
     """The parts of the text and their dates: the own document's from its header
     (``own_start``: its number; what stands before is no part of it), then one part from
-    each later header date line.
+    each later header date line, and one from each news item's dateline (among
+    ``dates``, the text's dates) outside the own document's header.
 
-    A document without a header (a news item) that follows another in the same text is
+    A document without a header or a dateline that follows another in the same text is
     read as part of it: nothing in the text tells where it starts."""
     after = header_date.end if header_date is not None else 0
-    later = _date_lines(ct, after)
     first = own_start if header_date is None else min(own_start, header_date.start)
-    starts = (0, first, *(hit.start for hit in later))
-    dates = (None, own_date, *(hit.date for hit in later))
-    return DocumentDates(starts, dates, ct.lower, ct.text)
+    later = _date_lines(ct, after)
+    later += [h for h in _datelines(ct, dates) if not first <= h.start < after]
+    later.sort(key=lambda h: h.start)
+    parts = sorted(
+        [(0, None), (first, own_date), *((h.start, h.date) for h in later)],
+        key=lambda part: part[0],
+    )
+    starts = tuple(start for start, _ in parts)
+    own_dates = tuple(date for _, date in parts)
+    return DocumentDates(starts, own_dates, ct.lower, ct.text)

@@ -71,7 +71,7 @@ def extract(text: str) -> Extraction:
     tables = read_tables(ct)
     directive = kind == "other"
     own_start = own.start if own is not None else 0
-    dated = document_dates(ct, doc_date, own_start, header.date_hit)
+    dated = document_dates(ct, doc_date, own_start, header.date_hit, dates)
     deadlines = find_deadlines(ct, dates, ref_masks, dated, directive, tables)
     cell_figures, number_cells = find_grid_figures(ct, date_masks, tables)
     figures = _merge(find_figures(ct, ref_masks + date_masks + number_cells), cell_figures)
