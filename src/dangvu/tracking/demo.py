@@ -27,7 +27,13 @@ from dangvu.documents.services import document_register
 from dangvu.orgs.models import Organization, OrgKind
 
 from .models import Assignment, AssignmentState, Task, TaskKind
-from .services import assignment_confirm, assignment_return, assignment_submit, task_create
+from .services import (
+    assignment_confirm,
+    assignment_return,
+    assignment_submit,
+    assignments_follow_tree,
+    task_create,
+)
 
 PROGRAM_DATE = date(2022, 12, 28)
 
@@ -135,9 +141,14 @@ def _demo(province: Organization, log: Callable[[str], None]) -> None:
             rule_root=province,
             actor=SYSTEM,
         )
+    # The 2023 tasks were given over the 2022 tree, which the 1 July 2025 reform has
+    # since changed: the merged communes' open work passes to the new communes, as the
+    # restructure flow does on the day.
+    followed = assignments_follow_tree(actor=SYSTEM)
     log(
         f"Theo dõi thực hiện mẫu: {Task.objects.filter(source=program).count()} việc từ "
-        f"{program}, {Assignment.objects.filter(task__source=program).count()} phần việc."
+        f"{program}, {Assignment.objects.filter(task__source=program).count()} phần việc; "
+        f"việc còn dở của {followed} đơn vị đã chấm dứt chuyển cho đơn vị kế thừa."
     )
 
 

@@ -10,6 +10,7 @@ from .assignments import (
 from .follow import (
     assignments_follow_org_ending,
     assignments_follow_split,
+    assignments_follow_tree,
     assignments_note_document,
 )
 from .reminders import reminders_send
@@ -22,6 +23,7 @@ __all__ = [
     "assignment_submit",
     "assignments_follow_org_ending",
     "assignments_follow_split",
+    "assignments_follow_tree",
     "assignments_note_document",
     "reminders_send",
     "resolve_units",

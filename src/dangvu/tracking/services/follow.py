@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 
+from dangvu import access
 from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
@@ -270,3 +272,44 @@ def assignments_follow_split(
                 after={"organization": part.pk, "state": theirs.state},
             )
     return created
+
+
+def assignments_follow_tree(*, actor: Actor, limit_passes: int = 4) -> int:
+    """The repair path for open work left on units that ended without the restructure
+    flow (the tree changed through the orgs services alone, or a task was created later
+    over a tree of a day before the change): each such unit's open assignments are
+    followed as the flow would have done on the day it ended (a merge passes them to the
+    successor, a split to its parts, a dissolution exempts them), each change audited.
+    A successor that ended in turn is followed on the next pass. Returns how many units
+    were followed. The whole tree at once: the system, or an administrator, only."""
+    if not access.sees_everything(actor):
+        raise PermissionDenied(
+            "Chỉ quản trị hệ thống được cho việc của đơn vị đã chấm dứt đi theo cây."
+        )
+    followed = 0
+    for _ in range(limit_passes):
+        ended = list(
+            Organization.objects.filter(
+                dissolved_on__isnull=False,
+                assignments__state__in=rules.OPEN_STATES,
+            )
+            .distinct()
+            .order_by("path")
+        )
+        if not ended:
+            break
+        for org in ended:
+            on = org.dissolved_on
+            assert on is not None
+            change = (
+                Restructuring.objects.filter(sources=org, effective_on=on).order_by("-id").first()
+            )
+            if change is not None and change.kind == RestructuringKind.SPLIT:
+                assignments_follow_split(
+                    org=org, on=on, parts=list(change.results.exclude(pk=org.pk)), actor=actor
+                )
+            else:
+                successor = org.successor if org.successor_id else None
+                assignments_follow_org_ending(org=org, on=on, successor=successor, actor=actor)
+            followed += 1
+    return followed

@@ -1,5 +1,6 @@
 """Tracking follows the register and the tree."""
 
+import io
 from datetime import date
 
 from django.urls import reverse
@@ -14,7 +15,7 @@ from dangvu.orgs.models import OrgKind
 from dangvu.orgs.services import NewOrgSpec
 from dangvu.tracking.models import Assignment, AssignmentState, TaskKind
 from dangvu.tracking.selectors import progress_of
-from dangvu.tracking.services import assignment_submit
+from dangvu.tracking.services import assignment_submit, assignments_follow_tree
 
 from .helpers import make_task
 
@@ -297,3 +298,44 @@ def test_a_received_copy_registered_before_the_task_does_not_complete_it(tree, u
     document_ingest(name="50.txt", data=PROVINCE_PLAN.encode(), actor=users.a_officer)
     task = plan_task(users.province_officer, program, tree.province)
     assert get(task, tree.a).state == AssignmentState.PENDING
+
+
+# --- the repair path: units that ended without the flow ---------------------------------
+
+
+def test_work_left_on_units_that_ended_outside_the_flow_follows_the_tree(tree, users) -> None:
+    """A 2023 task given over the tree of its day, the tree changed since by the orgs
+    services alone (as the demo builds it): the repair passes a merged unit's open work to
+    its successor, exempts a dissolved unit's, and keeps what was done where it was."""
+    from django.core.management import call_command
+
+    from dangvu.orgs import services as orgs
+
+    program = program_42(users.province_officer)
+    orgs.org_merge(sources=[tree.a], into=tree.b, on=MERGE_DAY, decision="QĐ 9", actor=SYSTEM)
+    orgs.org_dissolve(org=tree.c1, on=MERGE_DAY, decision="QĐ 3", actor=SYSTEM)
+    task = make_task(
+        users.province_officer, program, tree.province, rule="cells", issued=PROGRAM_DATE
+    )
+    plan = plan_task(users.province_officer, program, tree.province)
+    assert get(plan, tree.a).state == AssignmentState.PENDING  # left on the merged unit
+    out = io.StringIO()
+    call_command("tracking-follow-tree", stdout=out)
+    assert "Đã cho việc của" in out.getvalue()
+    theirs = get(plan, tree.b)
+    mine = Assignment.objects.get(task=plan, organization=tree.a)
+    assert mine.state == AssignmentState.EXEMPT and mine.exempt_reason == "merged"
+    assert mine.merged_into == theirs
+    ended = Assignment.objects.get(task=task, organization=tree.c1)
+    assert ended.state == AssignmentState.EXEMPT and ended.exempt_reason == "dissolved"
+    assert AuditEntry.objects.filter(action="tracking.assignment_exempt").exists()
+    # a second run finds nothing left
+    assert assignments_follow_tree(actor=SYSTEM) == 0
+
+
+def test_only_the_system_follows_the_whole_tree(tree, users) -> None:
+    import pytest
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied, match="quản trị"):
+        assignments_follow_tree(actor=users.province_leader)
