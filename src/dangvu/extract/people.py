@@ -26,7 +26,13 @@ from .phrases import (
     surname_words,
     tokens_from,
 )
-from .tables import ADDRESS_QUALIFIERS, PERSON_ADDRESSES, POSITION_TITLES, SIGNATURE_TITLE_SUFFIXES
+from .tables import (
+    ADDRESS_QUALIFIERS,
+    PERSON_ADDRESSES,
+    POSITION_TITLES,
+    SIGNATURE_TITLE_SUFFIXES,
+    VILLAGE_WORDS,
+)
 
 __all__ = ["find_people"]
 
@@ -94,7 +100,7 @@ def _title_pattern() -> re.Pattern[str]:
 def _surname_pattern(plain: bool) -> re.Pattern[str]:
     # literal first: a capital letter, rare enough for the engine to skip to in C;
     # ``H'`` opens a name too (``H'Hen Niê``)
-    words = (*surname_words(plain), "H'", "H\u2019")
+    words = (*surname_words(plain), "H'", "H\u2019", "K'", "K\u2019")
     return re.compile(rf"(?:{trie_alternation(words)})(?=[ \t]+[^\W\d_]|(?<=['\u2019])[^\W\d_])")
 
 
@@ -163,6 +169,8 @@ def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None
         capitalized(t) and not (len(t[0]) > 1 and t[0].isupper()) for t in tokens[first_k:]
     ]
     for k in range(first_k, size - 1):
+        if _names_a_place(ct, tokens[k - 1]):
+            continue  # "Bí thư Chi bộ thôn Đồng Me": the place, not a name
         if all(name_like[k - first_k :]) and is_surname(tokens[k][0], ct.plain):
             candidates.append(({3: 0, 4: 1, 2: 2}[size - k], tokens[k]))
     if not candidates:
@@ -171,6 +179,13 @@ def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None
     if name_at(ct.text, first.start(), ct.plain) is None:
         return None
     return (first.start(), tokens[-1].end())
+
+
+def _names_a_place(ct: CleanText, token: Token) -> bool:
+    """Does a lower-case word of a place below the commune stand here (``thôn``, ``ấp``)?
+    A name after it is the place's (``Chi bộ thôn Đồng Me``); after ``xã`` or ``tỉnh``
+    it may be a person's (``Chủ tịch UBND tỉnh Nguyễn Văn An``)."""
+    return token[0] in VILLAGE_WORDS
 
 
 def _positions_after(ct: CleanText, pos: int, memo: _Memo) -> tuple[list[str], int]:
@@ -204,7 +219,10 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
     surnames = _surname_pattern(ct.plain)
     # every family name of the text, in one pass: a mention is then read around it (no
     # pass for titles and addresses to narrow the search: it cost more than it saved)
+    name_ends = 0  # where the last name read ends: "Ông Văn Khải" holds "Văn Khải"
     for match in surnames.finditer(ct.text):
+        if match.start() < name_ends:
+            continue
         if match.start() and (
             ct.text[match.start() - 1].isalpha() or ct.text[match.start() - 1] in "'\u2019"
         ):
@@ -231,6 +249,7 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
         listed = bool(out) and _LIST_JOIN.fullmatch(ct.folded, out[-1].end, match.start())
         if positions or addressed or listed:
             out.append(_Mention(match.start(), end, name, tuple(positions)))
+            name_ends = name_end
     return out
 
 

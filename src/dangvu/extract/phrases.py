@@ -38,14 +38,19 @@ __all__ = [
 # A word: letters, joined by a hyphen (``Hồ-Chí``) or after an apostrophe (``H'Hen``,
 # ``H’Nga``: the prefix of women's names in Ê Đê and Jrai), or a number.
 _WORD_TEXT = r"(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)?|[0-9]+)"
-# ``H'`` before a capitalized given name opens a personal name like a family name does.
-_NAME_PREFIX = re.compile(r"H['\u2019][^\W\d_a-z]")
+# ``H'`` before a capitalized given name opens a personal name like a family name does,
+# as ``K'`` (Cơ Ho: ``K'Brơi``).
+_NAME_PREFIX = re.compile(r"[HK]['\u2019][^\W\d_a-z]")
 _WORD = re.compile(_WORD_TEXT)
 _RUN = re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT})*")
 # the first five words at a position, each a group (a name has two to four, an Ê Đê
 # name opening with ``Y`` or ``H'`` up to five: ``Y Khoa Mlô Duôn Du``)
 _NAME_WORDS = re.compile(rf"({_WORD_TEXT})" + rf"(?:[ \t\u00a0]+({_WORD_TEXT}))?" * 4)
 _LONG_NAME_OPENER = re.compile(r"Y[ \t\u00a0]|H['\u2019][^\W\d_]")
+# a family name that is also an address (``Ông``): before another family name, it is the
+# address (``Ông Ksor Lưk``), except before a middle name (``Ông Văn Dũng``)
+_ADDRESS_SURNAMES = frozenset({"Ông"})
+_MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 _CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run search
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
 
@@ -213,6 +218,13 @@ def name_at(text: str, pos: int, plain: bool = False) -> int | None:
     size = min(size, limit)
     if size < 2 or not is_surname(words[1], plain):
         return None
+    if (
+        words[1] in _ADDRESS_SURNAMES
+        and size > 2
+        and words[2] not in _MIDDLE_NAMES
+        and is_surname(words[2], plain)
+    ):
+        return None  # "Ông Ksor Lưk - Bí thư": the address, then the name
     count = 0
     for i in range(1, size + 1):
         word = words[i]

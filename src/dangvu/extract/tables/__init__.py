@@ -20,6 +20,7 @@ from .people import (
     POSITION_TITLES,
     SIGNATURE_TITLE_SUFFIXES,
     SURNAMES,
+    VILLAGE_WORDS,
 )
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "STATE_DOC_TYPES",
     "STATE_ISSUER_CODES",
     "SURNAMES",
+    "VILLAGE_WORDS",
     "DocType",
 ]
 

@@ -10,6 +10,7 @@ __all__ = [
     "POSITION_TITLES",
     "SIGNATURE_TITLE_SUFFIXES",
     "SURNAMES",
+    "VILLAGE_WORDS",
 ]
 
 
@@ -84,6 +85,12 @@ PERSON_ADDRESSES: tuple[str, ...] = (
 # Words that may stand between an address and the name: ``đảng viên trẻ Lò Văn Hùng``.
 ADDRESS_QUALIFIERS: tuple[str, ...] = ("trẻ", "mới", "cao tuổi", "tiêu biểu", "ưu tú")
 
+# Places below the commune, as written in lower case: a capitalized run after them names
+# the place (``Bí thư Chi bộ thôn Đồng Me``), not a person.
+VILLAGE_WORDS: frozenset[str] = frozenset(
+    {"thôn", "xóm", "khóm", "buôn", "ấp", "bản", "sóc", "tổ", "khu", "làng", "plei", "phố", "bon"}
+)
+
 # Words that may follow a title in a signature block: ``PHÓ BÍ THƯ THƯỜNG TRỰC``.
 SIGNATURE_TITLE_SUFFIXES: tuple[str, ...] = ("Thường trực",)
 
@@ -104,10 +111,13 @@ Cà Lỳ Lò Lìu Ngân Lộc Lạc Nay Niê Êban Mlô Byă Hđơk Ayun Kpor Ra
 Coor Zơrâm Arất Hồ Pơloong Clâu Blúp Pả Ló Sa Sáng Phìn Chẻo Dền Chìu Lầm Hứ Giàng
 Lang Vy Vì Khiếu Ôn Bạch Bành Biện Chiêm Cung Đái Điêu Đống Đổng Giáp Hình Khuất Lỗ Nhâm
 Tào Tất Tiêu Tống Ung Ứng Đèo Sì Thèn Nùng Chẩu Vần Lềnh Adrơng Knul Kbuôr Hmok Alio Bkrông
+Quảng Thiên Thập Trượng Mấu Bon Ka Cil Liêng Kơ Touneh Ya Thị Lự
 A
 """
 # ``A`` opens the names of Xơ Đăng, Ba Na and Gia Rai men (``A Thút``), as ``Y`` those
-# of Ê Đê men and Xơ Đăng women (``Y Xuân``).
+# of Ê Đê men and Xơ Đăng women (``Y Xuân``); ``Thị`` those of Khmer and Xtiêng women
+# (``Thị Sa Ri``), ``Ka`` and ``Bon`` those of Chu Ru and Cơ Ho (``Ka Hồng``, ``Bon Niêng
+# Ha Kiên``); ``Quảng``, ``Thiên`` (``Thiên Sanh``), ``Thập`` are Cham.
 SURNAMES: frozenset[str] = frozenset(_words(_SURNAME_WORDS))
 
 # Capitalized runs that look like names but are not people being reported on.
