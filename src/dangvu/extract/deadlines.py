@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from .anchors import finditer_near
 from .clean import CleanText
 from .context import DocumentDates
 from .dates import DateHit, match_date_at
@@ -106,6 +107,11 @@ _DUE_PERIOD = re.compile(
     # without a year, no run of months ("tháng 9-10/2024") nor "năm" after it
     r"|(?![0-9l]|[ \t]*[/.\-][ \t]*[0-9l]|[ \t,]+nam(?!\w))))(?![0-9/])",
 )
+# What every due period holds a few words after its start: the engine stops at nearly
+# every word for the leads of ``_DUE_PERIOD`` (``trong``, ``vào``), at few for these.
+_DUE_ANCHOR = re.compile(r"quy[ \t]+[i\u0131l1-4]|thang[ \t]+[0-9l]")
+_DUE_REACH = 80  # the longest lead: "thời gian hoàn thành: chậm nhất là "
+_DUE_TAIL = 100  # the longest run after the anchor: "quý III - quý IV năm 2024"
 # A day and month without a year that falls before the document's own date is read in
 # the next year when that is at most this many days after it (a plan of December asking
 # for a report "trước ngày 15/01"); further off, it is the past: history, not a task.
@@ -285,7 +291,7 @@ def _due_periods(
 ) -> list[Deadline]:
     out: list[Deadline] = []
     masked = SpanSet(masks)
-    for match in _DUE_PERIOD.finditer(ct.lower):
+    for match in finditer_near(_DUE_PERIOD, ct.lower, _DUE_ANCHOR, _DUE_REACH, _DUE_TAIL):
         if masked.overlaps(match.start(), match.end()):
             continue
         doc_date = dated.date_at(match.start())

@@ -244,10 +244,13 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
                 break
         name = ct.text[match.start() : name_end].strip()
         positions, end = _positions_after(ct, name_end, memo)
-        addressed = _ADDRESS.search(ct.folded, max(0, match.start() - 24), match.start())
         # "quần chúng ưu tú Đinh Văn Thơm, A Lênh và Y Xuân": a list after an address
-        listed = bool(out) and _LIST_JOIN.fullmatch(ct.folded, out[-1].end, match.start())
-        if positions or addressed or listed:
+        # (each asked only when the one before does not tell)
+        if (
+            positions
+            or _ADDRESS.search(ct.folded, max(0, match.start() - 24), match.start())
+            or (out and _LIST_JOIN.fullmatch(ct.folded, out[-1].end, match.start()))
+        ):
             out.append(_Mention(match.start(), end, name, tuple(positions)))
             name_ends = name_end
     return out

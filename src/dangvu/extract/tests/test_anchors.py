@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dangvu.extract import extract
-from dangvu.extract.anchors import word_alternation
+from dangvu.extract.anchors import finditer_near, word_alternation
 from dangvu.extract.dates import _patterns as date_patterns
+from dangvu.extract.deadlines import _DUE_ANCHOR, _DUE_PERIOD, _DUE_REACH, _DUE_TAIL
 from dangvu.extract.figures import _FIGURE, _N
 
 ALPHABET = "0123456789 /.-,:%\tabnghtyquIiıĐđ\n"
@@ -43,6 +44,24 @@ def test_figures_and_dates_match_like_their_look_behind_first_forms(text: str) -
         r"[ \t]?[/.\-]{1,2}[ \t]?" + year
     )
     assert _spans(date_patterns()[0], text) == _spans(numeric, text)
+
+
+_DUE_PIECES = "trong |truoc |vao |thoi gian: |cham nhat |quy |thang |ii|9|l|/2024| nam 2025"
+due_text = st.lists(
+    st.sampled_from(
+        [*_DUE_PIECES.split("|"), " - ", "va ", "12", ".", "x", " ", "\n", "trongtrong "]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(due_text)
+def test_due_periods_searched_near_their_anchors_are_those_of_finditer(text: str) -> None:
+    near = finditer_near(_DUE_PERIOD, text, _DUE_ANCHOR, _DUE_REACH, _DUE_TAIL)
+    assert [(m.span(), m.groupdict()) for m in near] == [
+        (m.span(), m.groupdict()) for m in _DUE_PERIOD.finditer(text)
+    ]
 
 
 def test_a_figure_opening_the_text_is_read() -> None:
