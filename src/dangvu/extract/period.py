@@ -162,6 +162,29 @@ def _year_after(ct: CleanText, pos: int, masks: SpanSet) -> int | None:
     return None
 
 
+_PERIOD_START = re.compile(
+    r"(?P<y>[0-9]{4})(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>[0-9]{2})|9M))?"
+)
+
+
+def _begins_after(value: str, day: datetime.date) -> bool:
+    """Does the period ``value`` (``2026-Q1``, ``2025-H2``, ``2024``, ``2020-2025``)
+    begin after ``day``?"""
+    match = _PERIOD_START.match(value)
+    if match is None:
+        return False
+    month = 1
+    if match["q"]:
+        month = 3 * int(match["q"]) - 2
+    elif match["h"]:
+        month = 1 if match["h"] == "1" else 7
+    elif match["m"]:
+        month = int(match["m"])
+    if not 1 <= month <= 12:
+        return False
+    return datetime.date(int(match["y"]), month, 1) > day
+
+
 def text_kind(own_type: str | None, has_header: bool) -> TextKind:
     """How a text reports on a period, from the type its header gives (if any)."""
     if not has_header:
@@ -211,6 +234,16 @@ def find_period(
                 continue  # a term or month named in the body is context, not the period
             value = form.render(match, year or 0)
             candidates.append((form.is_term, match.start(), match.end(), value))
+    if doc_date is not None and date_hit is not None:
+        # a report reports on what has begun by its header's date: "quý I/2026" in a
+        # report of November 2025 is a task ahead
+        candidates = [c for c in candidates if not _begins_after(c[3], doc_date)]
+    if kind == "news":
+        # a term in a news item's body qualifies a committee ("Ban Thường vụ ... nhiệm
+        # kỳ 2015 - 2020"); only its headline (the first line) names the item's term
+        headline = ct.text.find("\n", len(ct.text) - len(ct.text.lstrip()))
+        headline = len(ct.text) if headline < 0 else headline
+        candidates = [c for c in candidates if not c[0] or c[1] < headline]
     named = [c for c in candidates if not c[0]]
     terms = [c for c in candidates if c[0]]
     cued_named = [c for c in named if _cued(ct.lower, c[1])]
