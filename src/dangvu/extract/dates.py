@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["DateHit", "find_dates", "match_date_at"]
+__all__ = ["DateHit", "find_dates", "match_date_at", "match_ocr_date_at"]
 
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
 # Each pattern opens with a digit or a literal, its look-behind written after it
@@ -87,6 +87,26 @@ def match_date_at(folded: str, pos: int) -> DateHit | None:
         if match:
             return _hit(match, with_year=True)
     return None
+
+
+# what a scan reads for a digit: ``l6/6/2016``, ``2O/4/2016``, ``I5/3/2019``
+_OCR_DIGITS = str.maketrans({"l": "1", "i": "1", "|": "1", "o": "0"})
+_OCR_REACH = 12
+
+
+def match_ocr_date_at(folded: str, pos: int) -> DateHit | None:
+    """A full numeric date at ``pos`` in which a scan read a letter for a digit (``l``,
+    ``I`` or ``|`` for 1, ``O`` for 0), or None. Only where a date is expected (after
+    ``ngày`` of a reference): elsewhere ``lo/10/2019`` is not worth the risk."""
+    chunk = folded[pos : pos + _OCR_REACH]
+    read = chunk.translate(_OCR_DIGITS)
+    if read == chunk:
+        return None  # no letter for a digit: match_date_at has said
+    match = _patterns()[0].match(read)
+    hit = _hit(match, with_year=True) if match is not None else None
+    if hit is None:
+        return None
+    return DateHit(pos + hit.start, pos + hit.end, hit.day, hit.month, hit.year)
 
 
 def find_dates(folded: str) -> list[DateHit]:

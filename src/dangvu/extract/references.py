@@ -9,7 +9,8 @@ a document (a type name or ``số``): a party symbol without its issuer (``Thôn
 luận số 204-TB``); state correspondence whose symbol has no genre code (``Công văn số
 452/HĐBCQG-VP``); a number without any symbol, named by its genre and dated or given an
 issuer (``Kế hoạch số 203 ngày 14.9.2021 của Ban Thường vụ Huyện ủy``: type and issuer
-codes as far as the words tell, ``tables.ISSUER_NAME_CODES``); and a symbol broken by a
+codes as far as the words tell, ``tables.ISSUER_NAME_CODES``), or named so again after
+its full symbol (``Kết luận 65``: see ``short_forms``); and a symbol broken by a
 line break or spaces (``Số: 41 -⏎HD/BTCTW``). A reference without a date of its own
 takes the date that opens its sentence when an issuing verb stands right before it
 (``Ngày 14/3/2024, Ban Bí thư ban hành Quy định số 88-QĐ/TW``), and a date on the next
@@ -26,10 +27,11 @@ from functools import cache, lru_cache
 
 from .anchors import trie_alternation
 from .clean import CleanText, fold
-from .dates import match_date_at
+from .dates import match_date_at, match_ocr_date_at
 from .issued import dated_by_sentence
 from .models import Reference
 from .phrases import scan_org_phrase
+from .short_forms import earlier_full, text_aliases
 from .spans import SpanSet
 from .tables import (
     ISSUER_NAME_CODES,
@@ -190,7 +192,7 @@ _DATE_LEAD = re.compile(
     # "Căn cứ Quy định số 30-QĐ/TW,\nngày 26/7/2021": a date on the next line after a comma
     r"[ \t]*(?:,[ \t]*(?:\n[ \t]*(?=ngay))?)?(?P<open>\([ \t]*)?(?:duoc[ \t]+)?"
     r"(?:(?:ban[ \t]+hanh|ky)[ \t]+)?"
-    r"(?:ngay[ \t]*(?:ban[ \t]+hanh[ \t]+)?(?:(?:mung|mong)[ \t]+)?)?",
+    r"(?P<day>ngay[ \t]*(?:\n[ \t]*)?(?:ban[ \t]+hanh[ \t]+)?(?:(?:mung|mong)[ \t]+)?)?",
     re.I,
 )
 _CLOSE = re.compile(r"[ \t]*\)")
@@ -371,6 +373,8 @@ def _read_forward(ct: CleanText, pos: int) -> tuple[int, datetime.date | None, s
     lead = _DATE_LEAD.match(ct.folded, pos)
     if lead:
         hit = match_date_at(ct.lower, lead.end())
+        if hit is None and lead["day"]:
+            hit = match_ocr_date_at(ct.lower, lead.end())  # "ngày l6/6/2016" of a scan
         if hit is not None:
             date = hit.date
             end = hit.end
@@ -421,14 +425,23 @@ def _genre_references(ct: CleanText, taken: list[Reference]) -> list[Reference]:
     _, _, genre = _bare_patterns()
     out: list[Reference] = []
     spans = SpanSet((r.start, r.end) for r in taken)
+    aliases: set[tuple[str, str]] | None = None
     for match in genre.finditer(ct.lower):
         start, num_end = match.start(), match.end()
         if spans.overlaps(start, num_end):
             continue
         end, date, issuer_name = _read_forward(ct, num_end)
-        if date is None and issuer_name is None:
-            continue
         doc_type = tables.names[match["type"]]
+        issuer_code = _code_of_issuer(issuer_name)
+        if date is None and issuer_name is None:
+            # "Kết luận 65" after "Kết luận số 65-KL/TW" in the same text: its codes
+            full = earlier_full(taken, doc_type.name, match["num"], start)
+            if full is None:
+                continue
+            aliases = aliases if aliases is not None else text_aliases(ct.lower, genre)
+            if (match["type"], match["num"]) in aliases:
+                continue  # "(sau đây gọi là Nghị quyết 57)": a name the text gives it
+            issuer_code = full.issuer_code
         out.append(
             Reference(
                 start=start,
@@ -437,7 +450,7 @@ def _genre_references(ct: CleanText, taken: list[Reference]) -> list[Reference]:
                 type=doc_type.name,
                 number=match["num"],
                 type_code=doc_type.codes[0],
-                issuer_code=_code_of_issuer(issuer_name),
+                issuer_code=issuer_code,
                 date=date,
                 issuer_name=issuer_name,
                 state=doc_type not in PARTY_DOC_TYPES,

@@ -117,7 +117,7 @@ PARTY_DOC_TYPES: tuple[DocType, ...] = (
 STATE_DOC_TYPES: tuple[DocType, ...] = (
     DocType("Luật"),
     DocType("Bộ luật"),
-    DocType("Pháp lệnh"),
+    DocType("Pháp lệnh", ("PL",)),  # 34/2007/PL-UBTVQH11
     DocType("Nghị định", ("NĐ",)),
     DocType("Nghị quyết", ("NQ",)),
     DocType("Quyết định", ("QĐ",)),
