@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .frozen import quick_init
+
 __all__ = ["DateHit", "find_dates", "match_date_at", "match_ocr_date_at"]
 
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
@@ -34,6 +36,7 @@ _YEARLESS = (
 )
 
 
+@quick_init
 @dataclass(frozen=True)
 class DateHit:
     """A date found in the folded text; ``year`` is None when the text gives none."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .frozen import quick_init
+
 __all__ = [
     "Deadline",
     "Extraction",
@@ -16,6 +18,7 @@ __all__ = [
 ]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Reference:
     """A reference to a numbered document (party or state)."""
@@ -32,6 +35,7 @@ class Reference:
     state: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class Figure:
     """A quantitative result: ``value`` (of ``of`` when a share) ``unit`` of ``what``."""
@@ -45,6 +49,7 @@ class Figure:
     unit: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Deadline:
     """A date by which something (``what``) is due."""
@@ -56,6 +61,7 @@ class Deadline:
     what: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Person:
     """A named person with the positions written next to the first mention."""

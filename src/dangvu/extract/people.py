@@ -16,6 +16,7 @@ from functools import cache
 from .anchors import trie_alternation
 from .backward import word_before
 from .clean import CleanText, fold
+from .frozen import quick_init
 from .models import Person
 from .phrases import (
     Token,
@@ -50,6 +51,7 @@ _ADDRESS = re.compile(
 )
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Mention:
     start: int

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import islice
 
 from .clean import fold
 from .tables import (
@@ -42,7 +41,6 @@ _WORD_TEXT = r"(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)?|[0-9]+)"
 # as ``K'`` (Cơ Ho: ``K'Brơi``).
 _NAME_PREFIX = re.compile(r"[HK]['\u2019][^\W\d_a-z]")
 _WORD = re.compile(_WORD_TEXT)
-_RUN = re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT})*")
 # the first five words at a position, each a group (a name has two to four, an Ê Đê
 # name opening with ``Y`` or ``H'`` up to five: ``Y Khoa Mlô Duôn Du``)
 _NAME_WORDS = re.compile(rf"({_WORD_TEXT})" + rf"(?:[ \t\u00a0]+({_WORD_TEXT}))?" * 4)
@@ -52,6 +50,7 @@ _LONG_NAME_OPENER = re.compile(r"Y[ \t\u00a0]|H['\u2019][^\W\d_]")
 _ADDRESS_SURNAMES = frozenset({"Ông"})
 _MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 _CHARS_PER_WORD = 40  # a generous bound on a word and its gap, to bound the run search
+_CLOSE = re.compile(r"[ \t]*\)")
 _TERM = re.compile(r"[ \t]*,?[ \t]*(?P<open>\([ \t]*)?kho?a[ \t]+(?:[IVXLC]+|[0-9]{1,2})\b", re.I)
 
 
@@ -65,19 +64,25 @@ def capitalized(token: re.Match[str]) -> bool:
     return token[0][:1].isupper()
 
 
+@cache
+def _run_of(limit: int) -> re.Pattern[str]:
+    """A run of at most ``limit`` space-separated words: the engine stops after them."""
+    return re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT}){{0,{limit - 1}}}")
+
+
 def tokens_from(text: str, pos: int, limit: int = 16, until: int | None = None) -> list[Token]:
     """Up to ``limit`` words from ``pos`` (ending by ``until``), spaces between them.
 
-    One regex finds the run of space-separated words, a second lists its words: no
-    Python loop over the characters or a match call per word.
+    One regex finds the run of space-separated words (``limit`` of them at most), a
+    second lists its words: no Python loop over the characters or a match call per word.
     """
     stop = len(text) if until is None else until
     window = min(stop, pos + _CHARS_PER_WORD * limit)
-    run = _RUN.match(text, pos, window)
+    run = _run_of(limit).match(text, pos, window)
     if run is None:
         return []
-    out = list(islice(_WORD.finditer(text, pos, run.end()), limit))
-    if run.end() == window < stop and out and out[-1].end() == window:
+    out = list(_WORD.finditer(text, pos, run.end()))
+    if run.end() == window < stop:
         out.pop()  # the window may have cut the last word
     return out
 
@@ -120,6 +125,39 @@ def _joins_next_name(text: str, folded: str, tokens: list[Token], i: int) -> boo
     return name_at(text, following.start(), text == folded) is None
 
 
+@cache
+def _special_words() -> frozenset[str]:
+    """The lower-case words that may do more than close a syllable in a name: the first
+    word of a locality, a place word before a name, ``lần thứ``, ``và`` (folded)."""
+    return frozenset((*_locality_words(), *LOCALITY_BEFORE_NAME, "lan", "va"))
+
+
+def _rare_step(
+    text: str, folded: str, tokens: list[Token], split: tuple[list[str], list[str]], i: int
+) -> tuple[int, int | None, bool | None] | None:
+    """A lower-case word or a number that may continue a name in a rare form: the next
+    word to read, the name's new last word and whether a capital closes it (None: as
+    before), or None when no such form stands at word ``i``."""
+    words, folded_words = split
+    word = words[i]
+    if (
+        word.isdigit()
+        and len(word) <= 2
+        and (folded_words[i + 1 : i + 2] == ["khoa"] or _TERM.match(folded, tokens[i].end()))
+    ):
+        return i + 1, i, None  # "Hội nghị Trung ương 6 (khóa XII)": the term follows
+    if folded_words[i : i + 2] == ["lan", "thu"] and i + 2 < len(words):
+        return i + 3, i + 2, False  # "Hội nghị lần thứ sáu Ban Chấp hành ..."
+    locality = _locality_len(folded_words, i)
+    if not locality and folded_words[i] in LOCALITY_BEFORE_NAME:
+        locality = 1 if i + 1 < len(words) and words[i + 1][0].isupper() else 0
+    if locality:
+        return i + locality, i + locality - 1, False
+    if _joins_next_name(text, folded, tokens, i):
+        return i + 1, None, None  # the capitalized word after "và" continues the name
+    return None
+
+
 def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> int | None:
     """End offset of an organization name starting at ``pos``, or None if none starts."""
     if not text[pos : pos + 1].isupper():
@@ -127,54 +165,43 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
     tokens = tokens_from(text, pos, max_words)
     if not tokens:
         return None
-    # the words are the run's pieces between spaces: one slice, split in C
-    folded_words = folded[pos : tokens[-1].end()].lower().split()
-    end = tokens[0].end()
+    last = tokens[-1].end()
+    # the words are the run's pieces between spaces: one slice each, split in C
+    words = text[pos:last].split()
+    folded_words = folded[pos:last].lower().split()
+    special = _special_words()
+    size = len(tokens)
+    end_index = 0  # the last word of the name so far
     prev_capitalized = True
     i = 1
-    while i < len(tokens):
-        token = tokens[i]
-        if capitalized(token):
+    while i < size:
+        word = words[i]
+        if word[0].isupper():
             prev_capitalized = True
-            end = token.end()
+            end_index = i
             i += 1
             continue
-        if (
-            token[0].isdigit()
-            and len(token[0]) <= 2
-            and (folded_words[i + 1 : i + 2] == ["khoa"] or _TERM.match(folded, token.end()))
-        ):
-            end = token.end()  # "Hội nghị Trung ương 6 (khóa XII)": the term follows
-            i += 1
-            continue
-        if folded_words[i : i + 2] == ["lan", "thu"] and i + 2 < len(tokens):
-            end = tokens[i + 2].end()  # "Hội nghị lần thứ sáu Ban Chấp hành ..."
+        folded_word = folded_words[i]
+        if folded_word in special or word.isdigit():
+            step = _rare_step(text, folded, tokens, (words, folded_words), i)
+            if step is not None:
+                i, closing, capital = step
+                end_index = end_index if closing is None else closing
+                prev_capitalized = prev_capitalized if capital is None else capital
+                continue
+        # the common case: a second syllable (``hành``, ``ương``) or the name's end
+        if prev_capitalized and folded_word in ORG_SECOND_SYLLABLES:
             prev_capitalized = False
-            i += 3
-            continue
-        locality = _locality_len(folded_words, i)
-        if not locality and folded_words[i] in LOCALITY_BEFORE_NAME:
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            locality = 1 if following is not None and capitalized(following) else 0
-        if locality:
-            end = tokens[i + locality - 1].end()
-            prev_capitalized = False
-            i += locality
-            continue
-        if _joins_next_name(text, folded, tokens, i):
-            i += 1  # the capitalized word after "và" continues the name
-            continue
-        if prev_capitalized and folded_words[i] in ORG_SECOND_SYLLABLES:
-            prev_capitalized = False
-            end = token.end()
+            end_index = i
             i += 1
             continue
         break
+    end = tokens[end_index].end()
     term = _TERM.match(folded, end)
     if term:
         term_end = term.end()
         if term["open"]:
-            close = re.compile(r"[ \t]*\)").match(folded, term_end)
+            close = _CLOSE.match(folded, term_end)
             if close is None:
                 return end
             term_end = close.end()

@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from .anchors import trie_alternation
 from .clean import CleanText, fold
 from .dates import match_date_at, match_ocr_date_at
+from .frozen import quick_init
 from .issued import dated_by_sentence
 from .models import Reference
 from .phrases import scan_org_phrase
@@ -218,6 +219,7 @@ def _issuer(written: str, known: dict[str, str]) -> str | None:
     return None
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Symbol:
     start: int
@@ -336,6 +338,7 @@ def _read_back(ct: CleanText, symbol: _Symbol) -> tuple[int, str | None, list[st
     return start, type_written, numbers
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Before:
     """What stands before a symbol in a window: where it starts, the type name, ``số``
