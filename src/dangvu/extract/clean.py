@@ -13,7 +13,8 @@ Text pasted from a PDF keeps the line breaks of its layout in the middle of sent
 of running text is read as a space: the line before it is long and ends without
 sentence punctuation, and the next line starts in lower case (or the line ends with
 the hyphen of a split symbol). The replacement is one character for one, so offsets do
-not move; so is that of the eth ``Ð`` that OCR gives for ``Đ``.
+not move; so is that of the eth ``Ð`` that OCR gives for ``Đ``, and of a scan's letter
+for a digit inside a number (``9l,3%``, ``2O/4/2016``).
 """
 
 from __future__ import annotations
@@ -101,10 +102,21 @@ def _join_wrapped(text: str) -> str:
 _OCR_LETTERS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
+# A scan's letter for a digit inside a number: ``9l,3%``, ``1l đảng viên``, ``2O/4/2016``
+# (``l``, ``I`` or ``|`` after a digit for 1, ``O`` or ``o`` for 0), before a digit, a
+# decimal, ``%`` or the word counted; one for one. A letter opening a number is left.
+_OCR_DIGIT = re.compile(
+    r"[0-9](?:[lI|](?=[0-9]|[,.][0-9]|[ \t]?%|[ \t]+[^\W\d_])|[Oo](?=[0-9]|[/.,][0-9]|[ \t]?%))"
+)
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
+
+
 def _ocr_letters(text: str) -> str:
-    if "\u00d0" not in text and "\u00f0" not in text:
+    if "\u00d0" in text or "\u00f0" in text:
+        text = text.translate(_OCR_LETTERS)
+    if _OCR_DIGIT.search(text) is None:
         return text
-    return text.translate(_OCR_LETTERS)
+    return _OCR_DIGIT.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
 
 
 def _replacement(mark: re.Match[str]) -> str:

@@ -23,12 +23,15 @@ from .spans import SpanSet
 from .tables import (
     CAPITALISED_COUNTED,
     COUNT_UNITS,
+    ETHNIC_GROUPS,
+    FIGURE_BLOCKER_COMPOUNDS,
     FIGURE_BLOCKER_LOOKALIKES,
     FIGURE_BLOCKERS,
     FIGURE_CAP_LEADS,
     FIGURE_LABEL_BLOCKERS,
     FIGURE_LABEL_LEADS,
     NOT_COUNTED,
+    NUMBERED_BODIES,
     PARTY_DOC_TYPES,
     STATE_DOC_TYPES,
 )
@@ -196,6 +199,10 @@ def _label_before(ct: CleanText, number: re.Match[str]) -> bool:
     word = prev[2].lower()
     written = ct.text[prev[0] : prev[0] + len(prev[2])].lower()
     blocked = word in FIGURE_BLOCKERS and written not in FIGURE_BLOCKER_LOOKALIKES
+    if blocked:
+        # "tổng số 712 đảng viên", "người dân tộc thiểu số 712 đồng chí": a noun, no label
+        first = word_before(ct.folded, max(0, prev[0] - 12), prev[0], letters=True)
+        blocked = first is None or f"{first[2].lower()} {word}" not in FIGURE_BLOCKER_COMPOUNDS
     if blocked or _in_name(ct, prev):
         return True
     pattern, last_words = _cap_before()
@@ -277,18 +284,33 @@ def _doc_type_count() -> re.Pattern[str]:
 
 @cache
 def _doc_type_end() -> tuple[re.Pattern[str], frozenset[str]]:
-    """A document type name ending where a number starts, and the last words of those."""
+    """A document type name (or a body named by a number: ``Ban Chỉ đạo 35``) ending
+    where a number starts, and the last words of those."""
     names = {fold(t.name).lower() for t in PARTY_DOC_TYPES + STATE_DOC_TYPES}
+    names |= {fold(n).lower() for n in NUMBERED_BODIES}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     last_words = frozenset(n.split()[-1] for n in names)
     return re.compile(rf"(?<!\w)(?:{alternation})[ \t]+$"), last_words
+
+
+def _ethnic_group_ends(ct: CleanText, start: int, end: int) -> bool:
+    """Does the name of an ethnic group end at the word ``ct.text[start:end]``?"""
+    word = ct.text[start:end].strip()
+    if word in ETHNIC_GROUPS:
+        return True
+    before = word_before(ct.text, max(0, start - 12), start, letters=True)
+    return before is not None and f"{before[2]} {word}" in ETHNIC_GROUPS
 
 
 def _in_name(ct: CleanText, prev: tuple[int, int, str]) -> bool:
     """Is the number after the word ``prev`` (start, end of the spaces after it, word)
     part of a name: ``xã Hòa Tú 1``, ``Chỉ thị 05``?"""
     start, end, word = prev
+    if ct.text[start:end].rstrip() == "Đảng":
+        return False  # "cho ra khỏi Đảng 2 đảng viên": the Party has no number
     if ct.text[start].isupper():
+        if _ethnic_group_ends(ct, start, end):
+            return False  # "đảng viên dân tộc Thái 231 đồng chí", "Tày 51, Nùng 14"
         return not _CLAUSE_OPENING.search(ct.text, max(0, start - 3), start)
     pattern, last_words = _doc_type_end()
     if word.lower() not in last_words:

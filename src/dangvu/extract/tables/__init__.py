@@ -31,7 +31,9 @@ __all__ = [
     "DEADLINE_ASSIGNMENTS",
     "DEADLINE_COLUMNS",
     "DEADLINE_COMPLETIONS",
+    "ETHNIC_GROUPS",
     "FIGURE_BLOCKERS",
+    "FIGURE_BLOCKER_COMPOUNDS",
     "FIGURE_BLOCKER_LOOKALIKES",
     "FIGURE_CAP_LEADS",
     "FIGURE_LABEL_BLOCKERS",
@@ -42,6 +44,7 @@ __all__ = [
     "LOCALITY_WORDS",
     "NOT_COUNTED",
     "NOT_PERSON_NAMES",
+    "NUMBERED_BODIES",
     "ORG_SECOND_SYLLABLES",
     "PARTY_DOC_TYPES",
     "PARTY_ISSUER_CODES",
@@ -276,6 +279,23 @@ FIGURE_BLOCKERS: frozenset[str] = frozenset(
 # Words written with their marks that fold onto a blocker but do not label the number
 # after them: ``bình quân 18 đồng chí`` (on average) is a count, ``quận 3`` a district.
 FIGURE_BLOCKER_LOOKALIKES: frozenset[str] = frozenset({"quân"})
+
+# Bodies named by a number after them, as document types are (``Ban Chỉ đạo 35``, ``Tổ
+# công tác 12``): with a capital, the number is its name, not a count of what follows.
+NUMBERED_BODIES: tuple[str, ...] = ("Ban chỉ đạo", "Tổ công tác", "Đoàn công tác", "Tiểu ban")
+
+# Names of Vietnam's ethnic groups, as written: a number after one counts the people of
+# that group (``dân tộc Thái 231 đồng chí``, ``Tày 51, Nùng 14``); it is no part of a
+# name as the ``1`` of ``xã Hòa Tú 1`` is.
+_ETHNIC_GROUP_LIST = """Kinh; Tày; Thái; Mường; Khmer; Hoa; Nùng; Mông; H'Mông; Dao; Jrai;
+Chăm; Hrê; Raglai; M'Nông; Mnông; Xtiêng; S'tiêng; Thổ; Giáy; Mạ; Kháng; Lào; Lự; Chứt;
+Bahnar; Êđê; Churu; Gia Rai; Ê Đê; Ba Na; Xơ Đăng; Cơ Ho; Cơ Tu; Co Tu; Sán Dìu; Sán Chay;
+Chu Ru; Tà Ôi; Chơ Ro; Hà Nhì; Khơ Mú; Vân Kiều; Giẻ Triêng; Pà Thẻn"""
+ETHNIC_GROUPS: frozenset[str] = frozenset(n.strip() for n in _ETHNIC_GROUP_LIST.split(";"))
+
+# A blocker that is the second half of a noun with the word before it: ``tổng số 712
+# đảng viên`` (the total), ``dân tộc thiểu số 712 đồng chí``, ``đa số`` (folded).
+FIGURE_BLOCKER_COMPOUNDS: frozenset[str] = frozenset({"tong so", "thieu so", "da so"})
 
 # Words that, before a number, name an item of a list rather than a count of a result
 # (``nhóm 1, nhóm 2``, ``tiêu chí 3``): a number after them is never a labelled figure

@@ -1,0 +1,68 @@
+"""Figures: ``tổng số``, ``thiểu số``, ``đa số`` before a count are nouns, not the ``số``
+of a label; a number after an ethnic group's name counts its people; ``Đảng`` and a body
+named by its number (``Ban Chỉ đạo 35``); a scan's letter for a digit inside a number.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvu.extract import extract
+
+
+def counts(text: str) -> list[tuple[float, str | None]]:
+    return [(f.value, f.unit) for f in extract(text).figures]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chi bộ có tổng số 46 đảng viên sinh hoạt.", [(46, "đảng viên")]),
+        (
+            "Đảng viên là người dân tộc thiểu số 315 đồng chí, chiếm 41,2%.",
+            [(315, "đồng chí"), (41.2, "%")],
+        ),
+        ("Đa số 27 chi bộ tổ chức sinh hoạt đúng kỳ.", [(27, "chi bộ")]),
+        # the "số" of a label still blocks
+        ("Thực hiện theo mẫu số 12 chi bộ gửi lên.", []),
+        ("Phòng số 4 tầng hai.", []),
+        # a number after an ethnic group counts its people
+        ("Trong đó đảng viên dân tộc Mường 118 đồng chí.", [(118, "đồng chí")]),
+        (
+            "Đảng viên người Ê Đê 52 đồng chí, người Kinh 40 đồng chí.",
+            [(52, "đồng chí"), (40, "đồng chí")],
+        ),
+        ("Kết nạp người Xơ Đăng 9 đảng viên.", [(9, "đảng viên")]),
+        # a place with a number is a name still
+        ("Chi bộ thôn Hòa Bình 2 tổ chức hội nghị.", []),
+    ],
+)
+def test_a_number_after_an_ethnic_group_counts(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert counts(sentence) == expected
+
+
+def test_the_party_takes_no_number() -> None:
+    assert counts("Năm nay đưa ra khỏi Đảng 3 đảng viên vi phạm.") == [(3, "đảng viên")]
+
+
+def test_a_body_named_by_its_number() -> None:
+    assert counts("Ban Chỉ đạo 389 tỉnh họp với các sở.") == []
+    assert counts("Huyện thành lập 04 Tổ công tác giúp các xã.") == [(4, "tổ công tác")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tỷ lệ đảng viên dự học tập đạt 9l,3%.", [(91.3, "%")]),
+        ("Chi ủy giám sát 1l đảng viên trong quý.", [(11, "đảng viên")]),
+        ("Toàn huyện có 1O4 chi bộ.", [(104, "chi bộ")]),
+    ],
+)
+def test_a_scans_letter_for_a_digit(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert counts(sentence) == expected
+
+
+def test_a_letter_apart_from_the_number_is_no_digit() -> None:
+    assert counts("Có 15 lượt người dự, 4 lớp học.") == [(15, "lượt người"), (4, "lớp")]
