@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 from typing import TypeVar
 
+from .chrome import in_link_line
 from .clean import CleanText, clean
 from .context import document_dates
 from .dates import DateHit, find_dates
@@ -54,6 +55,13 @@ def _first_date(dates: list[DateHit], masks: list[tuple[int, int]]) -> datetime.
     return None
 
 
+def _own_figures(text: str, figures: list[Figure]) -> tuple[Figure, ...]:
+    """The figures not in a related article's headline (``chrome``), input offsets."""
+    if "](" not in text:
+        return tuple(figures)
+    return tuple(f for f in figures if not in_link_line(text, f.start))
+
+
 def extract(text: str) -> Extraction:
     """Find references, figures, deadlines, people, the period and the own document."""
     ct = clean(text)
@@ -78,7 +86,7 @@ def extract(text: str) -> Extraction:
     people = find_people(ct)
     return Extraction(
         references=tuple(_resolve(ct, r) for r in references),
-        figures=tuple(_resolve(ct, f) for f in figures),
+        figures=_own_figures(text, [_resolve(ct, f) for f in figures]),
         deadlines=tuple(_resolve(ct, d) for d in deadlines),
         people=tuple(_resolve(ct, p) for p in people),
         period=_resolve(ct, period) if period is not None else None,

@@ -228,6 +228,7 @@ _COUNT_UNIT_LIST = """
     tổ chức cơ sở đảng; TCCSĐ = tổ chức cơ sở đảng; tổ chức đảng; TCĐ = tổ chức đảng;
     đảng viên dự bị; đảng viên mới = đảng viên; đảng viên; ĐV = đảng viên; quần chúng;
     chi, đảng bộ; chi bộ, đảng bộ; đảng bộ, chi bộ; đảng bộ cơ sở; chi bộ cơ sở; chi bộ;
+    đảng ủy cơ sở; đảng ủy;
     đảng bộ; cấp ủy viên; cấp ủy; cán bộ; công chức; đồng chí; lượt người; lượt; người;
     buổi; hội nghị; lớp; cuộc; văn bản; nghị quyết; kế hoạch; chương trình; báo cáo;
     hướng dẫn; đại biểu; đơn vị; đầu mối; cơ quan; địa phương; xã, phường; xã; phường;
@@ -295,7 +296,9 @@ ETHNIC_GROUPS: frozenset[str] = frozenset(n.strip() for n in _ETHNIC_GROUP_LIST.
 
 # A blocker that is the second half of a noun with the word before it: ``tổng số 712
 # đảng viên`` (the total), ``dân tộc thiểu số 712 đồng chí``, ``đa số`` (folded).
-FIGURE_BLOCKER_COMPOUNDS: frozenset[str] = frozenset({"tong so", "thieu so", "da so"})
+FIGURE_BLOCKER_COMPOUNDS: frozenset[str] = frozenset(
+    {"tong so", "thieu so", "da so", "dinh ky"}  # "sinh hoạt định kỳ 3/3 kỳ"
+)
 
 # Words that, before a number, name an item of a list rather than a count of a result
 # (``nhóm 1, nhóm 2``, ``tiêu chí 3``): a number after them is never a labelled figure

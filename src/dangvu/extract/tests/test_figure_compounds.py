@@ -1,7 +1,7 @@
-"""Figures: ``tổng số``, ``thiểu số``, ``đa số`` before a count are nouns, not the ``số``
-of a label; a number after an ethnic group's name counts its people; ``Đảng`` and a body
-named by its number (``Ban Chỉ đạo 35``); a scan's letter for a digit inside a number.
-Sentences written for these tests."""
+"""Figures: ``tổng số``, ``thiểu số``, ``đa số``, ``định kỳ`` before a count are nouns,
+not a label's word; ``đảng ủy`` is counted; a number after an ethnic group's name counts
+its people; ``Đảng`` and a body named by its number (``Ban Chỉ đạo 35``); a scan's
+letter for a digit inside a number. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def counts(text: str) -> list[tuple[float, str | None]]:
             [(315, "đồng chí"), (41.2, "%")],
         ),
         ("Đa số 27 chi bộ tổ chức sinh hoạt đúng kỳ.", [(27, "chi bộ")]),
+        ("Chi bộ sinh hoạt định kỳ 3/3 kỳ trong quý.", [(3, "kỳ")]),
+        ("Đến nay 18/19 đảng ủy cơ sở đã họp.", [(18, "đảng ủy cơ sở")]),
         # the "số" of a label still blocks
         ("Thực hiện theo mẫu số 12 chi bộ gửi lên.", []),
         ("Phòng số 4 tầng hai.", []),
