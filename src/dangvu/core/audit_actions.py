@@ -78,6 +78,7 @@ ACTION_LABELS: dict[str, str] = {
     "tracking.assignment_transfer": "Chuyển nhiệm vụ sang đơn vị kế thừa",
     "tracking.assignment_done_by_document": "Hoàn thành bằng văn bản triển khai",
     "tracking.reminders_send": "Gửi nhắc việc",
+    "tracking.assignment_remind": "Nhắc việc một đơn vị",
     "tracking.demo_bulk_states": "Dữ liệu mẫu: trạng thái nhiệm vụ",
     # drafting
     "drafting.number_take": "Lấy số văn bản đi",

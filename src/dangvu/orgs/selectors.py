@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dangvu import access
 from dangvu.access import AnyUser
+from dangvu.core.dates import format_short
 from dangvu.core.text import search_tokens
 
 from . import paths
@@ -192,3 +195,35 @@ def require_manage(user: AnyUser, org: Organization, *, strictly_below: bool = T
             "Bạn không có quyền thay đổi tổ chức này: chỉ chuyên viên, lãnh đạo của cấp ủy cấp "
             "trên mới ghi được thay đổi tổ chức."
         )
+
+
+def ended_name(org: Organization) -> str:
+    """An organization's name with, once it has ended, the last day of its existence:
+    "Đảng bộ xã Đông Cuông (đến 30/6/2025)", so it is not read for the unit of the same
+    name formed after it."""
+    if org.dissolved_on is None:
+        return org.name
+    return f"{org.name} (đến {format_short(org.dissolved_on - timedelta(days=1))})"
+
+
+def labels_apart(orgs: Iterable[Organization]) -> list[Organization]:
+    """Set `label` on each organization of a list as a reader tells them apart: an ended
+    one carries its last day (`ended_name`), and those whose names another of the list
+    shares carry the unit above them too ("Chi bộ Thôn 1 (Đảng bộ xã Việt Thành)").
+    One query, for the parents of the names shared; none when no name is."""
+    orgs = list(orgs)
+    counts = Counter(o.name for o in orgs)
+    shared = [o for o in orgs if counts[o.name] > 1]
+    parents = (
+        Organization.objects.only("pk", "name").in_bulk(
+            {o.parent_id for o in shared if o.parent_id}
+        )
+        if shared
+        else {}
+    )
+    for o in orgs:
+        above = parents.get(o.parent_id) if counts[o.name] > 1 and o.parent_id else None
+        end = f"đến {format_short(o.dissolved_on - timedelta(days=1))}" if o.dissolved_on else ""
+        extra = ", ".join(x for x in (above.name if above else "", end) if x)
+        o.label = f"{o.name} ({extra})" if extra else o.name  # type: ignore[attr-defined]
+    return orgs

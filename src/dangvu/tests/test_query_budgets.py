@@ -122,14 +122,16 @@ BUDGETS: dict[str, int] = {
     "tracking:assignment_detail": 8,
     "tracking:assignment_exempt": 5,
     "tracking:assignment_list": 6,
+    "tracking:assignment_remind": 5,
     "tracking:assignment_list_of": 6,
     "tracking:assignment_return": 5,
     "tracking:assignment_submit": 5,
     "tracking:document_detail": 25,
     "tracking:task_calendar": 4,
     "tracking:task_create": 9,
-    "tracking:task_detail": 9,
+    "tracking:task_detail": 10,
     "tracking:task_list": 6,
+    "tracking:task_reports": 9,
     "tracking:unit_search": 6,
 }
 

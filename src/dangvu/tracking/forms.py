@@ -223,3 +223,15 @@ class ReturnForm(forms.Form):
 class ExemptForm(forms.Form):
     reason = forms.ChoiceField(label="Lý do", choices=ExemptReason.choices)
     note = forms.CharField(label="Ghi chú", required=False, max_length=255)
+
+
+class RemindForm(forms.Form):
+    note = forms.CharField(
+        label="Lời nhắn thêm (không bắt buộc)",
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": "Lời nhắn thêm dài quá %(limit_value)d ký tự: hãy viết ngắn lại.",
+        },
+    )

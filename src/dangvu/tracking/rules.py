@@ -153,12 +153,12 @@ def days_left(due_on: date, today: date) -> int:
 def describe_due(due_on: date, today: date) -> str:
     left = days_left(due_on, today)
     if left > 1:
-        return f"còn {left} ngày"
+        return f"còn {vn_number(left)} ngày"
     if left == 1:
         return "hạn ngày mai"
     if left == 0:
         return "hạn hôm nay"
-    return f"quá hạn {-left} ngày"
+    return f"quá hạn {vn_number(-left)} ngày"
 
 
 def check_rounds(issued_on: date, due_dates: Sequence[date]) -> list[str]:

@@ -14,8 +14,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from dangvu import access
 from dangvu.access import require_view as require_org
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
@@ -24,6 +26,7 @@ from dangvu.documents.selectors import citation_chain
 from dangvu.documents.selectors import require_view as require_document
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
+from dangvu.orgs.selectors import ended_name, labels_apart
 
 from . import forms, rules, selectors, services
 from .models import AssignmentState, Task
@@ -131,7 +134,8 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     node = selectors.task_node(request.user, task, _node_id(request))
     today = _today()
     progress = selectors.progress_of(task, node, today)
-    missing = selectors.missing_units(task, node, limit=200)
+    labels_apart([r.org for r in progress.rows if r.org is not None])
+    missing = selectors.missing_rows(request.user, task, node, today, limit=200)
     rounds = (
         list(Task.objects.filter(series_id=task.series_id).order_by("round"))
         if task.series_id
@@ -144,21 +148,28 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "task": task,
             "node": node,
             "progress": progress,
-            "missing": [
-                (
-                    a,
-                    rules.SHOWN_LABELS[
-                        rules.shown_status(a.state, task.due_on, a.completed_on, today)
-                    ],
-                )
-                for a in missing
-            ],
+            "missing": missing,
             "missing_more": max(progress.summary.missing - len(missing), 0),
             "rounds": rounds,
             "today": today,
             "due_text": rules.describe_due(task.due_on, today),
             "crumbs": _breadcrumbs(node, task.rule_root, request.user),
         },
+    )
+
+
+@login_required
+def task_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every unit's report texts on a task, in the reader's subtree (or the unit asked
+    for), by tree order: one page to read and print."""
+    task = selectors.require_task(request.user, pk)
+    node = selectors.task_node(request.user, task, _node_id(request))
+    page = int_param(request.GET.get("page"), 1, low=1, high=100_000)
+    reports = selectors.task_reports(task, node, page=page)
+    return render(
+        request,
+        "tracking/task_reports.html",
+        {"task": task, "node": node, "reports": reports, "today": _today()},
     )
 
 
@@ -173,6 +184,7 @@ def directive_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
     overview = selectors.directive_overview(request.user, source, node, _today(), page=page)
     chain = citation_chain(source, user=request.user, depth=3, limit=50)
     pages = max((overview.unit_count + 49) // 50, 1)
+    labels_apart(overview.units)
     rows = [(org, [(t, overview.cell(org, t)) for t in overview.tasks]) for org in overview.units]
     return render(
         request,
@@ -380,6 +392,37 @@ def assignment_return(request: HttpRequest, pk: int) -> HttpResponse:
             assignment=a, actor=request.user, comment=d["comment"]
         ),
     )
+
+
+@login_required
+def assignment_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    """The “Nhắc việc” button of a task's missing units (a POST without a note), or its
+    page with a note."""
+    assignment = selectors.require_assignment(request.user, pk)
+    _require(
+        access.can_change(request.user, assignment.organization, strictly_below=True),
+        "Chỉ chuyên viên, lãnh đạo của cấp ủy cấp trên được nhắc việc đơn vị này.",
+    )
+    back = reverse("tracking:task_detail", args=[assignment.task_id])
+    return form_page(
+        request,
+        forms.RemindForm(request.POST or None),
+        title="Nhắc việc",
+        subtitle=f"{assignment.task.title} — {ended_name(assignment.organization)}",
+        submit="Gửi nhắc việc",
+        perform=lambda d: services.assignment_remind(
+            assignment=assignment, actor=request.user, on=_today(), note=d["note"]
+        ),
+        done=f"Đã nhắc “{ended_name(assignment.organization)}” việc “{assignment.task.title}”.",
+        back=request.POST.get("tiep", "") if _safe_back(request) else back,
+    )
+
+
+def _safe_back(request: HttpRequest) -> bool:
+    """A page of this site to go back to after the button (the task page with its unit)."""
+    return url_has_allowed_host_and_scheme(
+        request.POST.get("tiep", ""), allowed_hosts={request.get_host()}
+    ) and request.POST.get("tiep", "").startswith("/")
 
 
 @login_required

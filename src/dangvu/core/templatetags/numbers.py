@@ -15,3 +15,12 @@ def percent(fraction: float | None) -> str:
         return ""
     shown = f"{fraction * 100:.1f}".replace(".", ",")
     return (shown[:-2] if shown.endswith(",0") else shown) + "%"
+
+
+@register.filter
+def number(value: int | None) -> str:
+    """A whole number with the Vietnamese thousands separator: 1387 → "1.387" (pages
+    leave numbers ungrouped, so that ids in links stay plain); "" for none."""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}".replace(",", ".")

@@ -10,16 +10,19 @@ The package by subject: `scope`, `completion`, `overview`, `worklists`, `deadlin
 
 from .completion import (
     FIGURE_KEYS,
+    MissingRow,
     Progress,
     ProgressRow,
     completion_by,
     completion_of_tasks,
     figure_aggregates,
+    missing_rows,
     missing_units,
     progress_of,
 )
 from .deadlines import CalendarDay, deadline_calendar
 from .overview import STAGE_ORDER, DirectiveOverview, directive_overview
+from .reports import TaskReports, UnitReports, task_reports
 from .scope import (
     LEVEL,
     in_subtree,
@@ -39,8 +42,11 @@ __all__ = [
     "CalendarDay",
     "DirectiveOverview",
     "DueItem",
+    "MissingRow",
     "Progress",
     "ProgressRow",
+    "TaskReports",
+    "UnitReports",
     "assignment_history",
     "awaiting_review",
     "completion_by",
@@ -50,6 +56,7 @@ __all__ = [
     "due_list",
     "figure_aggregates",
     "in_subtree",
+    "missing_rows",
     "missing_units",
     "pickable_units",
     "progress_of",
@@ -57,6 +64,7 @@ __all__ = [
     "require_assignment",
     "require_task",
     "task_node",
+    "task_reports",
     "tasks_visible_to",
     "unit_label",
 ]

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
+from dangvu import access
+from dangvu.core.dates import format_short
 from dangvu.orgs.models import Organization
+from dangvu.orgs.selectors import labels_apart
 
 from .. import rules
-from ..models import Assignment, AssignmentState, Task
+from ..models import Assignment, AssignmentState, Reminder, Task
 from .scope import LEVEL, in_subtree
 
 FIGURE_KEYS = (
@@ -158,7 +161,7 @@ def progress_of(task: Task, node: Organization, today: date) -> Progress:
     names = {
         o.path: o
         for o in Organization.objects.filter(path__in=list(by_prefix)).only(
-            "pk", "name", "sort_key", "path", "kind", "dissolved_on"
+            "pk", "name", "sort_key", "path", "kind", "dissolved_on", "parent_id"
         )
     }
     rows = []
@@ -188,3 +191,58 @@ def missing_units(task: Task, node: Organization, *, limit: int = 200) -> list[A
         .select_related("organization")
         .order_by("organization__path")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class MissingRow:
+    """A unit of a task's page that has not done it: its part, what is shown of it, when
+    it was last reminded (the button's runs and `dangvu remind`'s, 90 days back) and
+    whether the reader may remind it (not a unit whose report waits for the superior)."""
+
+    assignment: Assignment
+    label: str
+    reminded_on: date | None
+    may_remind: bool
+
+
+def missing_rows(
+    user: Any, task: Task, node: Organization, today: date, *, limit: int = 200
+) -> list[MissingRow]:
+    """`missing_units` as the task's page lists them: names told apart (an ended unit
+    with its last day, a shared name with its parent), an ended unit's part shown as
+    ended rather than overdue, and the last reminder of each. Three queries at most."""
+    missing = missing_units(task, node, limit=limit)
+    labels_apart([a.organization for a in missing])
+    last: dict[int, date] = {}
+    if missing:
+        wanted = {a.pk for a in missing}
+        sent = (
+            Reminder.objects.filter(
+                organization_id__in={a.organization_id for a in missing},
+                run__as_of__gte=today - timedelta(days=90),
+            )
+            .values_list("assignment_ids", "run__as_of")
+            .order_by("run__as_of")
+        )
+        for ids, on in sent:
+            for pk in wanted.intersection(ids):
+                last[pk] = on
+    rows = []
+    for a in missing:
+        if a.organization.dissolved_on is not None:
+            label = f"Đơn vị đã chấm dứt từ {format_short(a.organization.dissolved_on)}"
+        else:
+            label = rules.SHOWN_LABELS[
+                rules.shown_status(a.state, task.due_on, a.completed_on, today)
+            ]
+        rows.append(
+            MissingRow(
+                assignment=a,
+                label=label,
+                reminded_on=last.get(a.pk),
+                may_remind=a.state in rules.OVERDUE_STATES
+                and a.organization.dissolved_on is None
+                and access.can_change(user, a.organization, strictly_below=True),
+            )
+        )
+    return rows

@@ -66,7 +66,11 @@ def directive_overview(
     units_qs = Organization.objects.filter(pk__in=unit_ids).order_by("path")
     unit_count = units_qs.count()
     start = (max(page, 1) - 1) * per_page
-    units = list(units_qs.only("pk", "name", "path", "kind")[start : start + per_page])
+    units = list(
+        units_qs.only("pk", "name", "path", "kind", "dissolved_on", "parent_id")[
+            start : start + per_page
+        ]
+    )
     cells = {
         (a.organization_id, a.task_id): a
         for a in Assignment.objects.filter(task__in=tasks, organization__in=units).select_related(

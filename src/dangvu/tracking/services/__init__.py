@@ -13,12 +13,13 @@ from .follow import (
     assignments_follow_tree,
     assignments_note_document,
 )
-from .reminders import reminders_send
+from .reminders import assignment_remind, reminders_send
 from .tasks import resolve_units, task_create
 
 __all__ = [
     "assignment_confirm",
     "assignment_exempt",
+    "assignment_remind",
     "assignment_return",
     "assignment_submit",
     "assignments_follow_org_ending",

@@ -66,3 +66,24 @@ def make_task(
         **kwargs,
     )
     return tasks[0]
+
+
+def merge_into_namesake(sources: list[Any], parent: Any, *, flow: bool = True) -> Any:
+    """The 1 July 2025 reform in small: `sources` merge into a new commune under the
+    province named as the old Đông Cuông (through the restructure flow, or the orgs
+    service alone, as the demo builds its tree)."""
+    from dangvu.access import SYSTEM
+    from dangvu.flows import restructure
+    from dangvu.orgs import services as orgs
+    from dangvu.orgs.models import OrgKind
+
+    merge = restructure.org_merge if flow else orgs.org_merge
+    spec = orgs.NewOrgSpec(
+        name="Đảng bộ xã Đông Cuông",
+        kind=OrgKind.COMMUNE,
+        code="X1",
+        parent=parent,
+        committee_name="Đảng ủy xã Đông Cuông",
+        issuer_code="ĐU",
+    )
+    return merge(sources=sources, on=date(2025, 7, 1), decision="QĐ 1575", actor=SYSTEM, new=spec)

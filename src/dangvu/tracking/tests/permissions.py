@@ -14,6 +14,7 @@ from dangvu.accounts.models import Role
 from dangvu.core.testing import make_user
 from dangvu.tests.matrix import (
     ALL,
+    CHANGES_BELOW,
     EVERY_USER,
     LEADERS,
     OWN_WRITERS,
@@ -75,6 +76,12 @@ PERMISSIONS = [
         url=lambda world: reverse("tracking:task_detail", args=[_task(world).pk]),
     ),
     Allow(
+        "tracking:task_reports",
+        SEES_TASK,
+        url=lambda world: reverse("tracking:task_reports", args=[_task(world).pk]),
+        why="the reports of the units in the reader's own subtree",
+    ),
+    Allow(
         "tracking:document_detail",
         SEES_TASK,
         url=lambda world: reverse("tracking:document_detail", args=[_task(world).source_id]),
@@ -107,6 +114,12 @@ PERMISSIONS = [
         "tracking:assignment_return",
         APPROVES_BELOW,
         url=_assignment_page("tracking:assignment_return", submitted=True),
+    ),
+    Allow(
+        "tracking:assignment_remind",
+        CHANGES_BELOW,
+        url=_assignment_page("tracking:assignment_remind"),
+        why="officers, leaders of a committee above the unit follow it up",
     ),
     Allow(
         "tracking:assignment_exempt",

@@ -1,16 +1,17 @@
 """Tracking in a real browser: assign from a plan, report from a unit, confirm above."""
 
+import io
 from datetime import date
 
 import pytest
 
 from dangvu.accounts.models import Role
-from dangvu.conftest import build_tree
+from dangvu.conftest import add_org, build_tree
 from dangvu.core.testing import login_in_browser, make_user
 from dangvu.tracking.models import Assignment, Task
 from dangvu.tracking.services import assignment_confirm, assignment_submit
 
-from .helpers import plan_126
+from .helpers import make_task, merge_into_namesake, plan_126
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -123,3 +124,53 @@ def test_pick_units_by_searching_their_names(page) -> None:
         tree.b.pk,
         tree.a2.pk,
     }
+
+
+def test_a_task_page_after_the_reform_reminds_and_reads_every_report(page) -> None:
+    """The clean-up of issue 15 seen on the page: a commune merged by the orgs services
+    alone is followed by the repair command (its part passes to the new commune of the
+    same name, told apart from it), overdue days are written 1.234, the “Nhắc việc”
+    button reminds a missing unit, and one page reads every unit's report."""
+    from django.core.management import call_command
+    from django.utils import timezone
+    from playwright.sync_api import expect
+
+    from dangvu.orgs.models import OrgKind
+    from dangvu.tracking import rules
+
+    tree = build_tree()
+    c2 = add_org(tree.d2, "Đảng bộ xã Quang Minh", OrgKind.GRASSROOTS_COMMITTEE, "C2", "ĐU")
+    officer = make_user("chuyenvien.tinh", tree.province, Role.OFFICER)
+    b_officer = make_user("chuyenvien.b", tree.b, Role.OFFICER)
+    task = Task.objects.get(pk=make_task(officer, plan_126(officer), tree.province).pk)
+    b = Assignment.objects.get(task=task, organization=tree.b)
+    assignment_submit(
+        assignment=b,
+        actor=b_officer,
+        text="Xã Hòa Cuông đã tổ chức 2 buổi học tập.",
+        completed_on=date(2023, 5, 2),
+    )
+    new = merge_into_namesake([tree.c, c2], tree.province, flow=False)
+    call_command("tracking-follow-tree", stdout=io.StringIO())
+
+    login_in_browser(page, "chuyenvien.tinh")
+    page.goto(f"/theo-doi/viec/{task.pk}/")
+    overdue = rules.describe_due(task.due_on, timezone.localdate())
+    assert "." in overdue  # more than 999 days: 1.234
+    expect(page.get_by_text(f"({overdue})")).to_be_visible()
+    drill = page.locator("#drilldown")
+    expect(drill).to_contain_text("Đảng bộ huyện Văn Yên")
+    missing = page.locator("#missing")
+    expect(missing).to_contain_text("Đảng bộ xã Đông Cuông")  # the new commune holds it
+    expect(missing).not_to_contain_text("đến 30/6/2025")  # nothing left on the old one
+    assert Assignment.objects.filter(task=task, organization=new).exists()
+
+    page.get_by_role("button", name="Nhắc việc Đảng bộ xã Việt Thành").click()
+    expect(page.get_by_text("Đã nhắc “Đảng bộ xã Việt Thành”")).to_be_visible()
+    expect(missing.locator("tr", has_text="Việt Thành")).to_contain_text("Đã nhắc")
+    expect(page.get_by_role("button", name="Nhắc việc Đảng bộ xã Việt Thành")).to_have_count(0)
+
+    page.get_by_role("link", name="Đọc báo cáo của các đơn vị").click()
+    expect(page.get_by_role("heading", name="Báo cáo của các đơn vị")).to_be_visible()
+    expect(page.get_by_text("Xã Hòa Cuông đã tổ chức 2 buổi học tập.")).to_be_visible()
+    page.screenshot(path="/tmp/track-browser-reports.png", full_page=True)

@@ -33,6 +33,8 @@ def test_shown_status_from_due_completion_and_today(state, completed, today, sho
         (date(2023, 6, 28), "hạn ngày mai"),
         (date(2023, 6, 29), "hạn hôm nay"),
         (date(2023, 7, 2), "quá hạn 3 ngày"),
+        (date(2027, 4, 16), "quá hạn 1.387 ngày"),
+        (date(2020, 1, 1), "còn 1.275 ngày"),
     ],
 )
 def test_describe_due(today, text) -> None:
