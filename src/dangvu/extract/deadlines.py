@@ -30,7 +30,8 @@ III``) closes the task before it on its line, or on the line above.
 In a table, a cell under a column of due times (``tables.DEADLINE_COLUMNS``: ``Thời
 gian``, ``Thời hạn``, ``Tiến độ``) is due when it names a date, a month, a quarter or a
 year alone (``Tháng 6/2024``, ``Quý III/2024``, ``Tháng 5-6/2024``, ``Năm 2024``), on
-its last day; the task is the row's first label.
+its last day; the task is the row's first label. A plan's schedule lines (``- Ngày
+25/7/2025: trình ...``): see ``schedule``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from .context import DocumentDates
 from .dates import DateHit, match_date_at
 from .grid import Table
 from .models import Deadline
+from .schedule import schedule_deadlines
 from .spans import SpanSet
 from .tables import (
     DEADLINE_ACTIONS,
@@ -372,6 +374,7 @@ def find_deadlines(
         out.append(Deadline(what_start, hit.end, ct.text[what_start : hit.end], date, what))
     out += _due_periods(ct, masks, dated, directive)
     out += _column_deadlines(ct, tables, out, dated)
+    out += schedule_deadlines(ct, dates, dated, directive, out)
     return sorted(out, key=lambda d: d.start)
 
 

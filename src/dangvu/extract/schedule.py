@@ -1,0 +1,78 @@
+"""Deadlines of a plan's schedule lines: a line that opens with its date, a colon and the
+task (``- Ngày 25/7/2025: trình Ban Thường vụ phương án nhân sự``, ``- Từ ngày 11/7 đến
+ngày 20/7/2025: hoàn thiện dự thảo``: due at the range's end), and a line of due time
+under its task (``- Thời gian: từ ngày 01/12 đến ngày 25/12/2020``, the task the line
+above). Only in a directive (a plan, a notice, a letter), and not in the past of its
+document's date: in a report such a line tells what was done.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .clean import CleanText
+from .context import DocumentDates
+from .dates import DateHit
+from .models import Deadline
+from .spans import SpanSet
+
+__all__ = ["schedule_deadlines"]
+
+_DAY = r"[0-9]{1,2}(?:[ \t]*[/.\-][ \t]*[0-9]{1,2}(?:[ \t]*[/.\-][ \t]*[0-9]{4})?)?"
+# what opens the line before the (last) date, on the folded lower text
+_LEAD = re.compile(
+    r"[ \t\-+*\u2022\u2013]*(?P<label>thoi[ \t]+gian(?:[ \t]+thuc[ \t]+hien)?[ \t]*:[ \t]*)?"
+    rf"(?P<range>tu[ \t]+(?:ngay[ \t]+)?{_DAY}[ \t]+(?:den|-|\u2013)[ \t]+)?"
+    rf"(?:ngay[ \t]+)?(?:{_DAY}[ \t]+va[ \t]+)?"
+)
+_TASK = re.compile(r"[ \t]*:[ \t]*(?P<task>[^\W\d_][^\n.;]*)")
+_LINE_END = re.compile(r"[ \t.;]*(?:\n|$)")
+_BULLET = re.compile(r"[ \t\-+*\u2022\u2013]*(?:[0-9]{1,2}[.)][ \t]+|[a-z][)][ \t]+)?")
+
+
+def schedule_deadlines(
+    ct: CleanText,
+    dates: Sequence[DateHit],
+    dated: DocumentDates,
+    directive: bool,
+    found: Sequence[Deadline],
+) -> list[Deadline]:
+    """The deadlines of schedule lines not already ``found`` (clean offsets)."""
+    if not directive:
+        return []
+    taken = SpanSet((d.start, d.end) for d in found)
+    by_date = {d.date: d.start for d in found}
+    out: list[Deadline] = []
+    for hit in dates:
+        line_start = ct.lower.rfind("\n", max(0, hit.start - 60), hit.start) + 1
+        if line_start == 0 and hit.start > 60:
+            continue
+        lead = _LEAD.fullmatch(ct.lower, line_start, hit.start)
+        if lead is None or taken.overlaps(hit.start, hit.end):
+            continue
+        date = hit.resolve(dated.year_at(hit.start)) if hit.year is None else hit.date
+        doc_date = dated.date_at(hit.start)
+        if date is None or (doc_date is not None and date < doc_date):
+            continue
+        line_end = ct.lower.find("\n", hit.end)
+        if line_start <= by_date.get(date, -1) < (len(ct.lower) if line_end < 0 else line_end):
+            continue  # the line's date is due already ("..., phiên chính thức ngày 06/8")
+        start = line_start + len(lead[0]) - len(lead[0].lstrip(" \t-+*\u2022\u2013"))
+        if lead["label"]:
+            # "Thời gian: từ ngày 01/12 đến ngày 25/12/2020" under its task
+            if not lead["range"] or not _LINE_END.match(ct.lower, hit.end) or line_start < 2:
+                continue
+            above = ct.text.rfind("\n", 0, line_start - 1) + 1
+            bullet = _BULLET.match(ct.text, above, line_start - 1)
+            what = ct.text[bullet.end() if bullet else above : line_start - 1].strip(" \t.;:")
+            end = hit.end
+        else:
+            task = _TASK.match(ct.text, hit.end)
+            if task is None:
+                continue
+            what = task["task"].strip()
+            end = task.end("task")
+        if what:
+            out.append(Deadline(start, end, ct.text[start:end], date, what))
+    return out
