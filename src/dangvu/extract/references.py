@@ -107,24 +107,35 @@ def _tables() -> _Tables:
     )
 
 
+# A symbol without its issuer (``204-TB``) or genre code (``452/HĐBCQG-VP``) after the
+# number: one pass reads a symbol whole or, failing that, without them (``_patterns``).
+_NO_ISSUER = r"[ \t]*(?P<bcode>{codes})(?![\w/\-]|[ \t]*/)"
+_NO_CODE = r"(?P<bissuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})+))(?![\w/\-])"
+_PARTY_NUMBER = rf"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{{0,3}}){_BREAK}[-\u2013]"
+_STATE_NUMBER = r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,4})[ \t]*/[ \t]*"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tables = _tables()
+    party_codes = _alternation(list(tables.party_codes))
     party = re.compile(
         # the look-behind after the first digit: the engine skips to digits in C; one
         # line break may stand beside the hyphen or the slash ("Số: 41 -\nHD/BTCTW")
-        rf"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{{0,3}}){_BREAK}[-\u2013]{_BREAK}"
-        rf"(?P<code>{_alternation(list(tables.party_codes))}){_BREAK}/{_BREAK}"
+        rf"{_PARTY_NUMBER}(?:{_BREAK}"
+        rf"(?P<code>{party_codes}){_BREAK}/{_BREAK}"
         # the issuer is upper case: "TWngày" (a missing space) still ends at "TW"
-        r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})*))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))",
+        r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})*))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))"
+        rf"|{_NO_ISSUER.format(codes=party_codes)})",
         re.I,
     )
     state = re.compile(
-        r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,4})[ \t]*/[ \t]*"
+        rf"{_STATE_NUMBER}(?:"
         r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]*/[ \t]*)?"
         rf"(?:(?P<code>{_alternation(list(tables.state_codes))})[ \t]*[-\u2013][ \t]*"
         r"(?P<issuer>(?-i:(?:TTg|[A-Z][A-Z0-9]*)(?:-(?:TTg|[A-Z][A-Z0-9]*))*))"
-        r"|(?P<qh>(?-i:(?:UBTVQH|QH)[0-9]{1,2})))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))",
+        r"|(?P<qh>(?-i:(?:UBTVQH|QH)[0-9]{1,2})))(?!(?-i:[A-Z0-9_/]|[a-z]{1,3}\b))"
+        rf"|{_NO_CODE})",
         re.I,
     )
     # What stands before a symbol: ``(?<!\w)(?P<type>NAME)[ \t]+``, ``(?<!\w)so[ \t]*:?``
@@ -153,14 +164,9 @@ def _bare_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     genre code), ``Kế hoạch số 203`` (no symbol). On ``ct.folded``."""
     tables = _tables()
     no_issuer = re.compile(
-        rf"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{{0,3}}){_BREAK}[-\u2013][ \t]*"
-        rf"(?P<code>{_alternation(list(tables.party_codes))})(?![\w/\-]|[ \t]*/)",
-        re.I,
+        _PARTY_NUMBER + _NO_ISSUER.format(codes=_alternation(list(tables.party_codes))), re.I
     )
-    no_code = re.compile(
-        r"(?P<num>[0-9](?<![\w/.\-][0-9])[0-9]{0,4})[ \t]*/[ \t]*"
-        r"(?P<issuer>(?-i:[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11})+))(?![\w/\-])"
-    )
+    no_code = re.compile(_STATE_NUMBER + _NO_CODE)
     # on ``ct.lower``, each type name literal first (anchors): no look-behind to open
     names = trie_alternation([n for n, t in tables.names.items() if t.codes])
     genre = re.compile(
@@ -232,57 +238,73 @@ class _Symbol:
 
 
 def _symbols(ct: CleanText) -> list[_Symbol]:
-    tables = _tables()
     party, state, _, _ = _patterns()
-    found: list[_Symbol] = []
-    if not might_contain_references(ct.folded):
-        return _bare_symbols(ct, found)
-    for match in party.finditer(ct.folded):
-        written = ct.text[match.start("issuer") : match.end("issuer")]
-        parts = [_issuer(part, tables.party_issuers) for part in written.split("-")]
-        if any(part is None for part in parts):
-            continue
-        issuer = "-".join(part or "" for part in parts)
-        code = tables.party_codes[_key(match["code"])]
-        found.append(_Symbol(match.start(), match.end(), match["num"], code, issuer, False))
-    for match in state.finditer(ct.folded):
-        if match["qh"]:
-            issuer = match["qh"].upper()
-            if match["year"] is None:
-                continue
-            found.append(_Symbol(match.start(), match.end(), match["num"], None, issuer, True))
-            continue
-        written = ct.text[match.start("issuer") : match.end("issuer")]
-        parts = [_issuer(p, tables.state_issuers) for p in written.split("-")]
-        if any(p is None for p in parts) and _key(written) not in tables.state_issuers:
-            continue
-        issuer = "-".join(p or "" for p in parts)
-        code = tables.state_codes[_key(match["code"])]
-        found.append(_Symbol(match.start(), match.end(), match["num"], code, issuer, True))
-    found += _bare_symbols(ct, found)
-    found.sort(key=lambda s: s.start)
-    return found
-
-
-def _bare_symbols(ct: CleanText, full: list[_Symbol]) -> list[_Symbol]:
-    """``204-TB`` and ``452/HĐBCQG-VP``: symbols missing their issuer or genre code."""
-    tables = _tables()
     no_issuer, no_code, _ = _bare_patterns()
-    taken = SpanSet((s.start, s.end) for s in full)
-    out: list[_Symbol] = []
-    for match in no_issuer.finditer(ct.folded):
-        if taken.overlaps(match.start(), match.end()):
-            continue
-        code = tables.party_codes[_key(match["code"])]
-        out.append(_Symbol(match.start(), match.end(), match["num"], code, None, False, True))
-    for match in no_code.finditer(ct.folded):
-        if taken.overlaps(match.start(), match.end()):
-            continue
-        if _key(match["issuer"].split("-")[0]) in tables.state_codes:
-            continue  # "45/QĐ-XYZ" with an unknown issuer is no letter of this form
-        issuer = ct.text[match.start("issuer") : match.end("issuer")]
-        out.append(_Symbol(match.start(), match.end(), match["num"], None, issuer, True, True))
-    return out
+    # in a text without any full symbol's literal, only the symbols without one
+    whole = might_contain_references(ct.folded)
+    found: list[_Symbol] = []
+    bare: list[_Symbol | None] = []  # kept where no full symbol stands (below)
+    for pattern, read_full, bare_pattern, read_bare, bare_group in (
+        (party if whole else no_issuer, _party_symbol, no_issuer, _no_issuer_symbol, "bcode"),
+        (state if whole else no_code, _state_symbol, no_code, _no_code_symbol, "bissuer"),
+    ):
+        for match in pattern.finditer(ct.folded):
+            if match[bare_group] is None:
+                symbol = read_full(ct, match)
+                if symbol is not None:
+                    found.append(symbol)
+                    continue
+                # a symbol refused whole may stand without its issuer or genre code
+                again = bare_pattern.match(ct.folded, match.start())
+                if again is None:
+                    continue
+                match = again
+            bare.append(read_bare(ct, match))
+    taken = SpanSet((s.start, s.end) for s in found)
+    found += [s for s in bare if s is not None and not taken.overlaps(s.start, s.end)]
+    return sorted(found, key=lambda s: s.start) if whole else found
+
+
+def _party_symbol(ct: CleanText, match: re.Match[str]) -> _Symbol | None:
+    """``33-KH/TU`` whole, or None when its issuer is not one."""
+    tables = _tables()
+    written = ct.text[match.start("issuer") : match.end("issuer")]
+    parts = [_issuer(part, tables.party_issuers) for part in written.split("-")]
+    if any(part is None for part in parts):
+        return None
+    issuer = "-".join(part or "" for part in parts)
+    code = tables.party_codes[_key(match["code"])]
+    return _Symbol(match.start(), match.end(), match["num"], code, issuer, False)
+
+
+def _state_symbol(ct: CleanText, match: re.Match[str]) -> _Symbol | None:
+    """``13/2023/NĐ-CP``, ``45/2019/QH14`` whole, or None."""
+    tables = _tables()
+    if match["qh"]:
+        if match["year"] is None:
+            return None
+        return _Symbol(match.start(), match.end(), match["num"], None, match["qh"].upper(), True)
+    written = ct.text[match.start("issuer") : match.end("issuer")]
+    parts = [_issuer(p, tables.state_issuers) for p in written.split("-")]
+    if any(p is None for p in parts) and _key(written) not in tables.state_issuers:
+        return None
+    issuer = "-".join(p or "" for p in parts)
+    code = tables.state_codes[_key(match["code"])]
+    return _Symbol(match.start(), match.end(), match["num"], code, issuer, True)
+
+
+def _no_issuer_symbol(ct: CleanText, match: re.Match[str]) -> _Symbol:
+    """``204-TB``: a party symbol without its issuer (``bcode``)."""
+    code = _tables().party_codes[_key(match["bcode"])]
+    return _Symbol(match.start(), match.end(), match["num"], code, None, False, True)
+
+
+def _no_code_symbol(ct: CleanText, match: re.Match[str]) -> _Symbol | None:
+    """``452/HĐBCQG-VP``: a letter's symbol without a genre code (``bissuer``)."""
+    if _key(match["bissuer"].split("-")[0]) in _tables().state_codes:
+        return None  # "45/QĐ-XYZ" with an unknown issuer is no letter of this form
+    issuer = ct.text[match.start("bissuer") : match.end("bissuer")]
+    return _Symbol(match.start(), match.end(), match["num"], None, issuer, True, True)
 
 
 def _type_name(written: str | None, symbol: _Symbol) -> str | None:
