@@ -60,6 +60,11 @@ _DAY_THEN_DATE = re.compile(
     r"[nN](?<!\w[nN])[gG][aàAÀ][yY][ \t]*\n(?=[ \t]*[0-9]{1,2}[ \t]*(?:[/.\-]|[tT][hH]))"
 )
 
+# literal first ("ớc" of "trước"; the word is checked in Python), the date or "ngày
+# <date>" on the next line
+_DUE_THEN_DATE = re.compile(
+    r"ớc[ \t]*\n(?=[ \t]*(?:[nN]gày[ \t]+)?[0-9]{1,2}[ \t]*[/.\-][ \t]*[0-9])"
+)
 
 # The hyphen or slash of a symbol split by the break (``69-\nQĐ/TW``), not a dash rule.
 _SPLIT_SYMBOL_END = re.compile(r"\w[-/][ \t]*\n$")
@@ -94,7 +99,16 @@ def _join_wrapped(text: str) -> str:
     if " " in breaks:
         text = "".join(line + gap for line, gap in zip(lines, [*breaks, ""], strict=True))
     # a line of any length ending with "ngày", the date on the next: "Hà Nội, ngày\n15 ..."
-    return _DAY_THEN_DATE.sub(lambda m: m.group()[:-1] + " ", text)
+    text = _DAY_THEN_DATE.sub(lambda m: m.group()[:-1] + " ", text)
+    # ... or with the "trước" of a deadline: "... về Ban Tuyên giáo trước\nngày 30/9/2016"
+    return _DUE_THEN_DATE.sub(_due_then_date, text)
+
+
+def _due_then_date(match: re.Match[str]) -> str:
+    word = match.string[max(0, match.start() - 4) : match.start()].lower()
+    if word[1:] != "trư" or word[:1].isalpha():
+        return match.group()
+    return match.group()[:-1] + " "
 
 
 # OCR and some fonts give the Icelandic eth (``Ð``/``ð``, U+00D0/U+00F0) for the

@@ -366,6 +366,9 @@ DEADLINE_ACTIONS: tuple[str, ...] = (
     "thuc hien",
     "kiem tra",
     "xong",
+    "xin y kien",
+    "lay y kien",
+    "gop y",
 )
 
 # Document types that report on a period. A text whose header gives another type (a
