@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dangvu.access import Actor, can_approve, sees_everything
-from dangvu.core.audit import audit_record
+from dangvu.core.audit import audit_change, audit_record
 from dangvu.orgs.models import Organization
 
 from .models import Role, User
@@ -79,13 +79,7 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
     _validated_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    audit_record(
-        actor=user,
-        action="accounts.password_change",
-        obj=user,
-        organization=user.organization,
-        summary=f"{user.username} đổi mật khẩu",
-    )
+    audit_change(user, "accounts.password_change", user, f"{user.username} đổi mật khẩu")
     return user
 
 
@@ -136,14 +130,12 @@ def user_role_set(*, user: User, role: str, actor: Actor) -> User:
     user.role = role
     user.full_clean()
     user.save(update_fields=["role"])
-    audit_record(
-        actor=actor,
-        action="accounts.user_role",
-        obj=user,
-        organization=user.organization,
-        summary=f"Đổi vai trò của {user.username}: {Role(before).label} → {Role(role).label}",
-        before={"role": before},
-        after={"role": role},
+    audit_change(
+        actor,
+        "accounts.user_role",
+        user,
+        f"Đổi vai trò của {user.username}: {Role(before).label} → {Role(role).label}",
+        role=(before, role),
     )
     return user
 
@@ -157,14 +149,12 @@ def user_active_set(*, user: User, active: bool, actor: Actor) -> User:
         return user
     user.is_active = active
     user.save(update_fields=["is_active"])
-    audit_record(
-        actor=actor,
-        action="accounts.user_enable" if active else "accounts.user_disable",
-        obj=user,
-        organization=user.organization,
-        summary=f"{'Mở lại' if active else 'Khóa'} tài khoản {user.username}",
-        before={"is_active": not active},
-        after={"is_active": active},
+    audit_change(
+        actor,
+        "accounts.user_enable" if active else "accounts.user_disable",
+        user,
+        f"{'Mở lại' if active else 'Khóa'} tài khoản {user.username}",
+        is_active=(not active, active),
     )
     if not active:
         # log the account out everywhere: its sessions are dropped after the commit
@@ -210,14 +200,12 @@ def user_unlock(*, user: User, actor: Actor) -> int:
         )
     )
     removed = int(axes_reset(username=user.username))
-    audit_record(
-        actor=actor,
-        action="accounts.user_unlock",
-        obj=user,
-        organization=user.organization,
-        summary=f"Mở khóa đăng nhập của {user.username} (sau {sum(failures)} lần đăng nhập sai)",
-        before={"failures": sum(failures)},
-        after={"failures": 0},
+    audit_change(
+        actor,
+        "accounts.user_unlock",
+        user,
+        f"Mở khóa đăng nhập của {user.username} (sau {sum(failures)} lần đăng nhập sai)",
+        failures=(sum(failures), 0),
     )
     return removed
 
@@ -232,11 +220,5 @@ def user_password_reset(*, user: User, new_password: str, actor: Actor) -> User:
     user.set_password(new_password)
     user.save(update_fields=["password"])
     axes_reset(username=user.username)
-    audit_record(
-        actor=actor,
-        action="accounts.password_reset",
-        obj=user,
-        organization=user.organization,
-        summary=f"Đặt lại mật khẩu của {user.username}",
-    )
+    audit_change(actor, "accounts.password_reset", user, f"Đặt lại mật khẩu của {user.username}")
     return user

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -138,10 +139,13 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, pk: int, action: Any, done: str) -> HttpResponse:
+def _act(
+    request: HttpRequest, pk: int, service: Callable[..., object], done: str, **kwargs: Any
+) -> HttpResponse:
+    """Run an account service on the account `pk` of the user's subtree, then back to it."""
     user = _managed(request, pk)
     try:
-        action(user)
+        service(user=user, actor=request.user, **kwargs)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -155,45 +159,27 @@ def _act(request: HttpRequest, pk: int, action: Any, done: str) -> HttpResponse:
 def user_role(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoleForm(request.POST)
     role = form.cleaned_data["role"] if form.is_valid() else ""
-    return _act(
-        request,
-        pk,
-        lambda u: services.user_role_set(user=u, role=role, actor=request.user),  # type: ignore[arg-type]
-        "Đã đổi vai trò của {username}.",
-    )
+    return _act(request, pk, services.user_role_set, "Đã đổi vai trò của {username}.", role=role)
 
 
 @login_required
 @require_POST
 def user_disable(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        lambda u: services.user_active_set(user=u, active=False, actor=request.user),  # type: ignore[arg-type]
-        "Đã khóa tài khoản {username}: không đăng nhập được nữa.",
-    )
+    done = "Đã khóa tài khoản {username}: không đăng nhập được nữa."
+    return _act(request, pk, services.user_active_set, done, active=False)
 
 
 @login_required
 @require_POST
 def user_enable(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        lambda u: services.user_active_set(user=u, active=True, actor=request.user),  # type: ignore[arg-type]
-        "Đã mở lại tài khoản {username}.",
-    )
+    done = "Đã mở lại tài khoản {username}."
+    return _act(request, pk, services.user_active_set, done, active=True)
 
 
 @login_required
 @require_POST
 def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        lambda u: services.user_unlock(user=u, actor=request.user),  # type: ignore[arg-type]
-        "Đã mở khóa đăng nhập của {username}.",
-    )
+    return _act(request, pk, services.user_unlock, "Đã mở khóa đăng nhập của {username}.")
 
 
 @login_required

@@ -62,3 +62,19 @@ def audit_record(
         after=_jsonable(after),
         request_id=get_request_id(),
     )
+
+
+def audit_change(
+    actor: AuditActor, action: str, obj: Model, summary: str, **changed: tuple[Any, Any]
+) -> AuditEntry:
+    """One audit row about `obj`, scoped to `obj.organization`, with each field changed
+    given as (before, after): `audit_change(actor, "x.y", user, "…", role=(old, new))`."""
+    return audit_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        organization=getattr(obj, "organization", None),
+        summary=summary,
+        before={k: old for k, (old, _) in changed.items()} or None,
+        after={k: new for k, (_, new) in changed.items()} or None,
+    )
