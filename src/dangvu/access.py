@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
 from dangvu.core.audit import SYSTEM_NAME
 from dangvu.orgs import paths
@@ -107,6 +108,17 @@ SYSTEM: Final = SystemActor()
 Actor: TypeAlias = "User | SystemActor"
 # Who reads in a selector or a view: also an anonymous visitor (refused everything).
 AnyUser: TypeAlias = "User | SystemActor | AnonymousUser"
+
+
+if TYPE_CHECKING:
+
+    class UserRequest(HttpRequest):
+        """A request past `login_required`: its user is a `User`, never anonymous."""
+
+        user: User
+
+else:
+    UserRequest = HttpRequest
 
 
 def is_system(actor: object) -> bool:

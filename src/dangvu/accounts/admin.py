@@ -23,7 +23,7 @@ AUDITED_FIELDS = (
 @admin.register(User)
 class DangvuUserAdmin(UserAdmin):
     list_display = ("username", "last_name", "first_name", "organization", "role", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, ("Đơn vị", {"fields": ("organization", "role")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Đơn vị", {"fields": ("organization", "role")}))
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
         ("Đơn vị", {"fields": ("organization", "role")}),

@@ -6,12 +6,13 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangvu.access import Actor
+from dangvu.accounts.models import User
 from dangvu.core.audit import audit_record
 
 from .models import ApiToken, TokenAccess
@@ -34,7 +35,7 @@ class NewToken:
 
 
 @transaction.atomic
-def token_create(*, actor: Any, name: str, days: int, access: str = TokenAccess.READ) -> NewToken:
+def token_create(*, actor: User, name: str, days: int, access: str = TokenAccess.READ) -> NewToken:
     """A new personal token of `actor`, valid `days` days. Returns the secret once."""
     if not getattr(actor, "pk", None) or not actor.is_active:
         raise PermissionDenied("Chỉ người dùng đã đăng nhập mới tạo được mã truy cập.")
@@ -76,7 +77,7 @@ def token_create(*, actor: Any, name: str, days: int, access: str = TokenAccess.
 
 
 @transaction.atomic
-def token_revoke(*, token: ApiToken, actor: Any) -> ApiToken:
+def token_revoke(*, token: ApiToken, actor: Actor) -> ApiToken:
     """Revoke a token: its next call is refused. Only its own user revokes it."""
     if getattr(actor, "pk", None) != token.user_id and not getattr(actor, "is_superuser", False):
         raise PermissionDenied("Bạn chỉ thu hồi được mã truy cập của chính mình.")

@@ -7,11 +7,12 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dangvu.access import UserRequest
 from dangvu.core.forms import apply_service_errors
 
 from . import selectors, services
@@ -19,7 +20,7 @@ from .forms import TokenCreateForm
 
 
 @login_required
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: UserRequest) -> HttpResponse:
     form = TokenCreateForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
@@ -40,7 +41,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: UserRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(selectors.tokens_of(request.user), pk=pk)
     try:
         services.token_revoke(token=token, actor=request.user)
@@ -54,7 +55,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def api_docs(request: HttpRequest) -> HttpResponse:
+def api_docs(request: UserRequest) -> HttpResponse:
     """Swagger UI from the files django-ninja ships (no CDN), in a Vietnamese page."""
     settings = {
         "url": reverse("api_v1:openapi-json"),

@@ -85,6 +85,12 @@ def apply_service_errors(form: forms.Form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def error_messages(form: forms.BaseForm) -> list[str]:
+    """A form's errors as plain messages, field by field (for `messages.error` after a
+    redirect, where the form itself is not shown again)."""
+    return [m for errors in form.errors.as_data().values() for e in errors for m in e.messages]
+
+
 class AuditFilterForm(forms.Form):
     """The audit page's filters: who, what, which object, from and to which day."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -56,11 +56,11 @@ class DocumentFilterForm(forms.Form):
 
     def __init__(self, *args: Any, units: list[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["loai"].choices = _type_choices()
-        self.fields["co_quan"].choices = _issuer_choices()
-        self.fields["don_vi"].choices = [("", "Mọi đơn vị trong phạm vi")] + [
-            (str(o.pk), o.name) for o in units
-        ]
+        cast(forms.ChoiceField, self.fields["loai"]).choices = _type_choices()
+        cast(forms.ChoiceField, self.fields["co_quan"]).choices = _issuer_choices()
+        cast(forms.ChoiceField, self.fields["don_vi"]).choices = [
+            ("", "Mọi đơn vị trong phạm vi")
+        ] + [(str(o.pk), o.name) for o in units]
 
 
 class UploadForm(forms.Form):
@@ -98,7 +98,9 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, units: list[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Organization.objects.filter(pk__in=[o.pk for o in units])
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = Organization.objects.filter(
+            pk__in=[o.pk for o in units]
+        )
         self.fields["file"].help_text += f" Tối đa {max_file_size() // (1024 * 1024)} MB."
 
 
@@ -122,7 +124,7 @@ class DocumentEditForm(forms.Form):
     def __init__(self, *args: Any, placeholder: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not placeholder:
-            self.fields["status"].choices = [
+            cast(forms.ChoiceField, self.fields["status"]).choices = [
                 c for c in DocumentStatus.choices if c[0] != DocumentStatus.PLACEHOLDER
             ]
 
@@ -202,10 +204,13 @@ class RelationAddForm(forms.Form):
 
     def __init__(self, *args: Any, cited: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cited"].choices = [("", "—")] + [(str(d.pk), str(d)) for d in cited]
+        cast(forms.ChoiceField, self.fields["cited"]).choices = [("", "—")] + [
+            (str(d.pk), str(d)) for d in cited
+        ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("cited") and not data.get("symbol", "").strip():
             raise forms.ValidationError(
                 "Hãy chọn văn bản được dẫn chiếu hoặc nhập số, ký hiệu văn bản liên quan."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -136,7 +137,7 @@ def _loop(doc, tag: str) -> None:
     _para(doc, tag, 14, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
-def build(genre: str) -> Document:
+def build(genre: str) -> DocxDocument:
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = FONT

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from dangvu.access import Actor
 from dangvu.orgs.models import Organization
 
 from .builders import (
@@ -141,7 +142,7 @@ def _appendix(cons: Any) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Any) -> Built:
+def periodic_report(*, owner: Organization, source: dict[str, Any], actor: Actor) -> Built:
     """Read the round's consolidation and the units' reports side by side, then compose."""
     from dangvu.reporting.models import Round
     from dangvu.reporting.selectors import consolidation, pivot

@@ -6,14 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from dangvu.core.forms import apply_service_errors
+from dangvu import access
+from dangvu.access import UserRequest
+from dangvu.core.downloads import download
+from dangvu.core.forms import apply_service_errors, error_messages
 from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
 
@@ -25,7 +27,7 @@ from .render import PLACEHOLDERS, default_template, render_docx
 from .services.scope import authorize
 
 
-def _source_label(request: HttpRequest, form: DraftCreateForm) -> str:
+def _source_label(request: UserRequest, form: DraftCreateForm) -> str:
     task_id = id_param(str(form["task"].value() or ""))
     if task_id:
         from dangvu.tracking.selectors import tasks_visible_to
@@ -44,15 +46,15 @@ def _source_label(request: HttpRequest, form: DraftCreateForm) -> str:
 
 
 @login_required
-def draft_list(request: HttpRequest) -> HttpResponse:
+def draft_list(request: UserRequest) -> HttpResponse:
     drafts = selectors.drafts_visible_to(request.user).order_by("-updated_at", "-id")
     page = Paginator(drafts, 50).get_page(request.GET.get("trang"))
     return render(request, "drafting/draft_list.html", {"page": page})
 
 
 @login_required
-def draft_create(request: HttpRequest) -> HttpResponse:
-    owner = request.user.organization
+def draft_create(request: UserRequest) -> HttpResponse:
+    owner = access.own_organization(request.user)
     unit = id_param(request.GET.get("don-vi"))
     if unit:  # drafting for a unit of the subtree (a consolidation page's node)
         owner = get_object_or_404(Organization, pk=unit)
@@ -96,7 +98,7 @@ def draft_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_detail(request: UserRequest, pk: int) -> HttpResponse:
     draft = selectors.require_draft(request.user, pk)
     report, blocks = selectors.block_views(draft)
     issue_form = IssueForm(
@@ -122,13 +124,12 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_edit(request: UserRequest, pk: int) -> HttpResponse:
     draft = selectors.require_draft(request.user, pk)
     form = BlockEditForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
+        for message in error_messages(form):
+            messages.error(request, message)
         return redirect("drafting:draft_detail", pk)
     try:
         services.draft_edit_block(
@@ -149,7 +150,7 @@ def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def draft_redraft(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_redraft(request: UserRequest, pk: int) -> HttpResponse:
     draft = selectors.require_draft(request.user, pk)
     try:
         draft = services.draft_redraft(draft=draft, actor=request.user)
@@ -169,7 +170,7 @@ def draft_redraft(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def draft_issue(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_issue(request: UserRequest, pk: int) -> HttpResponse:
     draft = selectors.require_draft(request.user, pk)
     form = IssueForm(request.POST)
     if form.is_valid():
@@ -179,17 +180,15 @@ def draft_issue(request: HttpRequest, pk: int) -> HttpResponse:
             for m in exc.messages:
                 messages.error(request, m)
         else:
-            messages.success(
-                request, f"Đã ban hành văn bản số {draft.number.symbol} và ghi vào sổ văn bản."
-            )
+            symbol = draft.number.symbol if draft.number else "(chưa có số)"
+            messages.success(request, f"Đã ban hành văn bản số {symbol} và ghi vào sổ văn bản.")
     else:
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
+        for message in error_messages(form):
+            messages.error(request, message)
     return redirect("drafting:draft_detail", pk)
 
 
-def _docx(request: HttpRequest, pk: int) -> tuple[bytes, str]:
+def _docx(request: UserRequest, pk: int) -> tuple[bytes, str]:
     draft = selectors.require_draft(request.user, pk)
     stem = draft.number.symbol.replace("/", "-") if draft.number else f"du-thao-{draft.pk}"
     if draft.document is not None and draft.document.original_file:
@@ -203,32 +202,25 @@ def _docx(request: HttpRequest, pk: int) -> tuple[bytes, str]:
 
 
 @login_required
-def draft_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_docx(request: UserRequest, pk: int) -> HttpResponse:
     data, stem = _docx(request, pk)
-    response = HttpResponse(
-        data,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.docx")
-    return response
+    return download(data, f"{stem}.docx")
 
 
 @login_required
-def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_pdf(request: UserRequest, pk: int) -> HttpResponse:
     data, stem = _docx(request, pk)
     try:
         pdf = docx_to_pdf(data)
     except PdfError as exc:
         messages.error(request, str(exc))
         return redirect("drafting:draft_detail", pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.pdf")
-    return response
+    return download(pdf, f"{stem}.pdf")
 
 
 @login_required
-def template_list(request: HttpRequest) -> HttpResponse:
-    owner = request.user.organization
+def template_list(request: UserRequest) -> HttpResponse:
+    owner = access.own_organization(request.user)
     if owner is None:
         raise PermissionDenied("Tài khoản chưa thuộc tổ chức nào.")
     form = TemplateUploadForm(request.POST or None, request.FILES or None)
@@ -260,21 +252,16 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def template_download(request: HttpRequest, genre: str) -> HttpResponse:
-    owner = request.user.organization
+def template_download(request: UserRequest, genre: str) -> HttpResponse:
+    owner = access.own_organization(request.user)
     if owner is None or genre not in Genre.values:
         raise PermissionDenied("Không có mẫu này trong phạm vi của bạn.")
     data = services.template_for(owner, genre) or default_template(genre).read_bytes()
-    response = HttpResponse(
-        data,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = content_disposition_header(True, f"mau-{genre}.docx")
-    return response
+    return download(data, f"mau-{genre}.docx")
 
 
 @login_required
-def number_list(request: HttpRequest) -> HttpResponse:
+def number_list(request: UserRequest) -> HttpResponse:
     numbers = selectors.outgoing_numbers(request.user)
     page = Paginator(numbers, 100).get_page(request.GET.get("trang"))
     return render(request, "drafting/number_list.html", {"page": page})
@@ -282,7 +269,7 @@ def number_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def number_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def number_cancel(request: UserRequest, pk: int) -> HttpResponse:
     number = get_object_or_404(selectors.outgoing_numbers(request.user), pk=pk)
     try:
         services.number_cancel(

@@ -44,7 +44,8 @@ class RoundForm(forms.Form):
     locks_on = VietDateField(label="Ngày khóa sổ")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind, year, number = data.get("period_kind"), data.get("year"), data.get("number")
         try:
             if kind == periods.ROUND:
@@ -89,7 +90,8 @@ class DecideForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    files = forms.FileField(
+    # The metaclass moves declared fields into base_fields: this does not hide `Form.files`.
+    files = forms.FileField(  # type: ignore[assignment]
         label="Tệp Excel (.xlsx)",
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )

@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from dangvu.core.fields import PathField
 
 from . import periods, rules
+from .rules import FormSpec
 
 
 class ValueType(models.TextChoices):
@@ -75,7 +76,7 @@ class ReportForm(models.Model):
         return f"{self.title} ({self.code}, phiên bản {self.version})"
 
     @cached_property
-    def spec(self) -> rules.FormSpec:
+    def spec(self) -> FormSpec:
         """The form as the pure rules read it (two queries, cached on the instance)."""
         return rules.FormSpec(
             code=self.code,

@@ -9,12 +9,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 
 from dangvu.access import (
     SYSTEM,
+    AnyUser,
     can_approve,
     can_change,
     can_submit,
@@ -37,11 +36,11 @@ __all__ = [
 ]
 
 
-def can_enter(actor: Any, org: Organization) -> bool:
+def can_enter(actor: AnyUser, org: Organization) -> bool:
     return can_submit(actor, org) or can_change(actor, org, strictly_below=True)
 
 
-def require_enter(actor: Any, org: Organization) -> None:
+def require_enter(actor: AnyUser, org: Organization) -> None:
     if not can_enter(actor, org):
         raise PermissionDenied(
             f"Chỉ chuyên viên, lãnh đạo của “{org.name}” (hoặc của cấp ủy cấp trên, nhập thay) "
@@ -49,13 +48,15 @@ def require_enter(actor: Any, org: Organization) -> None:
         )
 
 
-def require_approve_unit(actor: Any, org: Organization, *, what: str, own: bool = False) -> None:
+def require_approve_unit(
+    actor: AnyUser, org: Organization, *, what: str, own: bool = False
+) -> None:
     if not can_approve(actor, org, strictly_below=not own):
         who = "lãnh đạo của chính đơn vị hoặc cấp trên" if own else "lãnh đạo cấp ủy cấp trên"
         raise PermissionDenied(f"Bạn không có quyền {what} báo cáo của “{org.name}”: chỉ {who}.")
 
 
-def require_open(actor: Any, root: Organization) -> None:
+def require_open(actor: AnyUser, root: Organization) -> None:
     if not can_change(actor, root):
         raise PermissionDenied(
             f"Chỉ chuyên viên, lãnh đạo của “{root.name}” hoặc cấp trên được mở đợt báo cáo "
@@ -63,6 +64,6 @@ def require_open(actor: Any, root: Organization) -> None:
         )
 
 
-def require_view_org(actor: Any, org: Organization) -> None:
+def require_view_org(actor: AnyUser, org: Organization) -> None:
     if not can_view(actor, org):
         raise PermissionDenied(f"“{org.name}” nằm ngoài phạm vi đơn vị của bạn.")

@@ -7,11 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dangvu.access import UserRequest
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
@@ -35,7 +36,7 @@ from .services import (
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _node(request: HttpRequest, round: Any) -> Organization:
+def _node(request: UserRequest, round: Any) -> Organization:
     """The organization a round page looks at (?don-vi=), the user's own by default."""
     pk = id_param(request.GET.get("don-vi") or request.POST.get("don-vi"))
     if pk:
@@ -45,7 +46,7 @@ def _node(request: HttpRequest, round: Any) -> Organization:
 
 
 @login_required
-def round_list(request: HttpRequest) -> HttpResponse:
+def round_list(request: UserRequest) -> HttpResponse:
     rounds = selectors.rounds_visible(request.user).order_by("-period_end", "-id")[:100]
     own = getattr(request.user, "organization", None)
     may_open = own is not None and can_change(request.user, own)
@@ -57,7 +58,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_create(request: HttpRequest) -> HttpResponse:
+def round_create(request: UserRequest) -> HttpResponse:
     own = getattr(request.user, "organization", None)
     if own is None or not can_change(request.user, own):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo của một cấp ủy được mở đợt báo cáo.")
@@ -91,7 +92,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def round_detail(request: UserRequest, pk: int) -> HttpResponse:
     r = selectors.require_round(request.user, pk)
     node = _node(request, r)
     today = timezone.localdate()
@@ -112,7 +113,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
+def round_remind_view(request: UserRequest, pk: int) -> HttpResponse:
     r = selectors.require_round(request.user, pk)
     node = _node(request, r)
     try:
@@ -125,7 +126,7 @@ def round_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def round_consolidation(request: HttpRequest, pk: int) -> HttpResponse:
+def round_consolidation(request: UserRequest, pk: int) -> HttpResponse:
     r = selectors.require_round(request.user, pk)
     node = _node(request, r)
     k = selectors.consolidation(actor=request.user, round=r, organization=node)
@@ -133,7 +134,7 @@ def round_consolidation(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def round_pivot(request: HttpRequest, pk: int) -> HttpResponse:
+def round_pivot(request: UserRequest, pk: int) -> HttpResponse:
     r = selectors.require_round(request.user, pk)
     node = _node(request, r)
     p = selectors.pivot(actor=request.user, round=r, organization=node)
@@ -146,7 +147,7 @@ def round_pivot(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def round_sheets(request: HttpRequest, pk: int) -> HttpResponse:
+def round_sheets(request: UserRequest, pk: int) -> HttpResponse:
     """The committee's download: one workbook, a sheet per unit that has not reported."""
     r = selectors.require_round(request.user, pk)
     node = _node(request, r)
@@ -180,10 +181,10 @@ def round_sheets(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def round_upload(request: UserRequest, pk: int) -> HttpResponse:
     r = selectors.require_round(request.user, pk)
     form = UploadForm(request.POST, request.FILES)
-    files = [(f.name, f.read()) for f in request.FILES.getlist("files")]
+    files = [(f.name or "", f.read()) for f in request.FILES.getlist("files")]
     if not files:
         messages.error(request, "Hãy chọn ít nhất một tệp Excel (.xlsx).")
         return redirect(r.get_absolute_url())
@@ -200,15 +201,15 @@ def round_upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _posted(request: HttpRequest) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    values = {k[2:]: v for k, v in request.POST.items() if k.startswith("o_")}
-    reasons = {k[6:]: v for k, v in request.POST.items() if k.startswith("ly_do_")}
-    narratives = {k[3:]: v for k, v in request.POST.items() if k.startswith("nv_")}
-    return values, reasons, narratives
+def _posted(request: UserRequest) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    def prefixed(prefix: str) -> dict[str, str]:
+        return {k[len(prefix) :]: str(v) for k, v in request.POST.items() if k.startswith(prefix)}
+
+    return prefixed("o_"), prefixed("ly_do_"), prefixed("nv_")
 
 
 @login_required
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_detail(request: UserRequest, pk: int) -> HttpResponse:
     sub = selectors.require_submission(request.user, pk)
     today = timezone.localdate()
     posted = errors = None
@@ -245,7 +246,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_decide(request: UserRequest, pk: int) -> HttpResponse:
     sub = selectors.require_submission(request.user, pk)
     form = DecideForm(request.POST)
     if not form.is_valid():
@@ -283,7 +284,7 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def submission_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_xlsx(request: UserRequest, pk: int) -> HttpResponse:
     sub = selectors.require_submission(request.user, pk)
     if sub.kind != SubmissionKind.ENTRY:
         raise PermissionDenied("Báo cáo tổng hợp không có biểu nhập.")

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.orgs.models import Organization
 
@@ -32,7 +33,7 @@ _MARK = re.compile(r"\[(\d+)\]")
 
 
 def build_from_source(
-    *, genre: str, owner: Organization, source: dict[str, Any], today: date, actor: Any
+    *, genre: str, owner: Organization, source: dict[str, Any], today: date, actor: Actor
 ) -> builders.Built:
     """The report a genre drafts from its source (a task, a date, a reporting round)."""
     on = date.fromisoformat(source["on"]) if source.get("on") else today
@@ -50,7 +51,7 @@ def build_from_source(
     raise ValidationError({"genre": f"Không có thể loại văn bản “{genre}”."})
 
 
-def _check_source(genre: str, owner: Organization, source: dict[str, Any], actor: Any) -> None:
+def _check_source(genre: str, owner: Organization, source: dict[str, Any], actor: Actor) -> None:
     if genre == Genre.DIRECTIVE:
         from dangvu.tracking.selectors import tasks_visible_to
 
@@ -67,7 +68,7 @@ def draft_create(
     genre: str,
     owner: Organization,
     source: dict[str, Any],
-    actor: Any,
+    actor: Actor,
     today: date | None = None,
 ) -> Draft:
     """A draft of `genre` for `owner`, its figures read from `source` now."""
@@ -138,7 +139,7 @@ def _respan(old: Block, text: str) -> tuple[Span, ...]:
 
 
 @transaction.atomic
-def draft_edit_block(*, draft: Draft, index: int, text: str, actor: Any) -> Draft:
+def draft_edit_block(*, draft: Draft, index: int, text: str, actor: Actor) -> Draft:
     """Replace the wording of block `index`; figures still in the text stay bound."""
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
     authorize(actor, draft.owner)
@@ -180,7 +181,7 @@ def draft_edit_block(*, draft: Draft, index: int, text: str, actor: Any) -> Draf
 
 
 @transaction.atomic
-def draft_redraft(*, draft: Draft, actor: Any, today: date | None = None) -> Draft:
+def draft_redraft(*, draft: Draft, actor: Actor, today: date | None = None) -> Draft:
     """Read the figures again: each bound figure takes its new value in place (the
     officer's wording is kept), the tables are rebuilt, and the changes are listed."""
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
@@ -233,7 +234,7 @@ def draft_redraft(*, draft: Draft, actor: Any, today: date | None = None) -> Dra
 def draft_issue(
     *,
     draft: Draft,
-    actor: Any,
+    actor: Actor,
     on: date | None = None,
     signer: str = "",
     capacity: str = "",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.orgs.models import Organization
 
@@ -18,7 +17,7 @@ __all__ = ["number_cancel", "number_take"]
 
 
 @transaction.atomic
-def number_take(*, issuer: Organization, type_code: str, year: int, actor: Any) -> OutgoingNumber:
+def number_take(*, issuer: Organization, type_code: str, year: int, actor: Actor) -> OutgoingNumber:
     """The next number of the issuer's series of `type_code` in `year`: `27-BC/ĐU`. The
     series row is locked (PostgreSQL) or the transaction is the one writer (SQLite's
     IMMEDIATE transactions) until the number is written, so two officers taking a number at
@@ -59,7 +58,7 @@ def number_take(*, issuer: Organization, type_code: str, year: int, actor: Any) 
 
 
 @transaction.atomic
-def number_cancel(*, number: OutgoingNumber, reason: str, actor: Any) -> OutgoingNumber:
+def number_cancel(*, number: OutgoingNumber, reason: str, actor: Actor) -> OutgoingNumber:
     """Mark a taken number cancelled; it stays in the register and is not given again."""
     number = (
         OutgoingNumber.objects.select_for_update()

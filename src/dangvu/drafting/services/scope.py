@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from dangvu import access
-from dangvu.access import Actor
+from dangvu.access import AnyUser
 from dangvu.orgs.models import Organization
 
 
-def authorize(actor: Actor, org: Organization, *, action: str = "soạn văn bản") -> None:
+def authorize(actor: AnyUser, org: Organization, *, action: str = "soạn văn bản") -> None:
     """Officers and leaders of `org` or of a unit above it (the access policy)."""
     if not access.can_change(actor, org):
         raise PermissionDenied(

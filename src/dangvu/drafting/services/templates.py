@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu import access
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
@@ -23,7 +22,7 @@ MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 @transaction.atomic
 def template_upload(
-    *, owner: Organization, genre: str, name: str, data: bytes, actor: Any
+    *, owner: Organization, genre: str, name: str, data: bytes, actor: Actor
 ) -> OfficeTemplate:
     """Store `data` as the owner's template of `genre`, replacing the previous one; a file
     that is not a .docx or names a placeholder that does not exist is refused by name."""
@@ -59,7 +58,7 @@ def template_upload(
 
 
 @transaction.atomic
-def template_remove(*, template: OfficeTemplate, actor: Any) -> None:
+def template_remove(*, template: OfficeTemplate, actor: Actor) -> None:
     authorize(actor, template.owner, action="xóa mẫu văn bản")
     audit_record(
         actor=actor,

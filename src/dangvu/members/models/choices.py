@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
 
 from .. import catalog
@@ -22,17 +24,19 @@ class MemberStatus(models.TextChoices):
 
 ACTIVE_STATUSES = (MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL)
 
-Education = models.TextChoices("Education", [(c, (c, label)) for c, label in catalog.EDUCATION])
-Professional = models.TextChoices(
-    "Professional", [(c, (c, label)) for c, label in catalog.PROFESSIONAL]
-)
-Theory = models.TextChoices("Theory", [(c, (c, label)) for c, label in catalog.THEORY])
-RatingLevel = models.TextChoices(
-    "RatingLevel", [(c, (c, label)) for c, label in catalog.RATING_LEVELS]
-)
-DisciplineForm = models.TextChoices(
-    "DisciplineForm", [(c, (c, label)) for c, label in catalog.DISCIPLINE_FORMS]
-)
+
+def _catalogue_choices(name: str, items: Iterable[tuple[str, str]]) -> type[models.TextChoices]:
+    """Choices named, valued and labelled by a catalogue of `catalog` (code, label)."""
+    members = [(code, (code, label)) for code, label in items]
+    # django-stubs types the functional API with values only, not (value, label) pairs.
+    return models.TextChoices(name, members)  # type: ignore[call-overload,no-any-return]
+
+
+Education = _catalogue_choices("Education", catalog.EDUCATION)
+Professional = _catalogue_choices("Professional", catalog.PROFESSIONAL)
+Theory = _catalogue_choices("Theory", catalog.THEORY)
+RatingLevel = _catalogue_choices("RatingLevel", catalog.RATING_LEVELS)
+DisciplineForm = _catalogue_choices("DisciplineForm", catalog.DISCIPLINE_FORMS)
 
 
 class EventKind(models.TextChoices):

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 
+from dangvu.access import AnyUser
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgVersion
 from dangvu.orgs.selectors import covering
@@ -125,7 +126,7 @@ def node_path(round: Round, org: Organization) -> str:
     return str(nodes[0].path)
 
 
-def require_round_view(actor: Any, round: Round, org: Organization) -> list[OrgVersion]:
+def require_round_view(actor: AnyUser, round: Round, org: Organization) -> list[OrgVersion]:
     """The nodes of `org` in the round, once the actor may see `org`."""
     if not can_view(actor, org):
         raise PermissionDenied(f"“{org.name}” nằm ngoài phạm vi đơn vị của bạn.")
@@ -133,7 +134,12 @@ def require_round_view(actor: Any, round: Round, org: Organization) -> list[OrgV
 
 
 def completeness(
-    *, actor: Any, round: Round, organization: Organization, today: date, missing_limit: int = 200
+    *,
+    actor: AnyUser,
+    round: Round,
+    organization: Organization,
+    today: date,
+    missing_limit: int = 200,
 ) -> Completeness:
     nodes = require_round_view(actor, round, organization)
     entries = Submission.objects.filter(round=round, kind=SubmissionKind.ENTRY).filter(

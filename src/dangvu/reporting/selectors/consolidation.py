@@ -10,10 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Min
 
+from dangvu.access import AnyUser
 from dangvu.orgs.models import Organization, OrgVersion
 
 from .. import periods, rules
@@ -217,7 +217,7 @@ def _narratives(round: Round, nodes: list[OrgVersion]) -> list[Narrative]:
     return out
 
 
-def consolidation(*, actor: Any, round: Round, organization: Organization) -> Consolidation:
+def consolidation(*, actor: AnyUser, round: Round, organization: Organization) -> Consolidation:
     """The consolidated report of `organization` in `round` (see the module docstring)."""
     nodes = require_round_view(actor, round, organization)
     spec = round.form.spec
@@ -323,7 +323,7 @@ class Pivot:
     total: tuple[Decimal | str | None, ...]
 
 
-def pivot(*, actor: Any, round: Round, organization: Organization) -> Pivot:
+def pivot(*, actor: AnyUser, round: Round, organization: Organization) -> Pivot:
     """The reports just below `organization` (its communes, its grassroots units), each
     consolidated, side by side, with the total: two queries for the cells whatever the
     number of units."""

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
+from dangvu.access import AnyUser
 from dangvu.orgs import paths
 from dangvu.tracking.rules import describe_due
 
@@ -19,7 +20,7 @@ from ..scope import can_approve, can_enter, can_view
 from ..services.entry import entry_open
 
 
-def rounds_visible(actor: Any) -> QuerySet[Round]:
+def rounds_visible(actor: AnyUser) -> QuerySet[Round]:
     """Rounds the actor's unit owns or sits under, and those it reports in."""
     qs = Round.objects.select_related("form", "owner")
     if getattr(actor, "is_superuser", False):
@@ -34,14 +35,14 @@ def rounds_visible(actor: Any) -> QuerySet[Round]:
     )
 
 
-def require_round(actor: Any, pk: int) -> Round:
+def require_round(actor: AnyUser, pk: int) -> Round:
     found = rounds_visible(actor).filter(pk=pk).first()
     if found is None:
         raise PermissionDenied("Đợt báo cáo này không thuộc phạm vi đơn vị của bạn.")
     return found
 
 
-def require_submission(actor: Any, pk: int) -> Submission:
+def require_submission(actor: AnyUser, pk: int) -> Submission:
     s = (
         Submission.objects.select_related("round__form", "round__owner", "organization")
         .filter(pk=pk)
@@ -85,7 +86,7 @@ def due_reports(org: Any, today: date) -> list[DueReport]:
     ]
 
 
-def awaiting_approval(actor: Any, *, limit: int = 20) -> list[Submission]:
+def awaiting_approval(actor: AnyUser, *, limit: int = 20) -> list[Submission]:
     """Reports sent by units below a leader's unit, waiting for its decision."""
     org = getattr(actor, "organization", None)
     if org is None or getattr(actor, "role", "") != "leader":
@@ -159,7 +160,7 @@ def _text(value_type: str, v: Decimal | str | None) -> str:
 
 
 def entry_sheet(
-    actor: Any,
+    actor: AnyUser,
     submission: Submission,
     today: date,
     *,

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from dangvu.access import AnyUser
 from dangvu.members.models import EventKind, Member, MembershipEvent, MemberSpan
 from dangvu.members.selectors import stats as member_stats
 from dangvu.orgs import paths
@@ -65,7 +66,7 @@ def _tree(org: Organization, on: date) -> dict[str, int]:
     }
 
 
-def _members(actor: Any, org: Organization, on: date, today: date) -> dict[str, int]:
+def _members(actor: AnyUser, org: Organization, on: date, today: date) -> dict[str, int]:
     counts = member_stats.counts_on(actor, org, on, today=today) or {}
     minority = sum(
         n for (d, v), n in counts.items() if d == "ethnicity" and v not in (KINH, "", "None")
@@ -156,7 +157,7 @@ def _event_details(path: str, start: date, end: date) -> dict[str, int]:
     return out
 
 
-def _events(actor: Any, org: Organization, start: date, end: date) -> dict[str, int]:
+def _events(actor: AnyUser, org: Organization, start: date, end: date) -> dict[str, int]:
     version = version_on(org, end)
     if version is None:
         return {}
@@ -185,7 +186,7 @@ def _tracking(org: Organization, round: Round, start: date, end: date) -> dict[s
 
 
 def prefill(
-    round: Round, org: Organization, *, actor: Any, today: date | None = None
+    round: Round, org: Organization, *, actor: AnyUser, today: date | None = None
 ) -> dict[str, Decimal]:
     """The computed cells of `org`'s report in `round` (only those the form asks for), for
     an actor who may see the unit."""

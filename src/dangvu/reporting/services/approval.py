@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dangvu.core.audit import audit_record
+from dangvu.access import Actor, user_of
+from dangvu.core.audit import audit_change, audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.orgs import paths
 
@@ -31,7 +32,7 @@ def _lock(submission: Submission) -> Submission:
 
 
 def _record(
-    actor: Any, action: str, s: Submission, summary: str, before: str, **after: Any
+    actor: Actor, action: str, s: Submission, summary: str, before: str, **after: Any
 ) -> None:
     audit_record(
         actor=actor,
@@ -55,7 +56,7 @@ def pending_below(submission: Submission) -> list[Submission]:
 
 
 @transaction.atomic
-def submission_approve(*, submission: Submission, actor: Any) -> Submission:
+def submission_approve(*, submission: Submission, actor: Actor) -> Submission:
     s = _lock(submission)
     before = s.state
     if s.kind == SubmissionKind.ENTRY:
@@ -86,7 +87,7 @@ def submission_approve(*, submission: Submission, actor: Any) -> Submission:
             )
     s.state = S.APPROVED
     s.decided_at = timezone.now()
-    s.decided_by = actor if getattr(actor, "pk", None) else None
+    s.decided_by = user_of(actor)
     s.full_clean()
     s.save()
     if s.kind == SubmissionKind.ENTRY:
@@ -96,7 +97,7 @@ def submission_approve(*, submission: Submission, actor: Any) -> Submission:
 
 
 @transaction.atomic
-def submission_return(*, submission: Submission, comment: str, actor: Any) -> Submission:
+def submission_return(*, submission: Submission, comment: str, actor: Actor) -> Submission:
     s = _lock(submission)
     require_approve_unit(actor, s.organization, what="trả lại")
     comment = comment.strip()
@@ -108,7 +109,7 @@ def submission_return(*, submission: Submission, comment: str, actor: Any) -> Su
     s.state = S.RETURNED
     s.comment = comment
     s.decided_at = timezone.now()
-    s.decided_by = actor if getattr(actor, "pk", None) else None
+    s.decided_by = user_of(actor)
     s.full_clean()
     s.save()
     _record(actor, "submission_return", s, "Trả lại báo cáo", before, comment=comment)
@@ -117,7 +118,7 @@ def submission_return(*, submission: Submission, comment: str, actor: Any) -> Su
 
 @transaction.atomic
 def submission_reopen(
-    *, submission: Submission, comment: str, actor: Any, until: date | None = None
+    *, submission: Submission, comment: str, actor: Actor, until: date | None = None
 ) -> Submission:
     """A higher level reopens an approved report: its values leave the roll-up and the
     consolidated reports above it that were approved go back to waiting."""
@@ -139,7 +140,7 @@ def submission_reopen(
     if today > s.round.locks_on:
         s.reopened_until = until or today + timedelta(days=7)
     s.decided_at = timezone.now()
-    s.decided_by = actor if getattr(actor, "pk", None) else None
+    s.decided_by = user_of(actor)
     s.full_clean()
     s.save()
     _record(actor, "submission_reopen", s, "Mở lại báo cáo", before, comment=comment)
@@ -156,7 +157,7 @@ def submission_reopen(
 
 
 @transaction.atomic
-def submission_unlock(*, submission: Submission, until: date, actor: Any) -> Submission:
+def submission_unlock(*, submission: Submission, until: date, actor: Actor) -> Submission:
     """An exception to the lock date for one unit: it may enter until `until`."""
     s = _lock(submission)
     require_open(actor, s.round.owner)
@@ -167,20 +168,13 @@ def submission_unlock(*, submission: Submission, until: date, actor: Any) -> Sub
     before = s.reopened_until
     s.reopened_until = until
     s.save(update_fields=["reopened_until", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="reporting.submission_unlock",
-        obj=s,
-        organization=s.organization,
-        summary=f"Cho {s.name} nhập báo cáo sau khóa sổ, đến ngày {fmt(until)}",
-        before={"reopened_until": before},
-        after={"reopened_until": until},
-    )
+    summary = f"Cho {s.name} nhập báo cáo sau khóa sổ, đến ngày {fmt(until)}"
+    audit_change(actor, "reporting.submission_unlock", s, summary, reopened_until=(before, until))
     return s
 
 
 @transaction.atomic
-def submission_excuse(*, submission: Submission, reason: str, actor: Any) -> Submission:
+def submission_excuse(*, submission: Submission, reason: str, actor: Actor) -> Submission:
     s = _lock(submission)
     require_approve_unit(actor, s.organization, what="miễn")
     reason = reason.strip()
@@ -198,7 +192,7 @@ def submission_excuse(*, submission: Submission, reason: str, actor: Any) -> Sub
 
 
 @transaction.atomic
-def round_remind(*, round: Round, organization: Any, actor: Any) -> RoundReminder:
+def round_remind(*, round: Round, organization: Any, actor: Actor) -> RoundReminder:
     """Remind the units below `organization` that have not reported (recorded; each unit
     sees it on its home page)."""
     require_open(actor, organization)
@@ -225,7 +219,7 @@ def round_remind(*, round: Round, organization: Any, actor: Any) -> RoundReminde
         organization=organization,
         units=count,
         unit_names="\n".join(names),
-        sent_by=actor if getattr(actor, "pk", None) else None,
+        sent_by=user_of(actor),
     )
     audit_record(
         actor=actor,

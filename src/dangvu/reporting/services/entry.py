@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangvu.access import Actor, user_of
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 
@@ -42,7 +43,7 @@ def submission_save(
     *,
     submission: Submission,
     values: Mapping[str, object],
-    actor: Any,
+    actor: Actor,
     reasons: Mapping[str, str] | None = None,
     narratives: Mapping[str, str] | None = None,
     submit: bool = False,
@@ -129,7 +130,7 @@ def submission_save(
         submission.state = SubmissionState.SUBMITTED
         submission.submitted_on = on
         submission.submitted_at = at or timezone.now()
-        submission.submitted_by = actor if getattr(actor, "pk", None) else None
+        submission.submitted_by = user_of(actor)
     elif submission.state == SubmissionState.NOT_STARTED:
         submission.state = SubmissionState.DRAFT
     submission.full_clean()

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
+from dangvu.access import Actor
 from dangvu.core.dates import format_short as fmt
 
 from .. import rules
@@ -215,7 +216,7 @@ def upload(
     *,
     files: Iterable[tuple[str, bytes]],
     round: Round,
-    actor: Any,
+    actor: Actor,
     submit: bool,
     on: date | None = None,
 ) -> list[SheetResult]:
@@ -231,7 +232,7 @@ def upload(
 
 
 def _save_sheet(
-    name: str, sheet: SheetData, round: Round, actor: Any, submit: bool, on: date | None
+    name: str, sheet: SheetData, round: Round, actor: Actor, submit: bool, on: date | None
 ) -> SheetResult:
     label = f"{name} › {sheet.sheet}"
     sub = (

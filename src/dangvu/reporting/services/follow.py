@@ -9,11 +9,11 @@ roll-up sums of an approved report move with it."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgVersion
@@ -92,7 +92,7 @@ def _ensure_rollup_rows(round: Round, path: str) -> None:
 
 
 @transaction.atomic
-def reports_follow_tree(*, on: date, actor: Any) -> int:
+def reports_follow_tree(*, on: date, actor: Actor) -> int:
     """After a tree change effective on `on`: the reports of the rounds whose period ends
     on or after `on`, of the organizations whose version began or ended that day, take
     their place on the corrected tree. Returns how many reports moved."""

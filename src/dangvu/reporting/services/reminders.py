@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from dangvu.access import Actor, user_of
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.tracking.rules import describe_due
@@ -19,7 +19,7 @@ from ..models import OPEN_STATES, RoundReminder, Submission, SubmissionKind
 
 
 @transaction.atomic
-def reports_remind_due(*, on: date, within_days: int, actor: Any) -> list[str]:
+def reports_remind_due(*, on: date, within_days: int, actor: Actor) -> list[str]:
     """Lines "unit: report, due ..." for the units reminded, soonest due first."""
     horizon = on + timedelta(days=within_days)
     due = Submission.objects.filter(
@@ -50,7 +50,7 @@ def reports_remind_due(*, on: date, within_days: int, actor: Any) -> list[str]:
             organization=r.owner,
             units=len(per_round[r.pk]),
             unit_names="\n".join(per_round[r.pk][:500]),
-            sent_by=actor if getattr(actor, "pk", None) else None,
+            sent_by=user_of(actor),
         )
         audit_record(
             actor=actor,

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu.access import Actor, user_of
 from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.orgs import paths
@@ -35,7 +36,7 @@ def round_open(
     opens_on: date,
     due_on: date,
     locks_on: date,
-    actor: Any,
+    actor: Actor,
     title: str = "",
     listed: Sequence[Organization] = (),
     task: Any = None,
@@ -105,7 +106,7 @@ def round_open(
         locks_on=locks_on,
         task=task,
         units=len(unit_ids),
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_of(actor),
     )
     the_round.full_clean()
     the_round.save()

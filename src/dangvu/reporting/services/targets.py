@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.orgs.models import Organization
 
@@ -23,7 +23,7 @@ def target_set(
     indicator_code: str,
     year: int,
     value: Decimal,
-    actor: Any,
+    actor: Actor,
 ) -> Target:
     require_open(actor, organization)
     if not Indicator.objects.filter(form__code=form_code, code=indicator_code).exists():
