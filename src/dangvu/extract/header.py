@@ -92,6 +92,11 @@ def _shortest_of_code(doc_type: DocType, code: str | None) -> str:
     return doc_type.name
 
 
+def _letter_type(ref: Reference) -> str | None:
+    """``Số: 305/UBND-NV``: a state number without a genre code is a letter's (Công văn)."""
+    return "Công văn" if ref.state and ref.type_code is None and ref.type is None else None
+
+
 def find_own_document(ct: CleanText, references: Sequence[Reference]) -> HeaderInfo:
     """The own document from the header, if the text has one."""
     dated = _date_line(ct)
@@ -114,7 +119,7 @@ def find_own_document(ct: CleanText, references: Sequence[Reference]) -> HeaderI
             start=ref.start,
             end=ref.end,
             text=ref.text,
-            type=_type_line(ct, ref.type_code) or ref.type,
+            type=_type_line(ct, ref.type_code) or ref.type or _letter_type(ref),
             number=ref.number,
             type_code=ref.type_code,
             issuer_code=ref.issuer_code,

@@ -162,6 +162,27 @@ def _year_after(ct: CleanText, pos: int, masks: SpanSet) -> int | None:
     return None
 
 
+_BREADCRUMB = re.compile(r"\S[ \t]+(?:>|»|/)[ \t]+\S")
+_HEADLINE_REACH = 600
+_HEADLINE_CHARS = 200  # a title, not a paragraph: no full stop at its end either
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """The span of a news item's headline: its first line of words that is not a
+    breadcrumb (``Trang chủ > Tin tức > Xây dựng Đảng``), near the top, if that line is
+    a title (short, no full stop, the text going on after it)."""
+    pos = 0
+    while pos < min(len(text), _HEADLINE_REACH):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if any(c.isalpha() for c in line) and not _BREADCRUMB.search(line):
+            title = len(line) <= _HEADLINE_CHARS and not line.rstrip().endswith(".")
+            return (pos, end) if title and end < len(text) else None
+        pos = end + 1
+    return None
+
+
 _PERIOD_START = re.compile(
     r"(?P<y>[0-9]{4})(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>[0-9]{2})|9M))?"
 )
@@ -238,12 +259,11 @@ def find_period(
         # a report reports on what has begun by its header's date: "quý I/2026" in a
         # report of November 2025 is a task ahead
         candidates = [c for c in candidates if not _begins_after(c[3], doc_date)]
-    if kind == "news":
+    headline = _headline(ct.text) if kind == "news" else None
+    if headline is not None:
         # a term in a news item's body qualifies a committee ("Ban Thường vụ ... nhiệm
-        # kỳ 2015 - 2020"); only its headline (the first line) names the item's term
-        headline = ct.text.find("\n", len(ct.text) - len(ct.text.lstrip()))
-        headline = len(ct.text) if headline < 0 else headline
-        candidates = [c for c in candidates if not c[0] or c[1] < headline]
+        # kỳ 2015 - 2020"); only its headline names the item's term
+        candidates = [c for c in candidates if not c[0] or headline[0] <= c[1] < headline[1]]
     named = [c for c in candidates if not c[0]]
     terms = [c for c in candidates if c[0]]
     cued_named = [c for c in named if _cued(ct.lower, c[1])]
@@ -256,7 +276,10 @@ def find_period(
         in_title = [c for c in named if title[0] <= c[1] < title[1]]
         groups = (in_title, *groups)
     if kind == "news":
-        groups = (cued_named, cued_terms)
+        # the headline names the item's period as a title does ("Tổng kết công tác kiểm
+        # tra, giám sát ... năm 2024"), cue or not
+        in_headline = [c for c in named if headline and headline[0] <= c[1] < headline[1]]
+        groups = (in_headline, cued_named, cued_terms)
     for group in groups:
         if group:
             _, start, end, value = min(group)

@@ -47,3 +47,24 @@ def test_a_term_in_a_news_headline_is_the_items_period() -> None:
     text = NEWS.format(headline="Sơ kết giữa nhiệm kỳ 2020 - 2025 Đảng bộ xã Hòa Lợi")
     found = extract(text).period
     assert found is not None and found.value == "2020-2025"
+
+
+@pytest.mark.parametrize(
+    ("top", "period"),
+    [
+        ("Sơ kết công tác dân vận, mặt trận năm 2023\n\nCập nhật: 08/12/2023\n\n", "2023"),
+        (
+            "Trang chủ > Tin tức > Xây dựng Đảng\n\nĐảng ủy Khối sơ kết, đánh giá quý III/2023\n\n",
+            "2023-Q3",
+        ),
+    ],
+)
+def test_a_news_headline_names_its_period(top: str, period: str) -> None:
+    text = top + "Sáng 7/12, Đảng ủy Khối họp, đánh giá kết quả và bàn phương hướng.\n"
+    found = extract(text).period
+    assert found is not None and found.value == period
+
+
+def test_a_breadcrumb_is_no_headline() -> None:
+    text = "Trang chủ > Năm 2023 > Tin\n\nĐảng ủy Khối họp bàn\n\nSáng 7/12, Đảng ủy Khối họp.\n"
+    assert extract(text).period is None
