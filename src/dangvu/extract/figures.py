@@ -23,6 +23,7 @@ from .spans import SpanSet
 from .tables import (
     CAPITALISED_COUNTED,
     COUNT_UNITS,
+    COUNTED_LOOKALIKES,
     ETHNIC_GROUPS,
     FIGURE_BLOCKER_COMPOUNDS,
     FIGURE_BLOCKER_LOOKALIKES,
@@ -255,8 +256,12 @@ def _counted_noun(ct: CleanText, number: re.Match[str]) -> re.Match[str] | None:
         return _doc_type_count().match(ct.lower, number.end())
     if following is None or not following["unit"][:1].islower():
         return None
-    if ct.lower[following.start("unit") : following.end("unit")] in NOT_COUNTED:
-        return None
+    unit = following.start("unit"), following.end("unit")
+    if (
+        ct.lower[unit[0] : unit[1]] in NOT_COUNTED
+        and ct.text[unit[0] : unit[1]].lower() not in COUNTED_LOOKALIKES
+    ):
+        return None  # "12 chùa" is counted, "12 chưa" is not: they fold alike
     if number["b"] is None and _YEAR.fullmatch(number["a"]):
         return None  # "năm 2025 đạt", "đến 2030 phấn đấu": a year, not a count
     return following
@@ -296,6 +301,9 @@ def _doc_type_end() -> tuple[re.Pattern[str], frozenset[str]]:
 def _ethnic_group_ends(ct: CleanText, start: int, end: int) -> bool:
     """Does the name of an ethnic group end at the word ``ct.text[start:end]``?"""
     word = ct.text[start:end].strip()
+    if start >= 2 and ct.text[start - 1] in "'\u2019":
+        start -= 2  # "M'Nông": the word reads from its first letter
+        word = ct.text[start:end].strip()
     if word in ETHNIC_GROUPS:
         return True
     before = word_before(ct.text, max(0, start - 12), start, letters=True)

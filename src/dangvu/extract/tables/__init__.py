@@ -26,6 +26,7 @@ from .people import (
 __all__ = [
     "ADDRESS_QUALIFIERS",
     "CAPITALISED_COUNTED",
+    "COUNTED_LOOKALIKES",
     "COUNT_UNITS",
     "DEADLINE_ACTIONS",
     "DEADLINE_ASSIGNMENTS",
@@ -280,6 +281,10 @@ FIGURE_BLOCKERS: frozenset[str] = frozenset(
 # Words written with their marks that fold onto a blocker but do not label the number
 # after them: ``bình quân 18 đồng chí`` (on average) is a count, ``quận 3`` a district.
 FIGURE_BLOCKER_LOOKALIKES: frozenset[str] = frozenset({"quân"})
+
+# Nouns a number counts that fold onto a word of ``NOT_COUNTED`` (``chùa`` onto ``chưa``,
+# ``đảng`` onto ``đang``, ``con`` onto ``còn``), as written in lower case.
+COUNTED_LOOKALIKES: frozenset[str] = frozenset({"chùa", "đảng", "con"})
 
 # Bodies named by a number after them, as document types are (``Ban Chỉ đạo 35``, ``Tổ
 # công tác 12``): with a capital, the number is its name, not a count of what follows.

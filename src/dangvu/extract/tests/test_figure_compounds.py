@@ -35,6 +35,11 @@ def counts(text: str) -> list[tuple[float, str | None]]:
             [(52, "đồng chí"), (40, "đồng chí")],
         ),
         ("Kết nạp người Xơ Đăng 9 đảng viên.", [(9, "đảng viên")]),
+        ("Đảng viên người M'Nông 61 đồng chí.", [(61, "đồng chí")]),
+        # a noun folded like a word never counted ("chùa" like "chưa")
+        ("Trên địa bàn xã có 9 chùa Khmer.", [(9, "chùa")]),
+        ("Xã hỗ trợ 30 con bò giống.", [(30, "con")]),
+        ("Còn 9 chưa đạt yêu cầu.", []),
         # a place with a number is a name still
         ("Chi bộ thôn Hòa Bình 2 tổ chức hội nghị.", []),
     ],
