@@ -3,6 +3,8 @@ the entry it names) and the relations its title or opening states."""
 
 from __future__ import annotations
 
+from typing import Protocol, TypedDict
+
 from dangvu import access
 from dangvu.access import Actor
 from dangvu.extract import Extraction
@@ -20,56 +22,64 @@ from ..models import (
 from .linking import Linker
 
 
+class FigureData(TypedDict):
+    value: float
+    of: float | None
+    unit: str
+    what: str
+
+
+class DeadlineData(TypedDict):
+    date: str  # ISO
+    what: str
+
+
+class PersonData(TypedDict):
+    name: str
+    positions: list[str]
+
+
+class PeriodData(TypedDict):
+    value: str
+
+
+FindingData = FigureData | DeadlineData | PersonData | PeriodData
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def _finding(doc: Document, kind: str, found: _Span, data: FindingData) -> Finding:
+    return Finding(
+        document=doc, kind=kind, start=found.start, end=found.end, text=found.text, data=data
+    )
+
+
 def store_extraction(
     doc: Document, extraction: Extraction, linker: Linker
 ) -> tuple[list[Reference], list[Finding]]:
+    """The findings (`Finding.data` holds one of the *Data shapes above, by kind) and the
+    references, each linked to its entry by `linker`."""
     own = extraction.own_document
     findings: list[Finding] = []
-    for fig in extraction.figures:
-        findings.append(
-            Finding(
-                document=doc,
-                kind=FindingKind.FIGURE,
-                start=fig.start,
-                end=fig.end,
-                text=fig.text,
-                data={"value": fig.value, "of": fig.of, "unit": fig.unit, "what": fig.what},
-            )
-        )
-    for item in extraction.deadlines:
-        findings.append(
-            Finding(
-                document=doc,
-                kind=FindingKind.DEADLINE,
-                start=item.start,
-                end=item.end,
-                text=item.text,
-                data={"date": item.date.isoformat(), "what": item.what},
-            )
-        )
-    for person in extraction.people:
-        findings.append(
-            Finding(
-                document=doc,
-                kind=FindingKind.PERSON,
-                start=person.start,
-                end=person.end,
-                text=person.text,
-                data={"name": person.name, "positions": list(person.positions)},
-            )
-        )
+    for f in extraction.figures:
+        figure = FigureData(value=f.value, of=f.of, unit=f.unit, what=f.what)
+        findings.append(_finding(doc, FindingKind.FIGURE, f, figure))
+    for d in extraction.deadlines:
+        deadline = DeadlineData(date=d.date.isoformat(), what=d.what)
+        findings.append(_finding(doc, FindingKind.DEADLINE, d, deadline))
+    for p in extraction.people:
+        person = PersonData(name=p.name, positions=list(p.positions))
+        findings.append(_finding(doc, FindingKind.PERSON, p, person))
     if extraction.period is not None:
         period = extraction.period
-        findings.append(
-            Finding(
-                document=doc,
-                kind=FindingKind.PERIOD,
-                start=period.start,
-                end=period.end,
-                text=period.text,
-                data={"value": period.value},
-            )
-        )
+        findings.append(_finding(doc, FindingKind.PERIOD, period, PeriodData(value=period.value)))
     findings = [f for f in findings if f.end > f.start]
     for finding in findings:
         finding.clean_fields(exclude=["document"])

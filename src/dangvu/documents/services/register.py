@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -115,39 +114,58 @@ def _refuse_registered(entry: Document) -> None:
     raise ValidationError({"number": f"{entry} đã có trong sổ văn bản (mã {entry.pk})."})
 
 
+@dataclass(frozen=True)
+class EntryDetails:
+    """What a register entry says of itself, from its header or typed by hand, before the
+    issuer and owner are resolved against the tree."""
+
+    kind: str
+    type_code: str
+    type_name: str
+    number: str
+    year: int | None
+    issuer_code: str
+    issuer_name: str
+    date: date | None
+    place: str
+    status: str
+    visibility: str
+    title: str
+
+
 def _write(
     *,
     actor: Actor,
     owner: Organization | None,
     issuer: Organization | None,
-    details: dict[str, Any],
+    details: EntryDetails,
     text: str,
     extraction: tuple[Extraction, bool],
     title: parsing.TitleSpan | None,
     file: File | None,
     action: str,
 ) -> RegisterResult:
-    kind = details["kind"]
-    type_code, type_name = canonical_type(kind, details["type_code"], details["type_name"])
-    issuer_code = canonical_issuer(kind, details["issuer_code"])
-    number = details["number"].strip()
+    kind = details.kind
+    type_code, type_name = canonical_type(kind, details.type_code, details.type_name)
+    issuer_code = canonical_issuer(kind, details.issuer_code)
+    number = details.number.strip()
     check_symbol(
         kind=kind,
         type_code=type_code,
         number=number,
         issuer_code=issuer_code,
-        year=details["year"],
+        year=details.year,
     )
-    status = details["status"]
+    status = details.status
     if status == DocumentStatus.PLACEHOLDER:
         raise ValidationError(
             {"status": "Văn bản chờ chỉ được tạo từ dẫn chiếu; hãy chọn Dự thảo hoặc Đã ban hành."}
         )
     context = context_org(actor, owner)
-    on = details["date"]
+    on = details.date
     resolver = IssuerResolver(context, on)
     issuer_org = issuer or resolver.resolve(kind, issuer_code)
-    area, area_name = resolver.resolve_area(kind, issuer_code, details["issuer_name"])
+    area, area_name = resolver.resolve_area(kind, issuer_code, details.issuer_name)
     owner_org = owner_for(issuer_org, context)
     central = bool(number) and is_central(kind, issuer_code, issuer_org)
     if not access.may_write(actor):
@@ -167,7 +185,7 @@ def _write(
             issuer_code=issuer_code,
             type_code=type_code,
             number=number,
-            year=details["year"],
+            year=details.year,
             area=area_segment(area.pk if area else None, area_name),
         )
         if number
@@ -186,17 +204,17 @@ def _write(
                 "type_code": type_code,
                 "type_name": type_name,
                 "number": number,
-                "year": details["year"],
+                "year": details.year,
                 "issuer_code": issuer_code,
                 "issuer": issuer_org,
-                "issuer_name": details["issuer_name"][:255],
+                "issuer_name": details.issuer_name[:255],
                 "area": area,
                 "area_name": area_name,
                 "date": on,
-                "title": title.text if title else details.get("title", ""),
-                "place": details["place"][:80],
+                "title": title.text if title else details.title,
+                "place": details.place[:80],
                 "text": text,
-                "visibility": details["visibility"],
+                "visibility": details.visibility,
             },
             extraction=extraction,
             file=file,
@@ -212,18 +230,18 @@ def _write(
     doc.type_code = type_code
     doc.type_name = type_name
     doc.number = number
-    doc.year = details["year"]
+    doc.year = details.year
     doc.issuer_code = issuer_code
     doc.issuer = issuer_org
-    doc.issuer_name = details["issuer_name"][:255] or doc.issuer_name
+    doc.issuer_name = details.issuer_name[:255] or doc.issuer_name
     doc.area = area
     doc.area_name = area_name
     doc.date = on
-    doc.title = title.text if title else details.get("title", "") or doc.title
-    doc.place = details["place"][:80]
+    doc.title = title.text if title else details.title or doc.title
+    doc.place = details.place[:80]
     doc.text = text
     doc.status = status
-    doc.visibility = details["visibility"]
+    doc.visibility = details.visibility
     doc.owner = owner_org
     set_keys(doc, key)
     save_entry(doc, file)
@@ -299,25 +317,25 @@ def document_ingest(
     Raises `readers.UnreadableFile` (nothing stored) for a file that cannot be read.
     The same file registered again returns the existing entry with `created=False`."""
     read_file = read or document_read(name=name, data=data)
-    read, extraction = read_file.read, read_file.extraction
-    text = read.text
+    result, extraction = read_file.read, read_file.extraction
+    text = result.text
     own = extraction[0].own_document
     title = parsing.find_title(text, _type_names())
     numbered = own is not None and bool(own.number)
-    details = {
-        "kind": DocumentKind.PARTY,
-        "type_code": (own.type_code or "") if own else "",
-        "type_name": (own.type or "") if own else (title.type_name if title else ""),
-        "number": own.number if numbered else "",
-        "year": None,
-        "issuer_code": (own.issuer_code or "") if own else "",
-        "issuer_name": "",
-        "date": own.date if own else None,
-        "place": (own.place or "") if own else "",
-        "status": status or (DocumentStatus.ISSUED if numbered else DocumentStatus.DRAFT),
-        "visibility": visibility,
-        "title": "" if title else _fallback_title(name),
-    }
+    details = EntryDetails(
+        kind=DocumentKind.PARTY,
+        type_code=(own.type_code or "") if own else "",
+        type_name=(own.type or "") if own else (title.type_name if title else ""),
+        number=own.number if own is not None and numbered else "",
+        year=None,
+        issuer_code=(own.issuer_code or "") if own else "",
+        issuer_name="",
+        date=own.date if own else None,
+        place=(own.place or "") if own else "",
+        status=status or (DocumentStatus.ISSUED if numbered else DocumentStatus.DRAFT),
+        visibility=visibility,
+        title="" if title else _fallback_title(name),
+    )
     named = None
     if numbered and own is not None:
         context = context_org(actor, owner)
@@ -335,7 +353,7 @@ def document_ingest(
             text=text,
             extraction=extraction,
             title=title,
-            file=File(name=name, data=data, read=read),
+            file=File(name=name, data=data, read=result),
             action="documents.document_ingest",
         )
 
@@ -373,24 +391,24 @@ def document_register(
     if title.strip():
         # A summary line given by hand; at the header's place when the text has one, so
         # the relations it states ("Kế hoạch thực hiện ...") are still read.
-        typed = found is not None and found.typed
+        at = found if found is not None and found.typed else None
         span = parsing.TitleSpan(
-            title.strip(), found.start if typed else 0, found.end if typed else 0, typed=typed
+            title.strip(), at.start if at else 0, at.end if at else 0, typed=at is not None
         )
-    details = {
-        "kind": kind,
-        "type_code": type_code,
-        "type_name": type_name,
-        "number": number,
-        "year": year,
-        "issuer_code": issuer_code,
-        "issuer_name": issuer_name,
-        "date": date,
-        "place": place,
-        "status": status,
-        "visibility": visibility,
-        "title": title.strip(),
-    }
+    details = EntryDetails(
+        kind=kind,
+        type_code=type_code,
+        type_name=type_name,
+        number=number,
+        year=year,
+        issuer_code=issuer_code,
+        issuer_name=issuer_name,
+        date=date,
+        place=place,
+        status=status,
+        visibility=visibility,
+        title=title.strip(),
+    )
     return _write(
         actor=actor,
         owner=owner,
