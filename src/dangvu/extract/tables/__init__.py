@@ -302,7 +302,8 @@ ETHNIC_GROUPS: frozenset[str] = frozenset(n.strip() for n in _ETHNIC_GROUP_LIST.
 # A blocker that is the second half of a noun with the word before it: ``tổng số 712
 # đảng viên`` (the total), ``dân tộc thiểu số 712 đồng chí``, ``đa số`` (folded).
 FIGURE_BLOCKER_COMPOUNDS: frozenset[str] = frozenset(
-    {"tong so", "thieu so", "da so", "dinh ky"}  # "sinh hoạt định kỳ 3/3 kỳ"
+    # "sinh hoạt định kỳ 3/3 kỳ", "tiêu thụ 46 tấn" (not the "thứ" of "lần thứ 4")
+    {"tong so", "thieu so", "da so", "dinh ky", "tieu thu"}
 )
 
 # Words that, before a number, name an item of a list rather than a count of a result

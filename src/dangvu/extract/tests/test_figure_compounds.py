@@ -24,6 +24,8 @@ def counts(text: str) -> list[tuple[float, str | None]]:
         ),
         ("Đa số 27 chi bộ tổ chức sinh hoạt đúng kỳ.", [(27, "chi bộ")]),
         ("Chi bộ sinh hoạt định kỳ 3/3 kỳ trong quý.", [(3, "kỳ")]),
+        ("Hợp tác xã tiêu thụ 120 tấn chè búp tươi.", [(120, "tấn")]),
+        ("Đại hội lần thứ 4 thành công.", []),
         ("Đến nay 18/19 đảng ủy cơ sở đã họp.", [(18, "đảng ủy cơ sở")]),
         # the "số" of a label still blocks
         ("Thực hiện theo mẫu số 12 chi bộ gửi lên.", []),
