@@ -1,14 +1,16 @@
 """Member statistics and search at the `nation` scale, against a baseline and DuckDB.
 
     DANGVU_VAR_DIR=/tmp/members-nation .venv/bin/python bench/members.py
+    DANGVU_VAR_DIR=/tmp/perf-var .venv/bin/python bench/members.py   # --scale province
     DANGVU_DATABASE_URL=postgres://postgres@127.0.0.1:5432/dangvu_members_bench \
         .venv/bin/python bench/members.py
 
 Measured, each as the median of several runs in the same process:
 - dangvu: the selectors the statistics page calls (counters today; on a past date the
   nearest month snapshot plus or minus the changes between it and the date, read through
-  the spans' stored scopes; the spans below province level), and the member list's
-  search (first page and its count, capped at 5,000, as the page reads them);
+  the spans' stored scopes; a province's breakdown by commune from the communes' own
+  snapshots; the spans below commune level), and the member list's search (first page
+  and its count, capped at 5,000, as the page reads them);
 - baseline: the straightforward query, a join through the tree on every query (members or
   spans joined to the organizations of the subtree, grouped by every dimension);
 - DuckDB: the same rows handed over from Python (its sqlite extension downloads itself at
@@ -46,7 +48,7 @@ from dangvu.members.views import PER_PAGE, CappedPaginator  # noqa: E402
 from dangvu.orgs import paths  # noqa: E402
 from dangvu.orgs.models import Organization, OrgKind  # noqa: E402
 
-PAST = date(2025, 12, 31)
+PASTS = (date(2025, 12, 31), date(2025, 10, 15))
 RUNS = 5
 DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "theory_level")
 
@@ -206,6 +208,16 @@ def duck_by_province(con, table: str, where: str, params: list) -> int:
     return sum(r[-1] for r in rows if r[1] is not None)
 
 
+def duck_by_commune(con, where: str, params: list) -> int:
+    sets = ", ".join(f"(commune, {d})" for d in DIMS)
+    rows = con.execute(
+        f"SELECT commune, {', '.join(DIMS)}, COUNT(*) FROM s WHERE {where} "
+        f"GROUP BY GROUPING SETS ({sets})",
+        params,
+    ).fetchall()
+    return sum(r[-1] for r in rows if r[1] is not None)
+
+
 def main() -> None:
     today = timezone.localdate()
     stats_sync()
@@ -216,7 +228,11 @@ def main() -> None:
     commune = communes.order_by("code").first()
     assert commune is not None
     child_len = len(central.path) + paths.SEGMENT_WIDTH + 1
-    print(f"{connection.vendor}: {province.name}, {commune.name}; past date {PAST:%d/%m/%Y}")
+    print(
+        f"{connection.vendor}: {province.name}, {commune.name}; past dates "
+        + ", ".join(f"{p:%d/%m/%Y}" for p in PASTS)
+        + f"; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     results = []
 
     def row(label: str, ours: float, base: float, duck: float | None) -> None:
@@ -225,6 +241,11 @@ def main() -> None:
     def check(a: int, b: int, what: str) -> None:
         if a != b:
             print(f"  !! {what}: {a} vs {b}")
+
+    def check_children(rows: list, base: dict, what: str) -> None:
+        ours = {v.path: ours_total(c) for v, c in rows if ours_total(c)}
+        if ours != {k: n for k, n in base.items() if n}:
+            print(f"  !! {what}: the children's totals differ from the baseline's")
 
     org_paths = dict(Organization.objects.values_list("pk", "path"))
     try:
@@ -262,35 +283,60 @@ def main() -> None:
         t_duck, _ = timed(lambda: duck_one(con, "m", "commune = ?", [commune.pk]))
     row("một xã, hôm nay", t_ours, t_base, t_duck)
 
-    # a past date
+    # past dates: the end of a month (the next month's snapshot minus a day) and the middle
+    # of one (about half a month of changes, the worst case)
     covering = "valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)"
-    t_ours, c = timed(lambda: selectors.counts_on(SYSTEM, province, PAST, today=today))
-    t_base, b = timed(lambda: baseline_on(province.path, PAST))
-    check(ours_total(c), b.get("", 0), "province past")
-    t_duck = None
-    if con is not None:
-        t_duck, _ = timed(
-            lambda: duck_one(con, "s", f"province = ? AND {covering}", [province.pk, PAST, PAST])
+    province_child_len = len(province.path) + paths.SEGMENT_WIDTH + 1
+    for past in PASTS:
+        t_ours, c = timed(
+            lambda past=past: selectors.counts_on(SYSTEM, province, past, today=today)
         )
-    row(f"một tỉnh, ngày {PAST:%d/%m/%Y}", t_ours, t_base, t_duck)
+        t_base, b = timed(lambda past=past: baseline_on(province.path, past))
+        check(ours_total(c), b.get("", 0), "province past")
+        t_duck = None
+        if con is not None:
+            t_duck, _ = timed(
+                lambda past=past: duck_one(
+                    con, "s", f"province = ? AND {covering}", [province.pk, past, past]
+                )
+            )
+        row(f"một tỉnh, ngày {past:%d/%m/%Y}", t_ours, t_base, t_duck)
 
-    t_ours, rows = timed(lambda: selectors.counts_by_child(SYSTEM, central, PAST, today=today))
-    t_base, b = timed(lambda: baseline_on(central.path, PAST, child_len), runs=3)
-    check(sum(ours_total(c) for _, c in rows), sum(b.values()), "nation past")
-    t_duck = None
-    if con is not None:
-        t_duck, _ = timed(lambda: duck_by_province(con, "s", covering, [PAST, PAST]))
-    row(f"toàn quốc theo tỉnh, ngày {PAST:%d/%m/%Y}", t_ours, t_base, t_duck)
-
-    t_ours, c = timed(lambda: selectors.counts_on(SYSTEM, commune, PAST, today=today))
-    t_base, b = timed(lambda: baseline_on(commune.path, PAST))
-    check(ours_total(c), b.get("", 0), "commune past")
-    t_duck = None
-    if con is not None:
-        t_duck, _ = timed(
-            lambda: duck_one(con, "s", f"commune = ? AND {covering}", [commune.pk, PAST, PAST])
+        t_ours, rows = timed(
+            lambda past=past: selectors.counts_by_child(SYSTEM, province, past, today=today)
         )
-    row(f"một xã, ngày {PAST:%d/%m/%Y}", t_ours, t_base, t_duck)
+        t_base, b = timed(lambda past=past: baseline_on(province.path, past, province_child_len))
+        check_children(rows, b, "province by child past")
+        t_duck = None
+        if con is not None:
+            t_duck, _ = timed(
+                lambda past=past: duck_by_commune(
+                    con, f"province = ? AND {covering}", [province.pk, past, past]
+                )
+            )
+        row(f"một tỉnh theo đơn vị trực thuộc, ngày {past:%d/%m/%Y}", t_ours, t_base, t_duck)
+
+        t_ours, rows = timed(
+            lambda past=past: selectors.counts_by_child(SYSTEM, central, past, today=today)
+        )
+        t_base, b = timed(lambda past=past: baseline_on(central.path, past, child_len), runs=3)
+        check_children(rows, b, "nation past")
+        t_duck = None
+        if con is not None:
+            t_duck, _ = timed(lambda past=past: duck_by_province(con, "s", covering, [past, past]))
+        row(f"toàn quốc theo tỉnh, ngày {past:%d/%m/%Y}", t_ours, t_base, t_duck)
+
+        t_ours, c = timed(lambda past=past: selectors.counts_on(SYSTEM, commune, past, today=today))
+        t_base, b = timed(lambda past=past: baseline_on(commune.path, past))
+        check(ours_total(c), b.get("", 0), "commune past")
+        t_duck = None
+        if con is not None:
+            t_duck, _ = timed(
+                lambda past=past: duck_one(
+                    con, "s", f"commune = ? AND {covering}", [commune.pk, past, past]
+                )
+            )
+        row(f"một xã, ngày {past:%d/%m/%Y}", t_ours, t_base, t_duck)
 
     # search: a province leader types a name; the first page and its (capped) count, as
     # the list page reads them
@@ -318,6 +364,7 @@ def main() -> None:
             )
         row(f"tìm “{query}” trong tỉnh ({count} kết quả)", t_ours, t_base, t_duck)
 
+    print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print()
     print(
         f"{'phép đo':<48}{'dangvu ms':>11}{'cơ sở ms':>11}{'DuckDB ms':>11}"

@@ -1,9 +1,10 @@
 """Member statistics of an organization's subtree on a date, and of a period.
 
 Today: the counters (`MemberCount`) of organizations at province and commune level, a
-GROUP BY over the few members below otherwise. A past date: the province's snapshot of
-the first of the month plus the spans that began or ended since; below province level, the
-spans in force on the date. See docs/decisions/0002-member-statistics.md.
+GROUP BY over the few members below otherwise. A past date: the snapshot of the first of
+the month (kept for the Centre, the provinces and the communes and their peers) plus the
+spans that began or ended since; below commune level, the spans in force on the date.
+See docs/decisions/0002-member-statistics.md.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from dangvu import access
 from dangvu.access import AnyUser
@@ -46,7 +47,7 @@ _SPAN_COLS = (
 )
 _GROUPS = ", ".join(str(i) for i in range(1, len(DIMS) + 1))  # GROUP BY the dimensions
 _GROUPS_KEYED = ", ".join(str(i) for i in range(1, len(DIMS) + 2))  # and a key first
-SNAPSHOT_LEVEL = 1
+SNAPSHOT_LEVEL = 2  # as services.stats.levels: the Centre, provinces, communes and peers
 COUNTED_LEVEL = 2
 SCOPE_LEN = 2 * (paths.SEGMENT_WIDTH + 1)  # as stored in MemberSpan.scope_from / scope_to
 
@@ -89,21 +90,32 @@ _VER = OrgVersion._meta.db_table
 _MEM = Member._meta.db_table
 _ORG = Organization._meta.db_table
 _EVT = MembershipEvent._meta.db_table
+_SNAP = MemberSnapshot._meta.db_table
 
 
-def _direct_on(path: str, on: date, prefix_len: int | None = None) -> dict[str, Counts]:
-    """The spans in force on `on` whose unit lies in the subtree of `path` on that day."""
+def _direct_on(
+    subtrees: Iterable[str], on: date, prefix_len: int | None = None
+) -> dict[str, Counts]:
+    """The spans in force on `on` whose unit lies, on that day, in one of the subtrees of
+    `subtrees` (the join of spans and versions: the reference the snapshots must match,
+    and the read below commune level)."""
     select, _ = _group(prefix_len)
     groups = _GROUPS_KEYED if prefix_len else _GROUPS
-    low, high = paths.subtree_bounds(path)
+    ranges: list[str] = []
+    params: list[Any] = []
+    for path in subtrees:
+        ranges.append("(v.path >= %s AND v.path < %s)")
+        params += list(paths.subtree_bounds(path))
+    if not ranges:
+        return {}
     sql = (
         f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v "
         f"JOIN {_SPAN} s ON s.organization_id = v.organization_id "
-        f"WHERE v.path >= %s AND v.path < %s AND {_covering('v')} AND {_covering('s')} "
+        f"WHERE ({' OR '.join(ranges)}) AND {_covering('v')} AND {_covering('s')} "
         f"GROUP BY {groups}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [low, high, on, on, on, on])
+        cursor.execute(sql, [*params, on, on, on, on])
         return _fold(cursor.fetchall(), grouped=prefix_len is not None)
 
 
@@ -207,31 +219,50 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
     return out
 
 
-def _snapshot_rows(org_ids: list[int], month: date) -> dict[int, Counts]:
+def _snapshot_rows(
+    org_ids: list[int], month: date, dimensions: tuple[str, ...] | None = None
+) -> dict[int, Counts]:
+    """The snapshots of these organizations on `month`, by `dimensions` (all when None; a
+    province's communes by every dimension are some 15,000 rows)."""
     out: dict[int, Counts] = {}
-    for org_id, dim, value, n in MemberSnapshot.objects.filter(
-        organization_id__in=org_ids, month=month
-    ).values_list("organization_id", "dimension", "value", "n"):
-        out.setdefault(org_id, defaultdict(int))[(dim, value)] = n
+    if not org_ids:
+        return out
+    marks = ", ".join(["%s"] * len(org_ids))
+    where, params = "", []
+    if dimensions is not None:
+        where = f" AND dimension IN ({', '.join(['%s'] * len(dimensions))})"
+        params = list(dimensions)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT organization_id, dimension, value, n FROM {_SNAP} "
+            f"WHERE organization_id IN ({marks}) AND month = %s{where}",
+            [*org_ids, month, *params],
+        )
+        for org_id, dim, value, n in cursor.fetchall():
+            out.setdefault(org_id, defaultdict(int))[(dim, value)] = n
     return out
 
 
-def _snapshot_bases(org_ids: list[int], on: date) -> list[date]:
-    """The month starts around `on` for which all these organizations have a snapshot (a
-    'total' row marks each month a province existed), the nearer first: the one before
-    `on`, and the next one when it is nearer and already taken."""
+def _snapshot_months(org_ids: list[int], on: date) -> list[tuple[date, set[int]]]:
+    """The month starts around `on` a snapshot may be read from, the nearer first: the one
+    before `on`, and the next one when it is nearer; each with the organizations that have
+    a snapshot then (a 'total' row marks each month an organization existed)."""
     before = on.replace(day=1)
     after = rules.add_months(before, 1)
     candidates = [after, before] if (after - on) < (on - before) else [before]
-    have = dict(
-        MemberSnapshot.objects.filter(
-            organization_id__in=org_ids, dimension="total", month__in=candidates
-        )
-        .values_list("month")
-        .annotate(n=Count("organization_id"))
-    )
-    wanted = len(set(org_ids))
-    return [m for m in candidates if have.get(m) == wanted]
+    have: dict[date, set[int]] = defaultdict(set)
+    for month, org_id in MemberSnapshot.objects.filter(
+        organization_id__in=org_ids, dimension="total", month__in=candidates
+    ).values_list("month", "organization_id"):
+        have[month].add(org_id)
+    return [(m, have[m]) for m in candidates]
+
+
+def _snapshot_bases(org_ids: list[int], on: date) -> list[date]:
+    """The month starts around `on` for which all these organizations have a snapshot, the
+    nearer first."""
+    wanted = set(org_ids)
+    return [m for m, have in _snapshot_months(org_ids, on) if wanted <= have]
 
 
 def counts_from_snapshots(
@@ -255,15 +286,32 @@ def counts_from_snapshots(
             Q(valid_to__isnull=True) | Q(valid_to__gt=on)
         )
     }
+    if base == on:
+        return out
+    # One delta for all the organizations of one depth, keyed by their paths (the
+    # first-of-month roll counts every province and commune at once).
+    at_depth: dict[int, dict[str, int]] = defaultdict(dict)
     for pk in org_ids:
         v = versions.get(pk)
-        if v is None or base == on:
-            continue
-        sign, since, until = (1, base, on) if base < on else (-1, on, base)
-        for counts in _delta(v.path, since, until, None).values():
-            for k, n in counts.items():
-                out[pk][k] += sign * n
+        if v is not None:
+            at_depth[len(v.path)][v.path] = pk
+    sign, since, until = (1, base, on) if base < on else (-1, on, base)
+    for length, by_path in at_depth.items():
+        for path, counts in _delta(_common_root(by_path), since, until, length).items():
+            if path in by_path:
+                for k, n in counts.items():
+                    out[by_path[path]][k] += sign * n
     return out
+
+
+def _common_root(all_paths: Iterable[str]) -> str:
+    """The deepest path above or at all of these."""
+    it = iter(all_paths)
+    root = next(it)
+    for path in it:
+        while not path.startswith(root):
+            root = root[: -(paths.SEGMENT_WIDTH + 1)]
+    return root
 
 
 def _today_direct(path: str, prefix_len: int | None = None) -> dict[str, Counts]:
@@ -315,7 +363,7 @@ def counts_on(user: AnyUser, org: Organization, on: date, *, today: date) -> Cou
         for base in _snapshot_bases([org.pk], on):
             if _same_path(org, base, on):
                 return counts_from_snapshots([org.pk], on, base=base)[org.pk]
-    return _direct_on(version.path, on).get("", defaultdict(int))
+    return _direct_on([version.path], on).get("", defaultdict(int))
 
 
 def _same_path(org: Organization, a: date, b: date) -> bool:
@@ -323,11 +371,35 @@ def _same_path(org: Organization, a: date, b: date) -> bool:
     return va is not None and vb is not None and va.path == vb.path
 
 
+# What a breakdown by unit shows (the page, its export, the API, the drafted reports): the
+# total, official and probationary, women.
+BREAKDOWN_DIMENSIONS = ("total", "status", "sex")
+
+
 def counts_by_child(
-    user: AnyUser, org: Organization, on: date, *, today: date
+    user: AnyUser,
+    org: Organization,
+    on: date,
+    *,
+    today: date,
+    dimensions: tuple[str, ...] | None = BREAKDOWN_DIMENSIONS,
 ) -> list[tuple[OrgVersion, Counts]]:
     """Counts of each organization directly under `org` on `on` (e.g. the nation by
-    province), in one or two queries whatever the number of children."""
+    province), by `dimensions` (every dimension when None), in a few queries whatever the
+    number of children."""
+    rows = _counts_by_child(user, org, on, today=today, dimensions=dimensions)
+    if dimensions is None:
+        return rows
+    wanted = set(dimensions)
+    return [
+        (c, defaultdict(int, {k: n for k, n in counts.items() if k[0] in wanted}))
+        for c, counts in rows
+    ]
+
+
+def _counts_by_child(
+    user: AnyUser, org: Organization, on: date, *, today: date, dimensions: tuple[str, ...] | None
+) -> list[tuple[OrgVersion, Counts]]:
     access.require_view(user, org)
     version = version_on(org, on)
     if version is None:
@@ -341,9 +413,10 @@ def counts_by_child(
     result: dict[int, Counts] = {}
     if on >= today:
         rows: dict[int, Counts] = defaultdict(lambda: defaultdict(int))
-        for org_id, dim, value, n in MemberCount.objects.filter(
-            organization_id__in=[c.organization_id for c in counted]
-        ).values_list("organization_id", "dimension", "value", "n"):
+        kept = MemberCount.objects.filter(organization_id__in=[c.organization_id for c in counted])
+        if dimensions is not None:
+            kept = kept.filter(dimension__in=dimensions)
+        for org_id, dim, value, n in kept.values_list("organization_id", "dimension", "value", "n"):
             rows[org_id][(dim, value)] = n
         result.update({c.organization_id: rows[c.organization_id] for c in counted})
         rest = [c for c in children if c not in counted]
@@ -351,11 +424,19 @@ def counts_by_child(
             by_path = _today_direct(version.path, prefix)
             result.update({c.organization_id: by_path.get(c.path, {}) for c in rest})
     else:
+        # The children with a snapshot on a month start near `on` and the same version
+        # from there to `on`: that snapshot plus or minus the changes between, one delta
+        # for all of them; the others (below commune level, or changed in between) count
+        # the spans in force on `on` in their own subtrees only.
         snap = [c for c in children if _level(c.kind) <= SNAPSHOT_LEVEL]
-        bases = _snapshot_bases([c.organization_id for c in snap], on) if snap else []
-        base = next((b for b in bases if all(_same_path_v(c, on, b) for c in snap)), None)
+        months = _snapshot_months([c.organization_id for c in snap], on) if snap else []
+        usable = [
+            (m, [c for c in snap if c.organization_id in have and _same_path_v(c, on, m)])
+            for m, have in months
+        ]
+        base, snap = max(usable, key=lambda u: len(u[1]), default=(None, []))
         if snap and base is not None:
-            from_snap = _snapshot_rows([c.organization_id for c in snap], base)
+            from_snap = _snapshot_rows([c.organization_id for c in snap], base, dimensions)
             sign, since, until = (1, base, on) if base < on else (-1, on, base)
             delta = _delta(version.path, since, until, prefix) if base != on else {}
             for c in snap:
@@ -363,11 +444,12 @@ def counts_by_child(
                 for k, n in delta.get(c.path, {}).items():
                     counts[k] += sign * n
                 result[c.organization_id] = counts
-            rest = [c for c in children if c not in snap]
+            taken = {c.organization_id for c in snap}
+            rest = [c for c in children if c.organization_id not in taken]
         else:
             rest = children
         if rest:
-            by_path = _direct_on(version.path, on, prefix)
+            by_path = _direct_on([c.path for c in rest], on, prefix)
             result.update({c.organization_id: by_path.get(c.path, {}) for c in rest})
     return [
         (c, result.get(c.organization_id, {})) for c in sorted(children, key=lambda c: c.sort_key)

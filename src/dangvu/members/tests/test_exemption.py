@@ -326,7 +326,9 @@ def test_statistics_count_the_exempt_apart_on_any_date(nation_tree) -> None:
                 assert got.get(("exempt", "0"), 0) == total - exempt_n, (org.name, on)
             by_province = {
                 c.organization_id: n.get(("exempt", "1"), 0)
-                for c, n in selectors.counts_by_child(SYSTEM, t.central, on, today=today)
+                for c, n in selectors.counts_by_child(
+                    SYSTEM, t.central, on, today=today, dimensions=None
+                )
             }
             assert by_province == {
                 p.pk: _independent(members, cells_of, p, on)[1] for p in (t.p1, t.p2)

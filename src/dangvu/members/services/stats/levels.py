@@ -25,7 +25,9 @@ DIMENSIONS = (
 
 COUNTED_LEVEL = 2  # counters for the Centre (0), provinces (1), communes and peers (2)
 
-SNAPSHOT_LEVEL = 1  # monthly snapshots for the Centre and the provinces
+# monthly snapshots for the Centre, the provinces, the communes and their peers (a province's
+# breakdown by commune on a past date reads them, not the spans of the whole province)
+SNAPSHOT_LEVEL = 2
 
 SEG = paths.SEGMENT_WIDTH + 1
 

@@ -130,16 +130,17 @@ def _as_date(value: object) -> date:
 
 
 def snapshots_rebuild(
-    provinces: Iterable[int] | None = None, *, first_month: date = date(2000, 1, 1)
+    org_ids: Iterable[int] | None = None, *, first_month: date = date(2000, 1, 1)
 ) -> int:
-    """Recompute the monthly snapshots of the given provinces (all when None) from the
-    spans: +1 in the month a span (clipped to its organization's version) starts, -1 in
-    the month it ends, then running totals. Rows exist from `first_month` (or the
-    province's founding) to the current month; a 'total' row marks every such month."""
+    """Recompute the monthly snapshots of the given organizations (all those of level <=
+    SNAPSHOT_LEVEL when None) from the spans: +1 in the month a span (clipped to its
+    organization's version) starts, -1 in the month it ends, then running totals. Rows
+    exist from `first_month` (or the organization's founding) to the current month; a
+    'total' row marks every such month."""
     targets = (
         _reporting_orgs(SNAPSHOT_LEVEL)
-        if provinces is None
-        else dict(Organization.objects.filter(pk__in=list(provinces)).values_list("pk", "path"))
+        if org_ids is None
+        else dict(Organization.objects.filter(pk__in=list(org_ids)).values_list("pk", "path"))
     )
     if not targets:
         return 0
@@ -155,7 +156,7 @@ def snapshots_rebuild(
         "AND (s.valid_to IS NULL OR v.valid_from < s.valid_to) "
         "AND (v.valid_to IS NULL OR s.valid_from < v.valid_to)"
     )
-    prefix = SEG * 2
+    prefix = SEG * (max(paths.depth_of(p) for p in targets.values()) + 1)
     deltas: dict[tuple[int, str, str], dict[date, int]] = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cursor:
         for dim in DIMENSIONS:

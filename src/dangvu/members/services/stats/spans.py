@@ -155,7 +155,8 @@ def scopes_rebuild(org_ids: Iterable[int] | None = None) -> None:
 
 
 def _adjust_snapshots(changes: list[tuple[SpanRow, int]]) -> None:
-    """Add or remove spans from the monthly snapshots of the provinces they lie in."""
+    """Add or remove spans from the monthly snapshots of the provinces and communes they
+    lie in."""
     roll_months()  # a month begun since the last write gets its snapshot first
     deltas: dict[tuple[int, date, date | None, str, str], int] = defaultdict(int)
     org_ids = {row[0] for row, _ in changes}
@@ -175,12 +176,12 @@ def _adjust_snapshots(changes: list[tuple[SpanRow, int]]) -> None:
             last = month_ceil(piece_to) if piece_to else None
             if last is not None and last <= first:
                 continue
-            for province in ancestors_with_level(v.path, SNAPSHOT_LEVEL, kinds):
+            for org in ancestors_with_level(v.path, SNAPSHOT_LEVEL, kinds):
                 for dim, value in keys_of(*row[3:]):
-                    deltas[(province, first, last, dim, value)] += sign
+                    deltas[(org, first, last, dim, value)] += sign
     table = MemberSnapshot._meta.db_table
     with connection.cursor() as cursor:
-        for (province, first, last, dim, value), n in deltas.items():
+        for (org, first, last, dim, value), n in deltas.items():
             if not n:
                 continue
             upper = "AND month < %s" if last else ""
@@ -190,12 +191,12 @@ def _adjust_snapshots(changes: list[tuple[SpanRow, int]]) -> None:
                 f"SELECT organization_id, month, %s, %s, 0 FROM {table} "
                 f"WHERE organization_id = %s AND dimension = 'total' AND month >= %s {upper} "
                 "ON CONFLICT DO NOTHING",
-                [dim, value, province, *bounds],
+                [dim, value, org, *bounds],
             )
             cursor.execute(
                 f"UPDATE {table} SET n = n + %s WHERE organization_id = %s AND dimension = %s "
                 f"AND value = %s AND month >= %s {upper}",
-                [n, province, dim, value, *bounds],
+                [n, org, dim, value, *bounds],
             )
 
 
