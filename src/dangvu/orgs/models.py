@@ -34,14 +34,13 @@ CELL_KINDS = (OrgKind.GRASSROOTS_CELL, OrgKind.CELL)
 class OrganizationQuerySet(models.QuerySet["Organization"]):
     def within_or_merged_into(self, root: Organization) -> OrganizationQuerySet:
         """`root`'s subtree by its latest shape, and the organizations merged into it
-        (followed through three merges). Who sees what: `dangvu.access`."""
+        (followed through three merges: the stored `Succession` rows, one index range of
+        the subtree's paths, not three self-joins). Who sees what: `dangvu.access`."""
         low, high = paths.subtree_bounds(root.path)
-        condition = Q(path__gte=low, path__lt=high)
-        via = "successor__"
-        for _ in range(3):
-            condition |= Q(**{f"{via}path__gte": low, f"{via}path__lt": high})
-            via += "successor__"
-        return self.filter(condition)
+        merged = Succession.objects.filter(
+            successor__path__gte=low, successor__path__lt=high
+        ).values("organization_id")
+        return self.filter(Q(path__gte=low, path__lt=high) | Q(pk__in=merged))
 
     def within(self, org: Organization) -> OrganizationQuerySet:
         low, high = paths.subtree_bounds(org.path)
@@ -105,6 +104,50 @@ class Organization(models.Model):
 
     def exists_on(self, on: Any) -> bool:
         return self.founded_on <= on and (self.dissolved_on is None or on < self.dissolved_on)
+
+
+MERGE_HOPS = 3  # how far a chain of merges is followed (A into B, B into C, C into D)
+
+
+class Succession(models.Model):
+    """`organization` merged into `successor`, directly (`hops` 1: its `successor` field)
+    or through the later merges of its successor (2, 3): the chains of
+    `Organization.successor` stored resolved. Rows are only ever added, by the orgs
+    services when a merge closes an organization (`versions.close_version`)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    successor = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="+", db_index=False
+    )  # orgs_succession_successor_idx starts with it
+    hops = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = "hợp nhất (đã giải)"
+        verbose_name_plural = "hợp nhất (đã giải)"
+        indexes = [
+            models.Index(fields=["successor", "organization"], name="orgs_succession_successor_idx")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "hops"],
+                name="orgs_succession_one_per_hop",
+                violation_error_message="Mỗi bước hợp nhất của một tổ chức chỉ có một tổ chức "
+                "nhận.",
+            ),
+            models.CheckConstraint(
+                condition=Q(hops__gte=1) & Q(hops__lte=MERGE_HOPS),
+                name="orgs_succession_hops",
+                violation_error_message="Số bước hợp nhất từ 1 đến 3.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(organization=models.F("successor")),
+                name="orgs_succession_not_itself",
+                violation_error_message="Một tổ chức không hợp nhất vào chính nó.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} → {self.successor_id} ({self.hops})"
 
 
 class RestructuringKind(models.TextChoices):

@@ -17,7 +17,7 @@ from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
 
 from .. import paths
-from ..models import Organization, OrgVersion, Restructuring
+from ..models import MERGE_HOPS, Organization, OrgVersion, Restructuring, Succession
 from ..selectors import version_on
 from .checks import (
     require_code_free,
@@ -147,6 +147,36 @@ def close_version(
     org.dissolved_on = on
     org.successor = successor
     org.save(update_fields=["dissolved_on", "successor"])
+    if successor is not None:
+        record_succession(org, successor)
+
+
+def record_succession(org: Organization, successor: Organization) -> None:
+    """Store the chains that `org` merging into `successor` makes: `org` and everything
+    merged into it (up to MERGE_HOPS) now lead to `successor` and to what `successor` was
+    itself merged into (a back-dated merge)."""
+    if successor.pk == org.pk:
+        raise ValidationError("Một tổ chức không hợp nhất vào chính nó.")
+    into_org = Succession.objects.filter(successor=org)
+    beyond = Succession.objects.filter(organization=successor)
+    before = [(org.pk, 0), *into_org.values_list("organization_id", "hops")]
+    after = [
+        (successor.pk, 1),
+        *((pk, h + 1) for pk, h in beyond.values_list("successor_id", "hops")),
+    ]
+    if any(pk == org.pk for pk, _ in after) or any(pk == successor.pk for pk, _ in before):
+        raise ValidationError(
+            f"“{org.name}” không thể hợp nhất vào “{successor.name}”: “{successor.name}” đã "
+            "hợp nhất vào nó trước đó."
+        )
+    Succession.objects.bulk_create(
+        [
+            Succession(organization_id=a, successor_id=b, hops=ha + hb)
+            for a, ha in before
+            for b, hb in after
+            if ha + hb <= MERGE_HOPS
+        ]
+    )
 
 
 def new_restructuring(
