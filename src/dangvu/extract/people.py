@@ -37,7 +37,7 @@ from .tables import (
 
 __all__ = ["find_people"]
 
-_SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:)[ \t]*(?:nguyên[ \t]+)?")
+_SEPARATOR = re.compile(r"[ \t]*(?:,|-|\u2013|\u2014|:|\()[ \t]*(?:nguyên[ \t]+)?")
 _CHAIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:va[ \t]+)?(?:nguyen[ \t]+)?", re.I)
 _GAP = re.compile(r"[ \t]+")
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|,?[ \t]*va)[ \t]+", re.I)
@@ -46,7 +46,9 @@ _ADDRESS = re.compile(
     + "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t]+") for w in PERSON_ADDRESSES)
     + r")(?:[ \t]+(?:"
     + "|".join(re.escape(fold(w)).replace(r"\ ", r"[ \t]+") for w in ADDRESS_QUALIFIERS)
-    + r"))?[ \t]+$",
+    # "Các đồng chí: Nguyễn Văn An, ...": a colon after đồng chí only ("Ảnh: Văn Nỷ" is a
+    # photo credit, folded like "anh")
+    + r"))?(?:(?<=dong chi)[ \t]*:)?[ \t]+$",
     re.I,
 )
 
