@@ -109,12 +109,20 @@ def _surname_pattern(plain: bool) -> re.Pattern[str]:
 
 
 class _Memo:
-    """Position phrases and trailing names already read in one text: the forward and
-    the reverse readings ask for the same ones."""
+    """Position phrases, trailing names and names already read in one text: the
+    forward and the reverse readings ask for the same ones."""
 
     def __init__(self) -> None:
         self.positions: dict[int, tuple[int, int] | None] = {}
         self.names: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.name_ends: dict[int, int | None] = {}
+
+
+def _name_at(ct: CleanText, pos: int, memo: _Memo) -> int | None:
+    """``phrases.name_at`` at ``pos``, read once per text."""
+    if pos not in memo.name_ends:
+        memo.name_ends[pos] = name_at(ct.text, pos, ct.plain)
+    return memo.name_ends[pos]
 
 
 def _position_at(ct: CleanText, pos: int, memo: _Memo) -> tuple[int, int] | None:
@@ -146,25 +154,25 @@ def _split_trailing_name(
     key = (start, end)
     if key in memo.names:
         return memo.names[key]
-    found = _read_trailing_name(ct, start, end)
+    found = _read_trailing_name(ct, start, end, memo)
     memo.names[key] = found
     return found
 
 
-def _read_trailing_name(ct: CleanText, start: int, end: int) -> tuple[int, int] | None:
+def _read_trailing_name(ct: CleanText, start: int, end: int, memo: _Memo) -> tuple[int, int] | None:
     if _surname_pattern(ct.plain).search(ct.text, start, end) is None:
         return None  # no family name in the phrase: no name closes it
     tokens = tokens_from(ct.text, start, 24, until=end)
-    found = _trailing_name(ct, tokens)
+    found = _trailing_name(ct, tokens, memo)
     if found is None and tokens and not capitalized(tokens[-1]):
         # "... Tỉnh ủy Trần Thanh Hùng quán triệt": "quán" was read as part of the name
         while tokens and not capitalized(tokens[-1]):
             tokens.pop()
-        found = _trailing_name(ct, tokens)
+        found = _trailing_name(ct, tokens, memo)
     return found
 
 
-def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None:
+def _trailing_name(ct: CleanText, tokens: list[Token], memo: _Memo) -> tuple[int, int] | None:
     candidates: list[tuple[int, Token]] = []
     # a name of two to four words closes the phrase, some word standing before it
     size = len(tokens)
@@ -180,7 +188,7 @@ def _trailing_name(ct: CleanText, tokens: list[Token]) -> tuple[int, int] | None
     if not candidates:
         return None
     first = min(candidates, key=lambda c: c[0])[1]
-    if name_at(ct.text, first.start(), ct.plain) is None:
+    if _name_at(ct, first.start(), memo) is None:
         return None
     return (first.start(), tokens[-1].end())
 
@@ -238,7 +246,7 @@ def _forward_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
             and fold(before[2]).lower() not in _address_words()
         ):
             continue  # inside a longer capitalized run: "Phạm Văn Hậu" holds "Văn Hậu"
-        name_end = name_at(ct.text, match.start(), ct.plain)
+        name_end = _name_at(ct, match.start(), memo)
         if name_end is None:
             continue
         # A title glued to the name ends it: "Nguyễn Văn An Bí thư".
