@@ -49,6 +49,9 @@ class _Form:
     render: Callable[[re.Match[str], int], str]
     is_term: bool = False
     title_only: bool = False
+    # the phrase holds its own cue and names the year of a review without writing it
+    # ("tổng kết công tác năm": the document's year, the year before in its first quarter)
+    review: bool = False
 
 
 def _quarter(match: re.Match[str], year: int) -> str:
@@ -109,6 +112,22 @@ def _forms() -> tuple[_Form, ...]:
         _Form(
             compile_(rf"nam(?<!\wnam)[ \t]+{year}(?![ \t]*[-\u2013][ \t]*[0-9])"),
             lambda m, y: str(y),
+        ),
+        # "Tổng kết 5 năm thực hiện Chỉ thị 05 (2020 - 2025)": a bracketed span of years
+        _Form(
+            compile_(rf"\([ \t]*(?P<a>{_Y})[ \t]*[-\u2013][ \t]*(?P<b>{_Y})[ \t]*\)"),
+            lambda m, y: f"{m['a']}-{m['b']}",
+            is_term=True,
+            title_only=True,
+        ),
+        # "tổng kết công tác năm" without its year
+        _Form(
+            compile_(
+                r"tong(?<!\wtong)[ \t]+ket(?:[ \t]+[^\W\d_]+){0,5}?[ \t]+nam"
+                r"(?![ \t]*(?:[0-9]|hoc\b)|\w)"
+            ),
+            lambda m, y: str(y),
+            review=True,
         ),
     )
 
@@ -236,25 +255,28 @@ def find_period(
         return None
     masked = SpanSet(masks)
     candidates: list[tuple[bool, int, int, str]] = []
+    self_cued: set[int] = set()
     for form in _forms():
         for match in form.pattern.finditer(ct.lower):
             if masked.overlaps(match.start(), match.end()):
                 continue
-            if masked.overlaps(match.start() - 3, match.start()):
+            if not form.is_term and masked.overlaps(match.start() - 3, match.start()):
                 continue  # "Quy định số 29-QĐi/TW năm 2016": the year of a document
             written_year = match.groupdict().get("y")
             if written_year is not None:
                 year: int | None = int(written_year)
             else:
-                year = _year_after(ct, match.end(), masked)
+                year = None if form.review else _year_after(ct, match.end(), masked)
                 if year is None and doc_date is not None:
-                    year = doc_date.year
+                    year = doc_date.year - (form.review and doc_date.month <= 3)
             if year is None and not form.is_term:
                 continue
             if form.title_only and match.start() > _TITLE_ZONE:
                 continue  # a term or month named in the body is context, not the period
             value = form.render(match, year or 0)
             candidates.append((form.is_term, match.start(), match.end(), value))
+            if form.review:
+                self_cued.add(match.start())
     if doc_date is not None and date_hit is not None:
         # a report reports on what has begun by its header's date: "quý I/2026" in a
         # report of November 2025 is a task ahead
@@ -266,7 +288,7 @@ def find_period(
         candidates = [c for c in candidates if not c[0] or headline[0] <= c[1] < headline[1]]
     named = [c for c in candidates if not c[0]]
     terms = [c for c in candidates if c[0]]
-    cued_named = [c for c in named if _cued(ct.lower, c[1])]
+    cued_named = [c for c in named if c[1] in self_cued or _cued(ct.lower, c[1])]
     cued_terms = [c for c in terms if _cued(ct.lower, c[1])]
     groups: tuple[list[tuple[bool, int, int, str]], ...] = (cued_named, named, cued_terms, terms)
     title = _title_block(ct, date_hit) if date_hit is not None else None

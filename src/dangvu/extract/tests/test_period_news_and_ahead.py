@@ -68,3 +68,31 @@ def test_a_news_headline_names_its_period(top: str, period: str) -> None:
 def test_a_breadcrumb_is_no_headline() -> None:
     text = "Trang chủ > Năm 2023 > Tin\n\nĐảng ủy Khối họp bàn\n\nSáng 7/12, Đảng ủy Khối họp.\n"
     assert extract(text).period is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "period"),
+    [("Cập nhật: 29/12/2022", "2022"), ("Cập nhật: 12/01/2023", "2022")],
+)
+def test_a_review_of_the_year_without_its_year(dateline: str, period: str) -> None:
+    text = (
+        "Đảng ủy Khối cơ quan họp\n\n" + dateline + "\n\n"
+        "Đảng ủy Khối tổ chức hội nghị tổng kết công tác xây dựng Đảng năm. Năm qua, "
+        "Đảng bộ kết nạp 31 đảng viên.\n"
+    )
+    found = extract(text).period
+    assert found is not None and found.value == period
+
+
+def test_a_school_year_is_no_review_of_the_year() -> None:
+    text = "Tin\n\nCập nhật: 29/12/2022\n\nChi bộ trường tổng kết năm học, kết nạp 2 đảng viên.\n"
+    assert extract(text).period is None
+
+
+def test_a_bracketed_span_of_years_in_a_title() -> None:
+    text = (
+        "ĐẢNG ỦY XÃ HÒA PHÚ\n*\nSố 31-BC/ĐU\n\nHòa Phú, ngày 14 tháng 4 năm 2025\n\n"
+        "BÁO CÁO\nTổng kết 5 năm thực hiện Kết luận số 01-KL/TW (2021 - 2025)\n\nNội dung.\n"
+    )
+    found = extract(text).period
+    assert found is not None and found.value == "2021-2025"
