@@ -330,19 +330,28 @@ def _in_name(ct: CleanText, prev: tuple[int, int, str]) -> bool:
 # The words between the two numbers of ``25 và 30``, ``10 - 25`` and the first number's
 # digits, read backwards from the second (reversed): only at the figures found, not in a
 # pass of their own over the text. The first number opens its run of digits.
-_JOINED_BACK = re.compile(r"[ \t]+(?:av|caoh)[ \t]+[0-9.,]*[0-9]")
-_RANGE_BACK = re.compile(r"[ \t]*[-\u2013][ \t]*[0-9.,]*[0-9]")
+_JOINED_BACK = (re.compile(r"[ \t]+(?:av|caoh)[ \t]+[0-9.,]*[0-9]"), ("va", "hoac"))
+_RANGE_BACK = (re.compile(r"[ \t]*[-\u2013][ \t]*[0-9.,]*[0-9]"), ("-", "\u2013"))
 _PAIR_REACH = 64
 
 
 def _first_numbers(
-    ct: CleanText, figures: list[Figure], pattern: re.Pattern[str], back: re.Pattern[str]
+    ct: CleanText,
+    figures: list[Figure],
+    pattern: re.Pattern[str],
+    reversed_back: tuple[re.Pattern[str], tuple[str, ...]],
 ) -> list[re.Match[str]]:
     """The matches of ``pattern`` (``_JOINED_NUMBERS``, ``_RANGE``) ending where a
-    figure starts, in order: those of ``pattern.finditer`` that end there."""
+    figure starts, in order: those of ``pattern.finditer`` that end there.
+    ``reversed_back``: the pattern reversed, and what its text ends with before the
+    spaces (``và``, ``-``); a figure after anything else is passed over unread."""
     out: list[re.Match[str]] = []
+    back, ends = reversed_back
     for figure in figures:
         end = figure.start
+        tail = ct.lower[max(0, end - 8) : end].rstrip(" \t")
+        if len(tail) >= 4 and not tail.endswith(ends):
+            continue  # (a longer gap cuts "hoặc" from the eight characters: the pattern says)
         before = back.match(ct.lower[max(0, end - _PAIR_REACH) : end][::-1])
         if before is None:
             continue
