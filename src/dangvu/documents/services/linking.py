@@ -74,9 +74,11 @@ def citing_dates(doc: Document) -> list[date]:
     """Dates of the documents that cite or name `doc` (references and relations)."""
     by_reference = Reference.objects.filter(target=doc, document__date__isnull=False)
     by_relation = DocumentRelation.objects.filter(target=doc, source__date__isnull=False)
-    return list(by_reference.values_list("document__date", flat=True)) + list(
-        by_relation.values_list("source__date", flat=True)
-    )
+    dates = [
+        *by_reference.values_list("document__date", flat=True),
+        *by_relation.values_list("source__date", flat=True),
+    ]
+    return [d for d in dates if d is not None]  # none is: the filters exclude them
 
 
 def may_take_date(placeholder: Document, on: date) -> bool:

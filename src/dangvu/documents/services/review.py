@@ -29,6 +29,7 @@ from ..models import (
     RelationOrigin,
 )
 from ..selectors import documents_visible_to
+from .findings import DeadlineData, FigureData, FindingData, PeriodData, PersonData
 from .keys import authorize_edit, check_symbol
 from .linking import Linker, drop_orphan_placeholders, follow_reference
 
@@ -55,19 +56,19 @@ def _number(value: Any, field: str, *, required: bool) -> int | float | None:
     return int(number) if float(number).is_integer() else float(number)
 
 
-def _clean_values(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+def _clean_values(kind: str, values: dict[str, Any]) -> FindingData:
     """The corrected reading of a finding, checked field by field."""
     if kind == FindingKind.FIGURE:
         value = _number(values.get("value"), "value", required=True)
         of = _number(values.get("of"), "of", required=False)
         if of is not None and value is not None and of < value:
             raise ValidationError({"of": "Tổng số (mẫu số) phải không nhỏ hơn số đạt được."})
-        return {
-            "value": value,
-            "of": of,
-            "unit": str(values.get("unit") or "").strip(),
-            "what": str(values.get("what") or "").strip(),
-        }
+        return FigureData(
+            value=value or 0,  # not None: required
+            of=of,
+            unit=str(values.get("unit") or "").strip(),
+            what=str(values.get("what") or "").strip(),
+        )
     if kind == FindingKind.DEADLINE:
         due = values.get("date")
         if isinstance(due, str) and due:
@@ -77,7 +78,7 @@ def _clean_values(kind: str, values: dict[str, Any]) -> dict[str, Any]:
                 due = None
         if not isinstance(due, date):
             raise ValidationError({"date": "Hãy nhập ngày hết hạn, ví dụ 10/12/2023."})
-        return {"date": due.isoformat(), "what": str(values.get("what") or "").strip()}
+        return DeadlineData(date=due.isoformat(), what=str(values.get("what") or "").strip())
     if kind == FindingKind.PERSON:
         name = str(values.get("name") or "").strip()
         if not name:
@@ -85,17 +86,17 @@ def _clean_values(kind: str, values: dict[str, Any]) -> dict[str, Any]:
         positions = values.get("positions") or []
         if isinstance(positions, str):
             positions = [p.strip() for p in re.split(r"[;\n]", positions)]
-        return {"name": name, "positions": [p for p in positions if p]}
+        return PersonData(name=name, positions=[p for p in positions if p])
     if kind == FindingKind.PERIOD:
-        value = str(values.get("value") or "").strip().upper()
-        if not _PERIOD.match(value):
+        period = str(values.get("value") or "").strip().upper()
+        if not _PERIOD.match(period):
             raise ValidationError(
                 {
                     "value": "Kỳ báo cáo viết dạng 2023 (năm), 2023-Q1 (quý), 2023-H1 (6 tháng), "
                     "2023-9M (9 tháng), 2023-M06 (tháng) hoặc 2020-2025 (nhiệm kỳ)."
                 }
             )
-        return {"value": value}
+        return PeriodData(value=period)
     raise ValidationError({"kind": "Loại phát hiện không hợp lệ."})
 
 
