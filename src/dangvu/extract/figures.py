@@ -64,7 +64,7 @@ _LABEL = re.compile(
 _SHARE_AFTER = re.compile(rf"[ \t]*\([ \t]*(?:chiem|bang|dat)?[ \t]*{_N}[ \t]*%[ \t]*\)")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;.()]|$)", re.M)
 _NEXT_ITEM = re.compile(
-    rf"[ \t]*[,;][ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}}[ \t]*:?[ \t]*{_N}(?![0-9])"
+    rf"[ \t]*[,;][ \t]*\n?[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}}[ \t]*:?[ \t]*{_N}(?![0-9])"
 )
 _PREVIOUS_ITEM = re.compile(rf"{_N}(?:[ \t]*\([^()\n]{{0,30}}\))?[ \t]*[,;][ \t]*$")
 # "kết nạp 25 và 30 đảng viên": the first number counts what the second counts.
@@ -228,12 +228,21 @@ def _labelled(ct: CleanText, number: re.Match[str]) -> tuple[int, str] | None:
         if " ".join(folded[:size]) == lead and len(folded) > size:
             words, folded = words[size:], folded[size:]
             break
-    if not words or any(not w[:1].islower() for w in words[1:]):
+    if not words:
         return None
-    if folded[-1] in FIGURE_LABEL_BLOCKERS or folded[-1] in _FOLDED_STOPS:
+    # "dân tộc Tày 51, Nùng 14": an ethnic group's name ends the label, capitals and all
+    group = next((n for n in (2, 1) if " ".join(words[-n:]) in ETHNIC_GROUPS), 0)
+    if any(not w[:1].islower() for w in words[1 : len(words) - group]):
         return None
-    if words[0][:1].isupper() and not _CLAUSE_OPENING.search(
-        ct.text, max(0, found.start("label") - 3), found.start("label")
+    compound = len(folded) > 1 and f"{folded[-2]} {folded[-1]}" in FIGURE_BLOCKER_COMPOUNDS
+    if not compound and (folded[-1] in FIGURE_LABEL_BLOCKERS or folded[-1] in _FOLDED_STOPS):
+        return None  # "so với 5" ends no label; "dân tộc thiểu số 4" does
+    if (
+        group < len(words)
+        and words[0][:1].isupper()
+        and not _CLAUSE_OPENING.search(
+            ct.text, max(0, found.start("label") - 3), found.start("label")
+        )
     ):
         return None
     label_start = ct.text.rfind(words[0], found.start("label"), found.end("label"))

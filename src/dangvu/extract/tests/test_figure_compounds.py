@@ -23,6 +23,10 @@ def counts(text: str) -> list[tuple[float, str | None]]:
             [(315, "đồng chí"), (41.2, "%")],
         ),
         ("Đa số 27 chi bộ tổ chức sinh hoạt đúng kỳ.", [(27, "chi bộ")]),
+        (
+            "Kết nạp 9 đảng viên, trong đó: nữ 4, dân tộc thiểu số 3.",
+            [(9, "đảng viên"), (4, "nữ"), (3, "dân tộc thiểu số")],
+        ),
         ("Chi bộ sinh hoạt định kỳ 3/3 kỳ trong quý.", [(3, "kỳ")]),
         ("Hợp tác xã tiêu thụ 120 tấn chè búp tươi.", [(120, "tấn")]),
         ("Đại hội lần thứ 4 thành công.", []),
@@ -38,6 +42,11 @@ def counts(text: str) -> list[tuple[float, str | None]]:
         ),
         ("Kết nạp người Xơ Đăng 9 đảng viên.", [(9, "đảng viên")]),
         ("Đảng viên người M'Nông 61 đồng chí.", [(61, "đồng chí")]),
+        # an ethnic group's name as the label of a count in a list, a line break in it
+        (
+            "Kết nạp 20 đảng viên (dân tộc Mường 11,\nThái 6, Kinh 3).",
+            [(20, "đảng viên"), (11, "dân tộc Mường"), (6, "Thái"), (3, "Kinh")],
+        ),
         # a noun folded like a word never counted ("chùa" like "chưa")
         ("Trên địa bàn xã có 9 chùa Khmer.", [(9, "chùa")]),
         ("Xã hỗ trợ 30 con bò giống.", [(30, "con")]),
