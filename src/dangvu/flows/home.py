@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dangvu.core.cache import until_next_write
 from dangvu.documents.selectors import documents_visible_to
 from dangvu.members.selectors.worklists import recognition_due, temporary_overdue
 from dangvu.reporting import selectors as reporting
@@ -30,8 +31,26 @@ class HomeSummary:
     reports_awaiting: list[Any]
 
 
+def _member_worklists(user: Any, org: Any, today: date) -> tuple[list[Any], int]:
+    """The first probationary members due for recognition and the count of overdue
+    temporary transfers: for a province's leader they walk every probationary member and
+    transfer of the province (seconds at full size), so they are kept until the next
+    write (`core.cache`)."""
+
+    def compute() -> tuple[list[Any], int]:
+        return (
+            recognition_due(user, org, today)[:10],
+            temporary_overdue(user, org, today).count(),
+        )
+
+    return until_next_write(
+        "home-members", (user.pk, getattr(org, "pk", None), today.isoformat()), compute
+    )
+
+
 def home_summary(user: Any, today: date) -> HomeSummary:
     org = user.organization
+    recognition, temporary = _member_worklists(user, org, today)
     due = tracking.due_list(org, today) if org is not None else []
     return HomeSummary(
         organization=org,
@@ -39,8 +58,8 @@ def home_summary(user: Any, today: date) -> HomeSummary:
         overdue_count=sum(1 for item in due if item.overdue),
         awaiting_review=tracking.awaiting_review(user, limit=10),
         reminders=tracking.recent_reminders(org, limit=3) if org is not None else [],
-        recognition_due=recognition_due(user, org, today)[:10],
-        temporary_overdue=temporary_overdue(user, org, today).count(),
+        recognition_due=recognition,
+        temporary_overdue=temporary,
         recent_documents=list(
             documents_visible_to(user).select_related("owner").order_by("-created_at")[:6]
         ),
