@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone
+
+from dangvu.core.dates import format_long
 
 from ..selectors import ended_name
 
@@ -19,3 +22,19 @@ def org_name(org: Any) -> str:
         return ""
     label = getattr(org, "label", None)
     return label if label else ended_name(org)
+
+
+@register.inclusion_tag("orgs/_party_header.html")
+def party_header(org: Any, title: str, summary: str = "") -> dict[str, Any]:
+    """The Party header of a printed page for `org` (the unit the record or the list is
+    of): its superior over its committee, ĐẢNG CỘNG SẢN VIỆT NAM and today's date line,
+    then the type name (LÝ LỊCH ĐẢNG VIÊN) and the summary line. `org` None (an
+    administrator without a unit): the system's name."""
+    parent = getattr(org, "parent", None) if org is not None else None
+    return {
+        "superior": (parent.committee_name or parent.name) if parent is not None else "",
+        "issuer": (org.committee_name or org.name) if org is not None else "Đảng vụ",
+        "date_line": format_long(timezone.localdate()).capitalize(),
+        "title": title,
+        "summary": summary,
+    }

@@ -174,3 +174,21 @@ def test_a_task_page_after_the_reform_reminds_and_reads_every_report(page) -> No
     expect(page.get_by_role("heading", name="Báo cáo của các đơn vị")).to_be_visible()
     expect(page.get_by_text("Xã Hòa Cuông đã tổ chức 2 buổi học tập.")).to_be_visible()
     page.screenshot(path="/tmp/track-browser-reports.png", full_page=True)
+
+
+def test_a_directives_progress_prints_under_the_party_header(page) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    tree = build_tree()
+    officer = make_user("chuyenvien.tinh", tree.province, Role.OFFICER)
+    task = make_task(officer, plan_126(officer), tree.province)
+    login_in_browser(page, "chuyenvien.tinh")
+    page.goto(f"/theo-doi/van-ban/{task.source_id}/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
+    for printed in ("ĐẢNGCỘNGSẢNVIỆTNAM", "TIẾNĐỘTHỰCHIỆN", "Kếhoạchsố126-KH/TU"):
+        assert printed in text, printed
+    for screen_only in ("Câytổchức", "Đăngxuất", "MãAPI"):
+        assert screen_only not in text, screen_only
