@@ -1,11 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
 from .forms import AuditFilterForm
+from .help import HELP_AREAS
 from .selectors import AuditFilter, audit_actors_visible_to, audit_entries, audit_rows
 
 AUDIT_PAGE_SIZE = 50
@@ -35,6 +36,20 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             "filtered": f != AuditFilter(),
         },
     )
+
+
+@login_required
+def help_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/help/index.html", {"areas": HELP_AREAS})
+
+
+@login_required
+def help_page(request: HttpRequest, area: str) -> HttpResponse:
+    """The help of one area (a static text for a Ban Tổ chức officer)."""
+    found = next((a for a in HELP_AREAS if a.slug == area), None)
+    if found is None:
+        raise Http404("Không có trang hướng dẫn này.")
+    return render(request, f"core/help/{found.slug}.html", {"area": found, "areas": HELP_AREAS})
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -64,6 +64,8 @@ BUDGETS: dict[str, int] = {
     "api:api_docs": 2,
     "api:token_list": 4,
     "core:audit_list": 6,
+    "core:help": 3,
+    "core:help_index": 3,
     "documents:document_detail": 20,  # +1: the received copies of the document
     "documents:document_edit": 6,
     "documents:document_file": 6,
