@@ -119,3 +119,19 @@ def test_each_page_links_to_its_areas_help(tree) -> None:
     index = client.get(reverse("core:help_index")).content.decode()
     assert all(reverse("core:help", args=[a.slug]) in index for a in HELP_AREAS)
     assert client.get(reverse("core:help", args=["khong-co"])).status_code == 404
+
+
+@pytest.mark.browser
+def test_the_help_link_opens_the_areas_help(page, tree) -> None:
+    from playwright.sync_api import expect
+
+    from dangvu.core.testing import login_in_browser
+
+    make_user("chuyenvien.tinh", tree.province)
+    login_in_browser(page, "chuyenvien.tinh")
+    page.goto(reverse("tracking:task_list"))
+    page.get_by_role("link", name="Hướng dẫn").click()
+    expect(page.get_by_role("heading", name="Hướng dẫn: Theo dõi thực hiện")).to_be_visible()
+    expect(page.get_by_role("heading", name="Lỗi thường gặp và cách sửa")).to_be_visible()
+    page.get_by_role("link", name="Đảng viên").last.click()
+    expect(page.get_by_role("heading", name="Hướng dẫn: Đảng viên")).to_be_visible()
