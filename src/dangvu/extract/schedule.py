@@ -2,20 +2,25 @@
 task (``- Ngày 25/7/2025: trình Ban Thường vụ phương án nhân sự``, ``- Từ ngày 11/7 đến
 ngày 20/7/2025: hoàn thiện dự thảo``: due at the range's end), and a line of due time
 under its task (``- Thời gian: từ ngày 01/12 đến ngày 25/12/2020``, the task the line
-above). Only in a directive (a plan, a notice, a letter), and not in the past of its
-document's date: in a report such a line tells what was done.
+above). In running text, a task dated by a range of days is due at its end (``Các chi
+bộ tổ chức kiểm điểm từ ngày 01/12 đến ngày 25/12/2024``): an action opens the clause,
+nothing in it is done or counted (``đã``, ``được``, ``tính``). Only in a directive (a
+plan, a notice, a letter), and not in the past of its document's date: in a report
+such a line tells what was done.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from .clean import CleanText
 from .context import DocumentDates
 from .dates import DateHit
 from .models import Deadline
 from .spans import SpanSet
+from .tables import DEADLINE_ACTIONS
 
 __all__ = ["schedule_deadlines"]
 
@@ -28,6 +33,16 @@ _LEAD = re.compile(
 )
 _TASK = re.compile(r"[ \t]*:[ \t]*(?P<task>[^\W\d_][^\n.;]*)")
 _LINE_END = re.compile(r"[ \t.;]*(?:\n|$)")
+# "... từ ngày 01/12 đến ngày": the words before the range's end, read backwards
+# the day reversed ("01/12" as "21/10"), its year perhaps
+_RDAY = r"(?:(?:[0-9]{4}[ \t]*[/.\-][ \t]*)?[0-9]{1,2}[ \t]*[/.\-][ \t]*)?[0-9]{1,2}"
+_RANGE_BACK = re.compile(
+    rf"[ \t]*(?:yagn[ \t]+)?(?:ned|-|\u2013)[ \t]+{_RDAY}[ \t]*(?:yagn[ \t]+)?ut(?!\w)"
+)
+_RANGE_REACH = 48
+_TIME_TAIL = re.compile(r"[ \t,]*(?:trong[ \t]+(?:thoi[ \t]+gian|khoang)|trong)?[ \t]*$")
+_CLAUSE = re.compile(r"[;:.!?\n(]")
+_NOT_A_TASK = re.compile(r"(?<!\w)(?:da|duoc|tinh|ke)(?!\w)")
 _BULLET = re.compile(r"[ \t\-+*\u2022\u2013]*(?:[0-9]{1,2}[.)][ \t]+|[a-z][)][ \t]+)?")
 
 
@@ -45,15 +60,20 @@ def schedule_deadlines(
     by_date = {d.date: d.start for d in found}
     out: list[Deadline] = []
     for hit in dates:
-        line_start = ct.lower.rfind("\n", max(0, hit.start - 60), hit.start) + 1
-        if line_start == 0 and hit.start > 60:
-            continue
-        lead = _LEAD.fullmatch(ct.lower, line_start, hit.start)
-        if lead is None or taken.overlaps(hit.start, hit.end):
+        if taken.overlaps(hit.start, hit.end):
             continue
         date = hit.resolve(dated.year_at(hit.start)) if hit.year is None else hit.date
         doc_date = dated.date_at(hit.start)
         if date is None or (doc_date is not None and date < doc_date):
+            continue
+        line_start = ct.lower.rfind("\n", max(0, hit.start - 60), hit.start) + 1
+        near = line_start > 0 or hit.start <= 60  # the line opens within reach
+        lead = _LEAD.fullmatch(ct.lower, line_start, hit.start) if near else None
+        if lead is None:
+            ranged = _ranged_task(ct, hit)
+            if ranged is not None:
+                start, what = ranged
+                out.append(Deadline(start, hit.end, ct.text[start : hit.end], date, what))
             continue
         line_end = ct.lower.find("\n", hit.end)
         if line_start <= by_date.get(date, -1) < (len(ct.lower) if line_end < 0 else line_end):
@@ -76,3 +96,29 @@ def schedule_deadlines(
         if what:
             out.append(Deadline(start, end, ct.text[start:end], date, what))
     return out
+
+
+@cache
+def _action() -> re.Pattern[str]:
+    words = "|".join(sorted(DEADLINE_ACTIONS, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")  # on the folded lower text
+
+
+def _ranged_task(ct: CleanText, hit: DateHit) -> tuple[int, str] | None:
+    """The start and the task of a clause closed by a range of days ending at ``hit``."""
+    floor = max(0, hit.start - _RANGE_REACH)
+    back = _RANGE_BACK.match(ct.lower[floor : hit.start][::-1])
+    if back is None:
+        return None
+    range_start = hit.start - back.end()
+    clause_floor = max(0, range_start - 200)
+    clause = max(
+        (m.end() for m in _CLAUSE.finditer(ct.lower, clause_floor, range_start)),
+        default=clause_floor,
+    )
+    action = _action().search(ct.lower, clause, range_start)
+    if action is None or _NOT_A_TASK.search(ct.lower, clause, range_start):
+        return None
+    tail = _TIME_TAIL.search(ct.lower, action.start(), range_start)
+    what = ct.text[action.start() : tail.start() if tail else range_start].strip(" \t,")
+    return (action.start(), what) if what else None

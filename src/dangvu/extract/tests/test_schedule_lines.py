@@ -1,7 +1,8 @@
 """A plan's schedule lines: a line opening with its date (or a range of days, due at its
 end), a colon and the task; a line of due time (``Thời gian: từ ngày ... đến ngày ...``)
-under its task. Only in a directive and not in the past of its date; in a report such a
-line tells what was done. Sentences written for these tests."""
+under its task; a task in running text dated by a range of days. Only in a directive
+and not in the past of its date; in a report such a line tells what was done.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -43,6 +44,34 @@ def due(text: str) -> list[tuple[str, str]]:
 )
 def test_a_schedule_line_of_a_plan(line: str, expected: tuple[str, str]) -> None:
     assert due(PLAN + "III. LỊCH TRÌNH\n" + line + "\n") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Các chi bộ tổ chức đối thoại với nhân dân từ ngày 09/3 đến ngày 20/3/2026.",
+            ("2026-03-20", "tổ chức đối thoại với nhân dân"),
+        ),
+        (
+            "Ban Tuyên giáo tổng hợp ý kiến trong thời gian từ ngày 9/3 đến 13/3/2026.",
+            ("2026-03-13", "tổng hợp ý kiến"),
+        ),
+    ],
+)
+def test_a_task_dated_by_a_range_of_days(sentence: str, expected: tuple[str, str]) -> None:
+    assert due(PLAN + sentence + "\n") == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Số liệu báo cáo được tính từ ngày 01/3 đến ngày 31/3/2026.",
+        "Các chi bộ đã tổ chức đối thoại từ ngày 01/3 đến ngày 10/3/2026.",
+    ],
+)
+def test_a_range_that_counts_or_was_done_is_not_due(sentence: str) -> None:
+    assert due(PLAN + sentence + "\n") == []
 
 
 def test_a_line_of_due_time_under_its_task() -> None:
