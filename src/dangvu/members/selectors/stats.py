@@ -41,10 +41,18 @@ from .rules import age_limits
 
 Counts = dict[tuple[str, str], int]
 DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "theory", "exempt")
-_SPAN_COLS = (
-    "s.status, s.sex, s.birth_year, s.ethnicity, s.religion, s.education, s.theory_level, "
-    "CASE WHEN s.exempt THEN '1' ELSE '0' END"
-)
+# a span's column of each dimension
+_SPAN_COLUMN = {
+    "status": "s.status",
+    "sex": "s.sex",
+    "birth_year": "s.birth_year",
+    "ethnicity": "s.ethnicity",
+    "religion": "s.religion",
+    "education": "s.education",
+    "theory": "s.theory_level",
+    "exempt": "CASE WHEN s.exempt THEN '1' ELSE '0' END",
+}
+_SPAN_COLS = ", ".join(_SPAN_COLUMN[d] for d in DIMS)
 _GROUPS = ", ".join(str(i) for i in range(1, len(DIMS) + 1))  # GROUP BY the dimensions
 _GROUPS_KEYED = ", ".join(str(i) for i in range(1, len(DIMS) + 2))  # and a key first
 SNAPSHOT_LEVEL = 2  # as services.stats.levels: the Centre, provinces, communes and peers
@@ -56,10 +64,11 @@ def _level(kind: str) -> int:
     return org_rules.LEVEL.get(kind, 9)
 
 
-def _fold(rows: Iterable[tuple[Any, ...]], *, grouped: bool) -> dict[str, Counts]:
-    """Rows of (group?, status, sex, birth_year, ethnicity, religion, education, theory,
-    exempt, n)
-    into counts per group and (dimension, value)."""
+def _fold(
+    rows: Iterable[tuple[Any, ...]], *, grouped: bool, dims: tuple[str, ...] = DIMS
+) -> dict[str, Counts]:
+    """Rows of (group?, the values of `dims` (all: status, sex, birth_year, ethnicity,
+    religion, education, theory, exempt), n) into counts per group and (dimension, value)."""
     out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         key = row[0] if grouped else ""
@@ -67,7 +76,7 @@ def _fold(rows: Iterable[tuple[Any, ...]], *, grouped: bool) -> dict[str, Counts
         n = row[-1]
         counts = out[key]
         counts[("total", "")] += n
-        for dim, value in zip(DIMS, values, strict=True):
+        for dim, value in zip(dims, values, strict=True):
             counts[(dim, str(value))] += n
     return out
 
@@ -125,7 +134,13 @@ def _tree_changed(since: date, on: date) -> bool:
     return Restructuring.objects.filter(effective_on__gt=since, effective_on__lte=on).exists()
 
 
-def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str, Counts]:
+def _delta(
+    path: str,
+    since: date,
+    on: date,
+    prefix_len: int | None,
+    dimensions: tuple[str, ...] | None = None,
+) -> dict[str, Counts]:
     """Spans (clipped to their unit's versions) that began minus those that ended in
     (since, on], in the subtree of `path`: what the counts of `since` lack on `on`.
 
@@ -133,15 +148,20 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
     in the window through their stored scope (`scope_from`, `scope_to`: one range of the
     date indexes, the province checked in the index, no join through the tree); a deeper
     one joins the versions. Versions that began or ended under running spans are read only
-    when a restructuring took effect in the window."""
+    when a restructuring took effect in the window. `dimensions`: the total and these
+    only (all when None), fewer groups to count and fold."""
+    dims = DIMS if dimensions is None else tuple(d for d in DIMS if d in dimensions)
+    cols = "".join(f"{_SPAN_COLUMN[d]}, " for d in dims)
     grouped = prefix_len is not None
-    groups = _GROUPS_KEYED if grouped else _GROUPS
+    groups = ", ".join(str(i) for i in range(1, len(dims) + 1 + grouped))
+    by = f" GROUP BY {groups}" if groups else ""
+    by_keyed = " GROUP BY " + ", ".join(str(i) for i in range(1, len(dims) + 2))
     select, _ = _group(prefix_len)
     low, high = paths.subtree_bounds(path)
     out: dict[str, Counts] = defaultdict(lambda: defaultdict(int))
 
     def add(rows: Iterable[tuple[Any, ...]], sign: int, *, keyed: bool = grouped) -> None:
-        for key, counts in _fold(rows, grouped=keyed).items():
+        for key, counts in _fold(rows, grouped=keyed, dims=dims).items():
             for k, n in counts.items():
                 out[key][k] += sign * n
 
@@ -156,8 +176,7 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
                     where += f" AND s.{scope} = %s"
                     params.append(path)
                 cursor.execute(
-                    f"SELECT s.{scope}, {_SPAN_COLS}, COUNT(*) FROM {_SPAN} s WHERE {where} "
-                    f"GROUP BY {_GROUPS_KEYED}",
+                    f"SELECT s.{scope}, {cols}COUNT(*) FROM {_SPAN} s WHERE {where}{by_keyed}",
                     params,
                 )
                 add(
@@ -172,9 +191,7 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
         else:
             # CROSS JOIN fixes the join order on SQLite (the spans, read through their date
             # index, go first); PostgreSQL plans it as a plain join.
-            spans_first = (
-                f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
-            )
+            spans_first = f"SELECT {select}{cols}COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
             # a span began (in a version that covers its first day) / ended (in the version
             # that covered its last day)
             for sign, sql in (
@@ -182,36 +199,34 @@ def _delta(path: str, since: date, on: date, prefix_len: int | None) -> dict[str
                     1,
                     spans_first + f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {same_org} "
                     "AND v.valid_from <= s.valid_from AND (v.valid_to IS NULL OR v.valid_to > "
-                    f"s.valid_from) AND {in_range} GROUP BY {groups}",
+                    f"s.valid_from) AND {in_range}{by}",
                 ),
                 (
                     -1,
                     spans_first + f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {same_org} "
                     "AND v.valid_from < s.valid_to AND (v.valid_to IS NULL OR v.valid_to >= "
-                    f"s.valid_to) AND {in_range} GROUP BY {groups}",
+                    f"s.valid_to) AND {in_range}{by}",
                 ),
             ):
                 cursor.execute(sql, [since, on, low, high])
                 add(cursor.fetchall(), sign)
         if not _tree_changed(since, on):
             return out
-        versions_first = (
-            f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v CROSS JOIN {_SPAN} s "
-        )
+        versions_first = f"SELECT {select}{cols}COUNT(*) FROM {_VER} v CROSS JOIN {_SPAN} s "
         for sign, sql in (
             # a version began under a span already running
             (
                 1,
                 versions_first + f"WHERE v.valid_from > %s AND v.valid_from <= %s AND {same_org} "
                 "AND s.valid_from < v.valid_from AND (s.valid_to IS NULL OR s.valid_to > "
-                f"v.valid_from) AND {in_range} GROUP BY {groups}",
+                f"v.valid_from) AND {in_range}{by}",
             ),
             # a version ended under a span that runs on
             (
                 -1,
                 versions_first + f"WHERE v.valid_to > %s AND v.valid_to <= %s AND {same_org} "
                 "AND s.valid_from < v.valid_to AND (s.valid_to IS NULL OR s.valid_to > "
-                f"v.valid_to) AND {in_range} GROUP BY {groups}",
+                f"v.valid_to) AND {in_range}{by}",
             ),
         ):
             cursor.execute(sql, [since, on, low, high])
@@ -438,7 +453,7 @@ def _counts_by_child(
         if snap and base is not None:
             from_snap = _snapshot_rows([c.organization_id for c in snap], base, dimensions)
             sign, since, until = (1, base, on) if base < on else (-1, on, base)
-            delta = _delta(version.path, since, until, prefix) if base != on else {}
+            delta = _delta(version.path, since, until, prefix, dimensions) if base != on else {}
             for c in snap:
                 counts: Counts = defaultdict(int, from_snap.get(c.organization_id, {}))
                 for k, n in delta.get(c.path, {}).items():
