@@ -12,7 +12,15 @@ from .scope import (
     scope_org,
     search_condition,
 )
-from .stats import counts_by_child, counts_on, counts_today, flows, tables
+from .stats import (
+    counts_by_child,
+    counts_on,
+    counts_today,
+    flows,
+    flows_by_month,
+    monthly_counts,
+    tables,
+)
 from .worklists import badges_due, recognition_due, temporary_overdue, unrated
 
 __all__ = [
@@ -24,10 +32,12 @@ __all__ = [
     "counts_on",
     "counts_today",
     "flows",
+    "flows_by_month",
     "get_member",
     "member_list",
     "members_reachable",
     "members_visible_to",
+    "monthly_counts",
     "recognition_due",
     "rule_value",
     "scope_org",

@@ -33,6 +33,7 @@ class ShareRow:
 class ShareTable:
     title: str
     rows: list[ShareRow]
+    dimension: str = ""  # of `stats.Table`: "status", "sex", "age", "ethnicity", ...
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,22 @@ class StatsReport:
     children: list[tuple[OrgVersion, list[int]]] = field(default_factory=list)
     flows: list[tuple[str, int]] = field(default_factory=list)
 
+    def table(self, dimension: str) -> ShareTable | None:
+        return next((t for t in self.tables if t.dimension == dimension), None)
+
 
 def stats_report(
-    user: AnyUser, org: Organization, on: date, start: date, end: date, *, today: date
+    user: AnyUser,
+    org: Organization,
+    on: date,
+    start: date,
+    end: date,
+    *,
+    today: date,
+    movement: bool = True,
 ) -> StatsReport:
-    """Everything the statistics of `org` on `on` show (movement over [start, end])."""
+    """Everything the statistics of `org` on `on` show (movement over [start, end]; left
+    empty when not `movement`, for a page that counts it its own way)."""
     counts = counts_on(user, org, on, today=today)
     version = version_on(org, on)
     if counts is None or version is None:
@@ -71,14 +83,14 @@ def stats_report(
         total=total,
         exempt=counts.get(("exempt", "1"), 0),
         tables=[
-            ShareTable(t.title, [ShareRow(label, n, share(n)) for label, n in t.rows])
+            ShareTable(t.title, [ShareRow(label, n, share(n)) for label, n in t.rows], t.dimension)
             for t in tables(counts, on)
         ],
         children=[
             (child, [c.get(key, 0) for key, _ in CHILD_COLUMNS])
             for child, c in counts_by_child(user, org, on, today=today)
         ],
-        flows=flows(user, org, start, end),
+        flows=flows(user, org, start, end) if movement else [],
     )
 
 

@@ -102,6 +102,24 @@ _EVT = MembershipEvent._meta.db_table
 _SNAP = MemberSnapshot._meta.db_table
 
 
+def _in_force(subtrees: Iterable[str]) -> tuple[str, list[Any]]:
+    """FROM and WHERE of the spans in force on a day (four more parameters: the day) whose
+    unit lies, on that day, in one of the subtrees of `subtrees` ("" when there is none),
+    and the subtrees' parameters."""
+    ranges: list[str] = []
+    params: list[Any] = []
+    for path in subtrees:
+        ranges.append("(v.path >= %s AND v.path < %s)")
+        params += list(paths.subtree_bounds(path))
+    if not ranges:
+        return "", []
+    return (
+        f"FROM {_VER} v JOIN {_SPAN} s ON s.organization_id = v.organization_id "
+        f"WHERE ({' OR '.join(ranges)}) AND {_covering('v')} AND {_covering('s')} ",
+        params,
+    )
+
+
 def _direct_on(
     subtrees: Iterable[str], on: date, prefix_len: int | None = None
 ) -> dict[str, Counts]:
@@ -110,22 +128,25 @@ def _direct_on(
     and the read below commune level)."""
     select, _ = _group(prefix_len)
     groups = _GROUPS_KEYED if prefix_len else _GROUPS
-    ranges: list[str] = []
-    params: list[Any] = []
-    for path in subtrees:
-        ranges.append("(v.path >= %s AND v.path < %s)")
-        params += list(paths.subtree_bounds(path))
-    if not ranges:
+    in_force, params = _in_force(subtrees)
+    if not in_force:
         return {}
-    sql = (
-        f"SELECT {select}{_SPAN_COLS}, COUNT(*) FROM {_VER} v "
-        f"JOIN {_SPAN} s ON s.organization_id = v.organization_id "
-        f"WHERE ({' OR '.join(ranges)}) AND {_covering('v')} AND {_covering('s')} "
-        f"GROUP BY {groups}"
-    )
+    sql = f"SELECT {select}{_SPAN_COLS}, COUNT(*) {in_force}GROUP BY {groups}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, on, on, on, on])
         return _fold(cursor.fetchall(), grouped=prefix_len is not None)
+
+
+def _status_on(path: str, on: date) -> Counts:
+    """`_direct_on`'s total and counts by status only."""
+    in_force, params = _in_force([path])
+    counts: Counts = defaultdict(int)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT s.status, COUNT(*) {in_force}GROUP BY 1", [*params, on, on, on, on])
+        for status, n in cursor.fetchall():
+            counts[("status", status)] += n
+            counts[("total", "")] += n
+    return counts
 
 
 def _tree_changed(since: date, on: date) -> bool:
@@ -381,6 +402,54 @@ def counts_on(user: AnyUser, org: Organization, on: date, *, today: date) -> Cou
     return _direct_on([version.path], on).get("", defaultdict(int))
 
 
+MONTHLY_KEYS = (("total", ""), ("status", tl.OFFICIAL), ("status", tl.PROBATIONARY))
+
+
+def monthly_counts(
+    user: AnyUser, org: Organization, days: list[date], *, today: date
+) -> list[tuple[date, Counts | None]]:
+    """The total and the counts by status of the subtree on each of `days`, each what
+    `counts_on` answers for that day (None: the unit did not exist). A province's (or the
+    Centre's) first days of a month are its monthly snapshots, all read in one query;
+    the other days ask `counts_on` (the counters today, the spans in force on a past day
+    below province level)."""
+    access.require_view(user, org)
+    found: dict[date, Counts] = {}
+    firsts = [d for d in days if d.day == 1 and d < today]
+    if firsts and _level(org.kind) <= SNAPSHOT_LEVEL:
+        for month, dim, value, n in MemberSnapshot.objects.filter(
+            organization=org, month__in=firsts, dimension__in={d for d, _ in MONTHLY_KEYS}
+        ).values_list("month", "dimension", "value", "n"):
+            found.setdefault(month, defaultdict(int))[(dim, value)] = n
+        # a month without its 'total' row was not taken: counted as any other day
+        found = {m: c for m, c in found.items() if ("total", "") in c}
+    versions = list(
+        OrgVersion.objects.filter(organization=org).only("path", "kind", "valid_from", "valid_to")
+    )
+    out: list[tuple[date, Counts | None]] = []
+    for day in days:
+        counts = found.get(day)
+        version = next(
+            (
+                v
+                for v in versions
+                if v.valid_from <= day and (v.valid_to is None or v.valid_to > day)
+            ),
+            None,
+        )
+        if (
+            counts is None
+            and day < today
+            and version is not None
+            and _level(version.kind) > SNAPSHOT_LEVEL
+        ):
+            counts = _status_on(version.path, day)  # what counts_on reads, by status only
+        elif counts is None:
+            counts = counts_on(user, org, day, today=today)
+        out.append((day, None if counts is None else {k: counts.get(k, 0) for k in MONTHLY_KEYS}))
+    return out
+
+
 def _same_path(org: Organization, a: date, b: date) -> bool:
     va, vb = version_on(org, a), version_on(org, b)
     return va is not None and vb is not None and va.path == vb.path
@@ -490,6 +559,7 @@ THEORY_LABELS = dict(catalog.THEORY)
 class Table:
     title: str
     rows: list[tuple[str, int]] = field(default_factory=list)
+    dimension: str = ""  # "status", "sex", "age", ... : what a dashboard picks it by
 
 
 def tables(counts: Counts, on: date) -> list[Table]:
@@ -509,13 +579,21 @@ def tables(counts: Counts, on: date) -> list[Table]:
         return [((labels or {}).get(k, k), values.get(k, 0)) for k in keys if k in values]
 
     return [
-        Table("Theo tình trạng", of("status", STATUS_LABELS, ["chinh_thuc", "du_bi"])),
-        Table("Theo giới tính", of("sex", SEX_LABELS, ["nam", "nu"])),
-        Table("Theo độ tuổi (tính theo năm sinh)", list(bands.items())),
-        Table("Theo dân tộc", of("ethnicity")),
-        Table("Theo tôn giáo", of("religion")),
-        Table("Theo trình độ giáo dục phổ thông", of("education", EDU_LABELS, list(EDU_LABELS))),
-        Table("Theo trình độ lý luận chính trị", of("theory", THEORY_LABELS, list(THEORY_LABELS))),
+        Table("Theo tình trạng", of("status", STATUS_LABELS, ["chinh_thuc", "du_bi"]), "status"),
+        Table("Theo giới tính", of("sex", SEX_LABELS, ["nam", "nu"]), "sex"),
+        Table("Theo độ tuổi (tính theo năm sinh)", list(bands.items()), "age"),
+        Table("Theo dân tộc", of("ethnicity"), "ethnicity"),
+        Table("Theo tôn giáo", of("religion"), "religion"),
+        Table(
+            "Theo trình độ giáo dục phổ thông",
+            of("education", EDU_LABELS, list(EDU_LABELS)),
+            "education",
+        ),
+        Table(
+            "Theo trình độ lý luận chính trị",
+            of("theory", THEORY_LABELS, list(THEORY_LABELS)),
+            "theory",
+        ),
     ]
 
 
@@ -542,39 +620,70 @@ def flows(user: AnyUser, org: Organization, start: date, end: date) -> list[tupl
     """What happened in the subtree in [start, end], counted where each event took place
     (the unit's position on that day). Transfers count when the receiving unit confirms,
     and only across the subtree's border; annulled events are left out."""
+    counts = _flow_counts(user, org, start, end, monthly=False).get("", {})
+    return [(label, counts.get(kind, 0)) for kind, label in FLOW_KINDS]
+
+
+def flows_by_month(
+    user: AnyUser, org: Organization, start: date, end: date
+) -> list[tuple[date, list[tuple[str, int]]]]:
+    """`flows` of each month of [start, end] (the first day of each month that has events,
+    in order), counted in the same two queries: the flows of a month's part of the range
+    are what `flows` gives for that part."""
+    by_month = _flow_counts(user, org, start, end, monthly=True)
+    return [
+        (
+            date(int(key[:4]), int(key[5:7]), 1),
+            [(label, by_month[key].get(kind, 0)) for kind, label in FLOW_KINDS],
+        )
+        for key in sorted(by_month)
+    ]
+
+
+def _flow_counts(
+    user: AnyUser, org: Organization, start: date, end: date, *, monthly: bool
+) -> dict[str, dict[str, int]]:
+    """Counts by month ("2025-03"; "" for the whole range when not `monthly`) and kind."""
     access.require_view(user, org)
     version = version_on(org, end) or org.versions.order_by("-valid_from").first()
     assert version is not None
     low, high = paths.subtree_bounds(version.path)
     on_ = 'e."on"'  # a reserved word in SQL
+    if not monthly:
+        month = "''"
+    elif connection.vendor == "postgresql":
+        month = f"to_char({on_}, 'YYYY-MM')"
+    else:
+        month = f"strftime('%%Y-%%m', {on_})"
     covering_e = _covering("v", on_)
     not_annulled = f"NOT EXISTS (SELECT 1 FROM {_EVT} c WHERE c.annuls_id = e.id)"
     kinds = [str(k) for k, _ in FLOW_KINDS if k not in ("in", "out")]
     marks = ", ".join(["%s"] * len(kinds))
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cursor:
         # the subtree's versions first, then their events through (organization, day);
         # CROSS JOIN fixes that order on SQLite (PostgreSQL plans it as a plain join)
         cursor.execute(
-            f"SELECT e.kind, COUNT(*) FROM {_VER} v CROSS JOIN {_EVT} e "
+            f"SELECT {month}, e.kind, COUNT(*) FROM {_VER} v CROSS JOIN {_EVT} e "
             f"WHERE v.path >= %s AND v.path < %s AND v.organization_id = e.organization_id "
             f"AND {covering_e} AND {on_} >= %s AND {on_} <= %s AND e.kind IN ({marks}) "
-            f"AND {not_annulled} GROUP BY e.kind",
+            f"AND {not_annulled} GROUP BY 1, 2",
             [low, high, start, end, *kinds],
         )
-        counts.update(dict(cursor.fetchall()))
+        for key, kind, n in cursor.fetchall():
+            counts[key][kind] += n
         # transfers confirmed: the receiving unit is e.organization, the sender other_org
         cursor.execute(
-            f"SELECT (v.path >= %s AND v.path < %s), (w.path >= %s AND w.path < %s), COUNT(*) "
-            f"FROM {_EVT} e JOIN {_VER} v ON v.organization_id = e.organization_id AND "
+            f"SELECT {month}, (v.path >= %s AND v.path < %s), (w.path >= %s AND w.path < %s), "
+            f"COUNT(*) FROM {_EVT} e JOIN {_VER} v ON v.organization_id = e.organization_id AND "
             f"{covering_e} LEFT JOIN {_VER} w ON w.organization_id = e.other_org_id "
             f"AND w.valid_from <= {on_} AND (w.valid_to IS NULL OR w.valid_to >= {on_}) "
-            f"WHERE e.kind = %s AND {on_} >= %s AND {on_} <= %s GROUP BY 1, 2",
+            f"WHERE e.kind = %s AND {on_} >= %s AND {on_} <= %s GROUP BY 1, 2, 3",
             [low, high, low, high, str(EventKind.TRANSFER_IN), start, end],
         )
-        for to_inside, from_inside, n in cursor.fetchall():
+        for key, to_inside, from_inside, n in cursor.fetchall():
             if to_inside and not from_inside:
-                counts["in"] += n
+                counts[key]["in"] += n
             elif from_inside and not to_inside:
-                counts["out"] += n
-    return [(label, counts.get(kind, 0)) for kind, label in FLOW_KINDS]
+                counts[key]["out"] += n
+    return counts

@@ -46,9 +46,11 @@ from .lists import (
     awaiting_approval,
     due_reports,
     entry_sheet,
+    open_rounds,
     require_round,
     require_submission,
     rounds_visible,
+    yearly_target,
 )
 from .prefill import prefill
 
@@ -70,9 +72,11 @@ __all__ = [
     "consolidation",
     "due_reports",
     "entry_sheet",
+    "open_rounds",
     "pivot",
     "prefill",
     "require_round",
     "require_submission",
     "rounds_visible",
+    "yearly_target",
 ]

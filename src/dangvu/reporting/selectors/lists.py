@@ -12,10 +12,11 @@ from django.db.models import Q, QuerySet
 
 from dangvu.access import AnyUser
 from dangvu.orgs import paths
+from dangvu.orgs.models import Organization
 from dangvu.tracking.rules import describe_due
 
 from .. import rules
-from ..models import OPEN_STATES, Round, Submission, SubmissionKind, SubmissionState
+from ..models import OPEN_STATES, Round, Submission, SubmissionKind, SubmissionState, Target
 from ..scope import can_approve, can_enter, can_view
 from ..services.entry import entry_open
 
@@ -33,6 +34,29 @@ def rounds_visible(actor: AnyUser) -> QuerySet[Round]:
         Q(owner__path__gte=low, owner__path__lt=high)
         | Q(pk__in=Submission.objects.filter(organization=org).values("round_id"))
     )
+
+
+def open_rounds(actor: AnyUser, today: date, *, limit: int = 20) -> list[Round]:
+    """The rounds the actor sees that are open today (opened, not locked), soonest due
+    first."""
+    return list(
+        rounds_visible(actor)
+        .filter(opens_on__lte=today, locks_on__gte=today)
+        .order_by("due_on", "pk")[:limit]
+    )
+
+
+def yearly_target(
+    actor: AnyUser, organization: Organization, indicator_code: str, year: int
+) -> Decimal | None:
+    """The year's target (chỉ tiêu năm) `organization` set for an indicator, on any form
+    (the largest when several forms carry one); None when it set none."""
+    if not can_view(actor, organization):
+        raise PermissionDenied(f"“{organization.name}” nằm ngoài phạm vi đơn vị của bạn.")
+    values = Target.objects.filter(
+        organization=organization, indicator_code=indicator_code, year=year
+    ).values_list("value", flat=True)
+    return max(values, default=None)
 
 
 def require_round(actor: AnyUser, pk: int) -> Round:
