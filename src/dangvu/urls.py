@@ -11,6 +11,7 @@ handler500 = "dangvu.core.views.server_error"
 
 urlpatterns = [
     path("", flows_views.home, name="home"),
+    path("tong-quan/", include("dangvu.flows.urls")),
     path("tai-khoan/", include("dangvu.accounts.urls")),
     path("to-chuc/", include("dangvu.orgs.urls")),
     path("dang-vien/", include("dangvu.members.urls")),

@@ -27,6 +27,7 @@ ACTION_LABELS: dict[str, str] = {
     "members.member_update_profile": "Sửa lý lịch đảng viên",
     "members.members_export": "Xuất danh sách đảng viên ra Excel",
     "members.stats_export": "Xuất thống kê đảng viên ra Excel",
+    "members.dashboard_export": "Xuất Excel số liệu biểu đồ (tổng quan đảng viên)",
     "members.members_import": "Nhập đảng viên từ Excel",
     "members.event_annul": "Đính chính sự kiện",
     "members.transfer_redirect": "Chuyển tiếp giấy giới thiệu sinh hoạt",
@@ -79,6 +80,7 @@ ACTION_LABELS: dict[str, str] = {
     "tracking.assignment_done_by_document": "Hoàn thành bằng văn bản triển khai",
     "tracking.reminders_send": "Gửi nhắc việc",
     "tracking.assignment_remind": "Nhắc việc một đơn vị",
+    "tracking.dashboard_export": "Xuất Excel số liệu biểu đồ (tổng quan theo dõi thực hiện)",
     "tracking.demo_bulk_states": "Dữ liệu mẫu: trạng thái nhiệm vụ",
     # drafting
     "drafting.number_take": "Lấy số văn bản đi",
@@ -102,6 +104,7 @@ ACTION_LABELS: dict[str, str] = {
     "reporting.submission_reopen": "Mở lại báo cáo định kỳ",
     "reporting.submission_excuse": "Miễn báo cáo định kỳ",
     "reporting.submission_unlock": "Cho nhập báo cáo sau khóa sổ",
+    "reporting.dashboard_export": "Xuất Excel số liệu biểu đồ (tổng quan báo cáo định kỳ)",
     # api
     "api.token_create": "Tạo mã truy cập API",
     "api.token_revoke": "Thu hồi mã truy cập API",
