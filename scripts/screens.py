@@ -45,6 +45,10 @@ SHOTS = [
     Shot("member", "tinhuy", "first:table.grid a[href*='/dang-vien/']", after="/dang-vien/"),
     Shot("member-stats", "tinhuy", "/dang-vien/thong-ke/"),
     Shot("worklists", "tinhuy", "/dang-vien/viec-can-lam/"),
+    Shot("dashboard-members", "tinhuy", "/tong-quan/dang-vien/", full_page=True),
+    Shot("dashboard-tracking", "tinhuy", "/tong-quan/theo-doi/", full_page=True),
+    Shot("dashboard-reporting", "tinhuy", "/tong-quan/bao-cao/"),
+    Shot("home-commune", "xa1", "/", full_page=True),
     Shot("documents", "tinhuy", "/van-ban/"),
     Shot("tasks", "tinhuy", "/theo-doi/"),
     Shot("directive", "tinhuy", "first:a[href*='/theo-doi/van-ban/']", after="/theo-doi/"),
@@ -56,6 +60,7 @@ SHOTS = [
     Shot("admin-axes", "quantri", "/quan-tri/axes/accessattempt/"),
     Shot("phone-members", "xa1", "/dang-vien/", width=390, height=844),
     Shot("phone-tasks", "xa1", "/theo-doi/", width=390, height=844),
+    Shot("phone-dashboard", "xa1", "/tong-quan/dang-vien/", width=390, height=844),
 ]
 
 
@@ -75,6 +80,10 @@ def take(page: Page, base: str, shot: Shot) -> Path:
     else:
         page.goto(base + shot.url, timeout=60_000)
     page.wait_for_load_state("load")
+    # the charts draw once the font is loaded (dangvu/charts.js)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.chart-canvas')].every(c => c.querySelector('canvas'))"
+    )
     path = OUT / f"{shot.name}.png"
     page.screenshot(path=str(path), full_page=shot.full_page)
     return path
