@@ -82,13 +82,13 @@ BUDGETS: dict[str, int] = {
     "drafting:number_list": 4,
     "drafting:template_download": 4,
     "drafting:template_list": 4,
-    "flows:dashboard_members": 28,  # 12: the members on each month's first day below a province
-    "flows:dashboard_members_export": 29,
+    "flows:dashboard_members": 29,  # 12: the members on each month's first day without a snapshot
+    "flows:dashboard_members_export": 30,
     "flows:dashboard_reporting": 5,
     "flows:dashboard_reporting_export": 6,
     "flows:dashboard_tracking": 7,
     "flows:dashboard_tracking_export": 8,
-    "home": 37,  # +22: its dashboard (twelve months of members, the year's work and round)
+    "home": 38,  # +23: its dashboard (twelve months of members, the year's work and round)
     "members:event_annul": 5,
     "members:member_badge": 4,
     "members:member_create": 4,

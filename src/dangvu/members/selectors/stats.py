@@ -409,10 +409,10 @@ def monthly_counts(
     user: AnyUser, org: Organization, days: list[date], *, today: date
 ) -> list[tuple[date, Counts | None]]:
     """The total and the counts by status of the subtree on each of `days`, each what
-    `counts_on` answers for that day (None: the unit did not exist). A province's (or the
-    Centre's) first days of a month are its monthly snapshots, all read in one query;
-    the other days ask `counts_on` (the counters today, the spans in force on a past day
-    below province level)."""
+    `counts_on` answers for that day (None: the unit did not exist). The first days of a
+    month of a unit with snapshots (the Centre, provinces, communes) are its snapshots,
+    all read in one query; the other days are what `counts_on` reads (the counters today,
+    the spans in force on a past day)."""
     access.require_view(user, org)
     found: dict[date, Counts] = {}
     firsts = [d for d in days if d.day == 1 and d < today]
@@ -441,9 +441,11 @@ def monthly_counts(
             counts is None
             and day < today
             and version is not None
-            and _level(version.kind) > SNAPSHOT_LEVEL
+            and (day.day == 1 or _level(version.kind) > SNAPSHOT_LEVEL)
         ):
-            counts = _status_on(version.path, day)  # what counts_on reads, by status only
+            # what counts_on reads, by status only: below the snapshots' level, or on a
+            # month's first day whose snapshot was not taken (no nearer base then)
+            counts = _status_on(version.path, day)
         elif counts is None:
             counts = counts_on(user, org, day, today=today)
         out.append((day, None if counts is None else {k: counts.get(k, 0) for k in MONTHLY_KEYS}))
