@@ -52,7 +52,10 @@ SHOTS = [
     Shot("documents", "tinhuy", "/van-ban/"),
     Shot("tasks", "tinhuy", "/theo-doi/"),
     Shot("directive", "tinhuy", "first:a[href*='/theo-doi/van-ban/']", after="/theo-doi/"),
+    Shot("task", "tinhuy", "/theo-doi/viec/2/"),  # the demo's 2023 study task, after the reform
+    Shot("task-reports", "tinhuy", "/theo-doi/viec/2/bao-cao/"),
     Shot("assignments", "xa1", "/theo-doi/viec-cua-don-vi/"),
+    Shot("help", "xa1", "/huong-dan/theo-doi/"),
     Shot("audit", "tinhuy", "/nhat-ky/"),
     Shot("accounts", "tinhuy", "/tai-khoan/nguoi-dung/"),
     Shot("password", "xa1", "/tai-khoan/doi-mat-khau/"),
