@@ -31,6 +31,7 @@ from .tables import (
     ADDRESS_QUALIFIERS,
     PERSON_ADDRESSES,
     POSITION_TITLES,
+    SIGNATURE_ONLY_TITLES,
     SIGNATURE_TITLE_SUFFIXES,
     VILLAGE_WORDS,
 )
@@ -80,7 +81,8 @@ def _signature_title() -> re.Pattern[str]:
     """A title in capitals alone on its line or closing it (the right column of a
     two-column block, its gap collapsed to one space by a PDF reader: ``- Lưu VP. BÍ
     THƯ``), in a Markdown quote or table cell: ``> **PHÓ BÍ THƯ**``."""
-    titles = sorted({fold(t).upper() for t in POSITION_TITLES}, key=len, reverse=True)
+    signing = (*POSITION_TITLES, *SIGNATURE_ONLY_TITLES)
+    titles = sorted({fold(t).upper() for t in signing}, key=len, reverse=True)
     # in capitals on ``ct.folded``, without re.I, each title opening with its literal
     # (the look-behind after it: a space, a column or a mark stands before the title)
     alternation = "|".join(
@@ -297,7 +299,7 @@ def _reverse_mentions(ct: CleanText, memo: _Memo) -> list[_Mention]:
 
 @cache
 def _canonical_titles() -> dict[str, str]:
-    return {fold(t).lower(): t for t in POSITION_TITLES}
+    return {fold(t).lower(): t for t in (*POSITION_TITLES, *SIGNATURE_ONLY_TITLES)}
 
 
 @cache

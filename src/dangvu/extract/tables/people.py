@@ -8,6 +8,7 @@ __all__ = [
     "NOT_PERSON_NAMES",
     "PERSON_ADDRESSES",
     "POSITION_TITLES",
+    "SIGNATURE_ONLY_TITLES",
     "SIGNATURE_TITLE_SUFFIXES",
     "SURNAMES",
     "VILLAGE_WORDS",
@@ -96,6 +97,16 @@ ADDRESS_QUALIFIERS: tuple[str, ...] = ("trẻ", "mới", "cao tuổi", "tiêu bi
 # the place (``Bí thư Chi bộ thôn Đồng Me``), not a person.
 VILLAGE_WORDS: frozenset[str] = frozenset(
     {"thôn", "xóm", "khóm", "buôn", "ấp", "bản", "sóc", "tổ", "khu", "làng", "plei", "phố", "bon"}
+)
+
+# Titles that sign the minutes of a meeting (``CHỦ TRÌ``, ``THƯ KÝ``), in capitals over
+# the name only: in running text ``chủ trì`` is a verb.
+SIGNATURE_ONLY_TITLES: tuple[str, ...] = (
+    "Chủ trì",
+    "Chủ tọa",
+    "Thư ký",
+    "Người ghi biên bản",
+    "Thư ký hội nghị",
 )
 
 # Words that may follow a title in a signature block: ``PHÓ BÍ THƯ THƯỜNG TRỰC``.

@@ -1,7 +1,8 @@
 """People: a position in brackets after the name, names listed after ``Các đồng chí:``,
 the abbreviations ``TUV``, ``HUV``, ``ĐUV`` and village titles (``Trưởng thôn``,
-``Trưởng ấp``) in a chain of positions; a photo credit (``Ảnh: ...``) is no one
-addressed. Sentences written for these tests."""
+``Trưởng ấp``) in a chain of positions; the signers of minutes (``THƯ KÝ``, ``CHỦ
+TRÌ``); a photo credit (``Ảnh: ...``) is no one addressed. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -40,3 +41,17 @@ def test_people_and_their_positions(
 def test_a_photo_credit_is_no_person() -> None:
     text = "Quang cảnh hội nghị. Ảnh: Hồng Vân\n\nHội nghị diễn ra trong một ngày.\n"
     assert extract(text).people == ()
+
+
+def test_the_signers_of_minutes() -> None:
+    text = (
+        "Biên bản kết thúc lúc 11 giờ cùng ngày.\n\nTHƯ KÝ\n\nQuàng Thị Hiên\n\n"
+        "CHỦ TRÌ\n\nLường Văn Khánh\n"
+    )
+    people = [(p.name, p.positions) for p in extract(text).people]
+    assert people == [("Quàng Thị Hiên", ("Thư ký",)), ("Lường Văn Khánh", ("Chủ trì",))]
+
+
+def test_chủ_trì_in_running_text_is_a_verb() -> None:
+    text = "Đồng chí Bí thư chủ trì Nguyễn Văn Hải cùng dự.\n"
+    assert all(p.positions != ("Chủ trì",) for p in extract(text).people)
