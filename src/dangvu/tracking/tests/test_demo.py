@@ -64,3 +64,21 @@ def test_province_scale_registers_the_directive_that_other_demos_left_as_a_place
         task.assignments.values_list("state").annotate(n=Count("id")).order_by("state")
     )
     assert "ghi trạng thái hàng loạt cho 2 phần việc" in entry.summary
+
+
+def test_the_demos_2023_tasks_leave_nothing_open_on_units_merged_since(tree) -> None:
+    """The demo gives 2023 tasks over the 2022 tree after building the 2025 reform: the
+    open parts of the communes merged since pass to their successor."""
+    from dangvu.flows.restructure import org_merge
+
+    org_merge(sources=[tree.b], into=tree.a, on=date(2025, 7, 1), decision="QĐ", actor=SYSTEM)
+    lines: list[str] = []
+    demo.populate("demo", lines.append, {"province": tree.province})
+    left = Assignment.objects.filter(
+        organization__dissolved_on__isnull=False, state__in=["pending", "in_progress", "returned"]
+    )
+    assert not left.exists()
+    followed = Assignment.objects.filter(transferred_from=tree.b).count()
+    merged = Assignment.objects.filter(organization=tree.b, exempt_reason="merged").count()
+    assert followed + merged >= 3  # its plan, study and report parts
+    assert "đơn vị đã chấm dứt chuyển cho đơn vị kế thừa" in lines[-1]
