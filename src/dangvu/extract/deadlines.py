@@ -175,11 +175,19 @@ def _assignment_pattern() -> re.Pattern[str]:
 _DONE = re.compile(r"(?<!\w)(?:đã|vừa|được)(?!\w)", re.I)
 
 
-def _restated(ct: CleanText, pos: int) -> bool:
+_GUIDED = re.compile(r"(?<!\w)hướng dẫn(?!\w)")
+
+
+def _restated(ct: CleanText, pos: int, directive: bool) -> bool:
     """A past due date asked for again: ``đề nghị gửi báo cáo trước ngày 10/11/2020`` in
-    a reminder written after it (an assignment word before it, nothing done)."""
+    a reminder written after it (an assignment word before it, nothing done); in a
+    directive's history also the guidance that set it (``đã ban hành Công văn ... hướng
+    dẫn các đảng bộ gửi báo cáo ... trước ngày 31/12/2024`` in a reminder of January)."""
     before = ct.text[_clause_start(ct.folded, pos) : pos]
     asked = list(_assignment_pattern().finditer(before))
+    if directive:
+        asked += _GUIDED.finditer(before)
+        asked.sort(key=lambda m: m.start())
     # "đã có công văn đề nghị gửi ... trước ngày": what was done is the asking
     return bool(asked) and not _DONE.search(before, asked[-1].end())
 
@@ -357,7 +365,12 @@ def find_deadlines(
         window_start = max(floor, ct.folded.rfind("\n", floor, hit.start) + 1)
         trigger = _STRONG.search(ct.folded, window_start, hit.start)
         strong = trigger is not None
-        if strong and doc_date is not None and date < doc_date and not _restated(ct, hit.start):
+        if (
+            strong
+            and doc_date is not None
+            and date < doc_date
+            and not _restated(ct, hit.start, directive)
+        ):
             continue  # "trước ngày ..." in the past of the document is history, not a task
         if trigger is None:
             trigger = _WEAK.search(ct.folded, window_start, hit.start)
