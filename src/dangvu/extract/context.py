@@ -5,7 +5,9 @@ letter forwarding another): the own document's part starts at its header, and ea
 header's date line (``Vinh, ngày 17 tháng 11 năm 2020``
 opening a line or a column) starts the part of the text dated by it, as does a news
 item's dateline: a line that is one full date, with its weekday, time or label
-(``10/10/2019 | 16:05``, ``Cập nhật: 22/07/2020``, ``Thứ Ba, 08/10/2024 - 15:20``). A date without a
+(``10/10/2019 | 16:05``, ``Cập nhật: 22/07/2020``, ``Thứ Ba, 08/10/2024 - 15:20``);
+a bulletin without either is dated by its issue under its title (``Số 4, tháng 4 năm
+2022``: the first day of that month). A date without a
 year (``trước ngày 25/7``) takes the year of its document's own date, else the nearest
 year stated in its own paragraph (a line of the clean text: wrapped lines are joined;
 within 400 characters), else none: a year is never borrowed from another paragraph or
@@ -48,6 +50,12 @@ _DATELINE_REST = re.compile(
     r"[ \t*_]*(?:\(?gmt[ \t]*[+\-][ \t]*[0-9]{1,2}\)?)?[ \t*_|]*(?:\n|$)"
 )
 _DATELINE_REACH = 60
+# a bulletin's issue under its title: "Huyện ủy Bình Liêu - Số 4, tháng 4 năm 2022"
+_ISSUE_LINE = re.compile(
+    r"(?:so[ \t]+[0-9]{1,3}[ \t]*[,\-\u2013][ \t]*)?thang[ \t]+(?P<m>[0-9]{1,2})"
+    r"(?:[ \t]+nam[ \t]+|[ \t]*[/.\-][ \t]*)(?P<y>(?:19|20)[0-9]{2})[ \t*_.]*(?:\n|$)"
+)
+_ISSUE_REACH = 300
 # how far above a position its section heading is looked for
 _HEADING_REACH = 3000
 
@@ -140,6 +148,17 @@ def _datelines(ct: CleanText, dates: Sequence[DateHit]) -> list[DateHit]:
     return out
 
 
+def _issue_line(ct: CleanText) -> list[DateHit]:
+    """A bulletin's issue near the top (``Số 4, tháng 4 năm 2022`` ending a line): the
+    part it opens is dated by the first day of that month."""
+    for match in _ISSUE_LINE.finditer(ct.lower, 0, _ISSUE_REACH):
+        month, year = int(match["m"]), int(match["y"])
+        if 1 <= month <= 12:
+            line_start = ct.lower.rfind("\n", 0, match.start()) + 1
+            return [DateHit(line_start, match.end(), 1, month, year)]
+    return []
+
+
 def document_dates(
     ct: CleanText,
     own_date: datetime.date | None,
@@ -158,6 +177,8 @@ def document_dates(
     first = own_start if header_date is None else min(own_start, header_date.start)
     later = _date_lines(ct, after)
     later += [h for h in _datelines(ct, dates) if not first <= h.start < after]
+    if header_date is None and not later:
+        later += _issue_line(ct)
     later.sort(key=lambda h: h.start)
     parts = sorted(
         [(0, None), (first, own_date), *((h.start, h.date) for h in later)],

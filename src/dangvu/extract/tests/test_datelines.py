@@ -67,3 +67,17 @@ def test_each_dateline_dates_its_own_item() -> None:
     second = "Tin thứ hai\n\nCập nhật: 11/04/2024\n\nCác chi bộ gửi danh sách trước ngày 30/4.\n"
     whole = extract(first + "\n" + second)
     assert [str(d.date) for d in whole.deadlines] == ["2019-03-25", "2024-04-30"]
+
+
+def test_a_bulletins_issue_dates_it() -> None:
+    text = (
+        "BẢN TIN CÔNG TÁC ĐẢNG\nĐảng ủy xã Quảng Sơn - Số 9, tháng 10 năm 2021\n\n"
+        "Văn phòng Đảng ủy đề nghị các chi bộ nộp đảng phí quý IV trước ngày 20/10.\n"
+    )
+    assert [str(d.date) for d in extract(text).deadlines] == ["2021-10-20"]
+
+
+def test_an_issue_line_far_from_the_top_dates_nothing() -> None:
+    text = "Tin\n\n" + "Chi bộ họp thường kỳ. " * 20 + "\nSố 9, tháng 10 năm 2021\n"
+    text += "Các chi bộ nộp đảng phí trước ngày 20/10.\n"
+    assert extract(text).deadlines == ()
