@@ -337,6 +337,8 @@ FIGURE_CAP_LEADS: tuple[str, ...] = (
     "không dưới",
     "không thấp hơn",
     "không ít hơn",
+    "ít nhất",
+    "tối đa là",
 )
 
 # A number followed by any other lower-case noun phrase counts it (``12 kỳ sinh hoạt``,

@@ -30,6 +30,8 @@ def counts(text: str) -> list[tuple[float, str | None]]:
         ("Chi bộ sinh hoạt định kỳ 3/3 kỳ trong quý.", [(3, "kỳ")]),
         ("Hợp tác xã tiêu thụ 120 tấn chè búp tươi.", [(120, "tấn")]),
         ("Đại hội lần thứ 4 thành công.", []),
+        # a rule's bound, not a result
+        ("Mỗi đảng viên dự ít nhất 02 buổi sinh hoạt trong năm.", []),
         ("Đến nay 18/19 đảng ủy cơ sở đã họp.", [(18, "đảng ủy cơ sở")]),
         # the "số" of a label still blocks
         ("Thực hiện theo mẫu số 12 chi bộ gửi lên.", []),
