@@ -70,6 +70,19 @@ def _run_of(limit: int) -> re.Pattern[str]:
     return re.compile(rf"{_WORD_TEXT}(?:[ \t\u00a0]+{_WORD_TEXT}){{0,{limit - 1}}}")
 
 
+def _run_text(text: str, pos: int, limit: int) -> str | None:
+    """The text of ``tokens_from(text, pos, limit)``, from its first word to the end of
+    its last, without a match object per word; None when it has no word."""
+    window = min(len(text), pos + _CHARS_PER_WORD * limit)
+    run = _run_of(limit).match(text, pos, window)
+    if run is None:
+        return None
+    if run.end() == window < len(text):  # the window may have cut the last word
+        kept = text[pos:window].rsplit(None, 1)
+        return kept[0] if len(kept) == 2 else None
+    return text[pos : run.end()]
+
+
 def tokens_from(text: str, pos: int, limit: int = 16, until: int | None = None) -> list[Token]:
     """Up to ``limit`` words from ``pos`` (ending by ``until``), spaces between them.
 
@@ -162,15 +175,16 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
     """End offset of an organization name starting at ``pos``, or None if none starts."""
     if not text[pos : pos + 1].isupper():
         return None  # the first word is not capitalized (or there is none)
-    tokens = tokens_from(text, pos, max_words)
-    if not tokens:
+    run = _run_text(text, pos, max_words)
+    if run is None:
         return None
-    last = tokens[-1].end()
-    # the words are the run's pieces between spaces: one slice each, split in C
-    words = text[pos:last].split()
-    folded_words = folded[pos:last].lower().split()
+    # the words are the run's pieces between spaces (those of tokens_from): split in C,
+    # their offsets asked only for the word that ends the name (and the rare forms)
+    words = run.split()
+    folded_words = folded[pos : pos + len(run)].lower().split()
+    tokens: list[Token] = []
     special = _special_words()
-    size = len(tokens)
+    size = len(words)
     end_index = 0  # the last word of the name so far
     prev_capitalized = True
     i = 1
@@ -183,6 +197,7 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
             continue
         folded_word = folded_words[i]
         if folded_word in special or word.isdigit():
+            tokens = tokens or tokens_from(text, pos, max_words)
             step = _rare_step(text, folded, tokens, (words, folded_words), i)
             if step is not None:
                 i, closing, capital = step
@@ -196,7 +211,10 @@ def scan_org_phrase(text: str, folded: str, pos: int, max_words: int = 14) -> in
             i += 1
             continue
         break
-    end = tokens[end_index].end()
+    if run == " ".join(words):  # one space between the words: their ends add up
+        end = pos + sum(len(w) for w in words[: end_index + 1]) + end_index
+    else:
+        end = (tokens or tokens_from(text, pos, max_words))[end_index].end()
     term = _TERM.match(folded, end)
     if term:
         term_end = term.end()
