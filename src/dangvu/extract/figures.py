@@ -174,11 +174,12 @@ def find_figures(ct: CleanText, masks: Sequence[tuple[int, int]]) -> list[Figure
         if unit_match is None:
             unit_match = _counted_noun(ct, match)
         if unit_match is None:
-            labelled = _labelled(ct, match) if of is None else None
+            # "cảnh cáo 9 (20%)"; a share is a result by itself: "với số phiếu 23/25."
+            labelled = _labelled(ct, match, share=of is not None)
             if labelled is not None:
                 start, label = labelled
                 text = ct.text[start : match.end()]
-                out.append(Figure(start, match.end(), text, label, value, None, label))
+                out.append(Figure(start, match.end(), text, label, value, of, label))
             continue
         unit_written = ct.text[unit_match.start("unit") : unit_match.end("unit")]
         unit = canonical.get(" ".join(fold(unit_written).lower().split()), unit_written)
@@ -210,7 +211,7 @@ def _label_before(ct: CleanText, number: re.Match[str]) -> bool:
     return word in last_words and pattern.search(ct.lower, window, number.start("a")) is not None
 
 
-def _labelled(ct: CleanText, number: re.Match[str]) -> tuple[int, str] | None:
+def _labelled(ct: CleanText, number: re.Match[str], share: bool = False) -> tuple[int, str] | None:
     """``khiển trách 17 (chiếm 38%)``: the start and the label of a number whose label
     stands before it, in a list of results, or None."""
     if _YEAR.fullmatch(number["a"]) or not _ITEM_END.match(ct.text, number.end()):
@@ -252,7 +253,7 @@ def _labelled(ct: CleanText, number: re.Match[str]) -> tuple[int, str] | None:
         or _NEXT_ITEM.match(ct.folded, number.end()) is not None
         or _PREVIOUS_ITEM.search(ct.folded, max(0, label_start - 50), label_start) is not None
     )
-    if not (colon or listed):
+    if not (colon or listed or share):
         return None
     return label_start, " ".join(words)
 

@@ -86,3 +86,17 @@ def test_a_scans_letter_for_a_digit(sentence: str, expected: list[tuple[float, s
 
 def test_a_letter_apart_from_the_number_is_no_digit() -> None:
     assert counts("Có 15 lượt người dự, 4 lớp học.") == [(15, "lượt người"), (4, "lớp")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đồng chí Bí thư được bầu lại với số phiếu 31/33.", [(31, 33)]),
+        ("Số chi bộ đạt trong sạch, vững mạnh tăng lên 1.204/1.230.", [(1204, 1230)]),
+        # a page, a batch, an ordinal are labels
+        ("Xem trang 2/5.", []),
+        ("Trao Huy hiệu Đảng đợt 3/2 cho các đảng viên.", []),
+    ],
+)
+def test_a_share_after_its_label(sentence: str, expected: list[tuple[float, float]]) -> None:
+    assert [(f.value, f.of) for f in extract(sentence).figures] == expected
