@@ -25,6 +25,7 @@ from dangvu.core.charts import BAR, HBAR, LINE, PIE, Chart, Series, chart_sheet
 from dangvu.core.dates import format_short
 from dangvu.core.templatetags.numbers import percent
 from dangvu.core.xlsx import Column, finish, new_book, table_sheet
+from dangvu.members.models import EventKind
 from dangvu.members.selectors import flows_by_month, monthly_counts
 from dangvu.members.selectors.report import CHILD_COLUMNS, StatsReport, stats_report
 from dangvu.members.selectors.stats import MONTHLY_KEYS
@@ -168,7 +169,8 @@ def _admissions(user: AnyUser, org: Organization, today: date) -> tuple[Chart, F
     against the year's target when the unit set one in periodic reporting."""
     year = today.year
     by_quarter: dict[int, dict[str, int]] = {}
-    for month, counted in flows_by_month(user, org, date(year, 1, 1), today):
+    admissions = (str(EventKind.ADMIT), str(EventKind.READMIT))
+    for month, counted in flows_by_month(user, org, date(year, 1, 1), today, only=admissions):
         quarter = by_quarter.setdefault((month.month - 1) // 3, defaultdict(int))
         for label, n in counted:
             quarter[label] += n

@@ -627,12 +627,13 @@ def flows(user: AnyUser, org: Organization, start: date, end: date) -> list[tupl
 
 
 def flows_by_month(
-    user: AnyUser, org: Organization, start: date, end: date
+    user: AnyUser, org: Organization, start: date, end: date, *, only: tuple[str, ...] = ()
 ) -> list[tuple[date, list[tuple[str, int]]]]:
     """`flows` of each month of [start, end] (the first day of each month that has events,
     in order), counted in the same two queries: the flows of a month's part of the range
-    are what `flows` gives for that part."""
-    by_month = _flow_counts(user, org, start, end, monthly=True)
+    are what `flows` gives for that part. `only` some kinds of event (`EventKind.ADMIT`):
+    one query, the others counted 0."""
+    by_month = _flow_counts(user, org, start, end, monthly=True, only=only)
     return [
         (
             date(int(key[:4]), int(key[5:7]), 1),
@@ -643,9 +644,16 @@ def flows_by_month(
 
 
 def _flow_counts(
-    user: AnyUser, org: Organization, start: date, end: date, *, monthly: bool
+    user: AnyUser,
+    org: Organization,
+    start: date,
+    end: date,
+    *,
+    monthly: bool,
+    only: tuple[str, ...] = (),
 ) -> dict[str, dict[str, int]]:
-    """Counts by month ("2025-03"; "" for the whole range when not `monthly`) and kind."""
+    """Counts by month ("2025-03"; "" for the whole range when not `monthly`) and kind;
+    `only` these kinds of event (no transfers) when given."""
     access.require_view(user, org)
     version = version_on(org, end) or org.versions.order_by("-valid_from").first()
     assert version is not None
@@ -659,14 +667,17 @@ def _flow_counts(
         month = f"strftime('%%Y-%%m', {on_})"
     covering_e = _covering("v", on_)
     not_annulled = f"NOT EXISTS (SELECT 1 FROM {_EVT} c WHERE c.annuls_id = e.id)"
-    kinds = [str(k) for k, _ in FLOW_KINDS if k not in ("in", "out")]
+    kinds = list(only) or [str(k) for k, _ in FLOW_KINDS if k not in ("in", "out")]
     marks = ", ".join(["%s"] * len(kinds))
+    # the subtree's versions first, then their events through (organization, day); a few
+    # kinds over a province or the nation: those events first, through (kind, day), then
+    # their unit's version. CROSS JOIN fixes the order on SQLite (PostgreSQL plans it)
+    events_first = bool(only) and len(version.path) <= SCOPE_LEN
+    joined = f"{_EVT} e CROSS JOIN {_VER} v" if events_first else f"{_VER} v CROSS JOIN {_EVT} e"
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cursor:
-        # the subtree's versions first, then their events through (organization, day);
-        # CROSS JOIN fixes that order on SQLite (PostgreSQL plans it as a plain join)
         cursor.execute(
-            f"SELECT {month}, e.kind, COUNT(*) FROM {_VER} v CROSS JOIN {_EVT} e "
+            f"SELECT {month}, e.kind, COUNT(*) FROM {joined} "
             f"WHERE v.path >= %s AND v.path < %s AND v.organization_id = e.organization_id "
             f"AND {covering_e} AND {on_} >= %s AND {on_} <= %s AND e.kind IN ({marks}) "
             f"AND {not_annulled} GROUP BY 1, 2",
@@ -674,6 +685,8 @@ def _flow_counts(
         )
         for key, kind, n in cursor.fetchall():
             counts[key][kind] += n
+        if only:
+            return counts
         # transfers confirmed: the receiving unit is e.organization, the sender other_org
         cursor.execute(
             f"SELECT {month}, (v.path >= %s AND v.path < %s), (w.path >= %s AND w.path < %s), "
