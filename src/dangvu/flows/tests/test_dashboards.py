@@ -128,6 +128,14 @@ def test_flows_by_month_add_up_to_the_flows_of_the_range(tree, users, registry) 
         for label, n in counted:
             summed[label] = summed.get(label, 0) + n
     assert summed == whole
+    # the admissions alone (read events first over a province): the same months and counts
+    admitted = flows_by_month(
+        user, tree.province, date(2023, 1, 1), TODAY, only=("ket_nap", "ket_nap_lai")
+    )
+    assert [(m, dict(c)["Kết nạp mới"]) for m, c in admitted] == [
+        (m, dict(c)["Kết nạp mới"]) for m, c in months
+    ]
+    assert all(dict(c)["Xóa tên"] == 0 for _, c in admitted)
 
 
 def test_the_tracking_dashboard_is_the_completion_of_each_unit(tree, users) -> None:
