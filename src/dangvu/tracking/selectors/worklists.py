@@ -29,7 +29,7 @@ def due_list(
     """Everything due to `org`, soonest first; what is overdue is marked. One query."""
     qs = (
         Assignment.objects.filter(organization=org)
-        .select_related("task", "task__source")
+        .select_related("task", "task__source", "transferred_from")
         .defer("task__source__text", "task__source__search_text")  # whole documents
     )
     if not include_done:

@@ -34,7 +34,9 @@ def test_assign_submit_confirm_and_see_the_count_grow(page) -> None:
 
     # the province assigns "hold study sessions" to every grassroots organization
     login_in_browser(page, "chuyenvien.tinh")
-    page.get_by_role("link", name="Theo dõi thực hiện").click()
+    page.get_by_role(
+        "link", name="Theo dõi thực hiện", exact=True
+    ).click()  # not the home dashboard's
     page.get_by_role("link", name="Giao việc").click()
     page.get_by_label("Văn bản giao việc").select_option(str(source.pk))
     page.get_by_label("Nội dung công việc").fill("Tổ chức sinh hoạt chính trị, tư tưởng")

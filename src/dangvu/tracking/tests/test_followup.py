@@ -140,6 +140,9 @@ def test_an_ended_unit_and_its_namesake_successor_are_told_apart(tree, users, ta
         .content.decode()
     )
     assert "Đảng bộ xã Đông Cuông (đến 30/6/2025)" in text  # where it came from
+    officer = make_user("chuyenvien.moi", new)
+    text = client_for(officer).get(reverse("tracking:assignment_list")).content.decode()
+    assert "chuyển từ Đảng bộ xã" in text and "(đến 30/6/2025), ngày 1/7/2025" in text
 
 
 def test_overdue_days_are_written_with_the_thousands_point(tree, users, task, monkeypatch):
