@@ -1,5 +1,6 @@
 """The “Hướng dẫn” link of the top bar: {% load help %}{% help_url request %} gives the
-help page of the area the page belongs to (by its URL namespace), else the index."""
+help page of the area the page belongs to (by its URL namespace, or the app an area's
+dashboard names), else the index."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ register = template.Library()
 @register.simple_tag
 def help_url(request: Any) -> str:
     match = getattr(request, "resolver_match", None)
-    area = area_for_namespace(match.namespace if match else "")
+    # an area's dashboard (/tong-quan/theo-doi/) names its area's app in its kwargs
+    key = (match.kwargs.get("area") or match.namespace) if match else ""
+    area = area_for_namespace(str(key))
     if area is None:
         return reverse("core:help_index")
     return reverse("core:help", args=[area.slug])

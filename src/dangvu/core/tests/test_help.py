@@ -108,6 +108,7 @@ def test_each_page_links_to_its_areas_help(tree) -> None:
         (reverse("reporting:round_list"), "bao-cao"),
         (reverse("drafting:draft_list"), "soan-thao"),
         (reverse("accounts:password_change"), "tai-khoan"),
+        (reverse("flows:dashboard_tracking"), "theo-doi"),
         (reverse("home"), ""),
     ):
         text = client.get(url).content.decode()
