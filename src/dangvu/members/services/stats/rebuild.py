@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -75,22 +76,27 @@ def counters_rebuild(org_ids: Iterable[int] | None = None) -> int:
             params += list(paths.subtree_bounds(p))
         where = " AND (" + " OR ".join(ranges) + ")"
     member_table, org_table = Member._meta.db_table, Organization._meta.db_table
+    columns = {
+        dim: ("''" if dim == "total" else _MEMBER_COLUMNS[dim]).replace(
+            "{year}", _year_sql("m.birth_date")
+        )
+        for dim in DIMENSIONS
+    }
     deltas: dict[tuple[int, str, str], int] = defaultdict(int)
     with connection.cursor() as cursor:
-        for dim in DIMENSIONS:
-            column = "''" if dim == "total" else _MEMBER_COLUMNS[dim]
-            column = column.replace("{year}", _year_sql("m.birth_date"))
-            cursor.execute(
-                f"SELECT substr(o.path, 1, {prefix}), {column}, COUNT(*) FROM {member_table} m "
-                f"JOIN {org_table} o ON o.id = m.organization_id "
-                f"WHERE m.status IN ('{tl.PROBATIONARY}', '{tl.OFFICIAL}'){where} "
-                f"GROUP BY 1, 2",
-                params,
-            )
-            for path_prefix, value, n in cursor.fetchall():
-                for pk in paths.ids_of(path_prefix):
-                    if pk in targets:
-                        deltas[(pk, dim, str(value))] += n
+        sums = _dimension_sums(
+            cursor,
+            source=f"FROM {member_table} m JOIN {org_table} o ON o.id = m.organization_id "
+            f"WHERE m.status IN ('{tl.PROBATIONARY}', '{tl.OFFICIAL}'){where}",
+            params=params,
+            keys={"p": f"substr(o.path, 1, {prefix})"},
+            columns=columns,
+            outputs=[(["p"], "")],
+        )
+        for _, dim, (path_prefix,), value, n in sums:
+            for pk in paths.ids_of(path_prefix):
+                if pk in targets:
+                    deltas[(pk, dim, str(value))] += n
     with transaction.atomic():
         MemberCount.objects.filter(organization_id__in=list(targets)).delete()
         MemberCount.objects.bulk_create(
@@ -102,6 +108,51 @@ def counters_rebuild(org_ids: Iterable[int] | None = None) -> int:
             batch_size=5000,
         )
     return len(deltas)
+
+
+_GROUPED = "members_rebuild_grouped"
+
+
+def _dimension_sums(
+    cursor: Any,
+    *,
+    source: str,
+    params: Sequence[Any],
+    keys: dict[str, str],
+    columns: dict[str, str],
+    outputs: Sequence[tuple[Sequence[str], str]],
+) -> Iterator[tuple[int, str, tuple[Any, ...], Any, int]]:
+    """The rows of `source` counted by each dimension: (output, dimension, the output's
+    keys, value, count) for each output (the keys it groups by, a condition on them).
+
+    Two scans of `source` whatever the number of dimensions: one grouped at once by the
+    keys and every dimension but the birth year into a temporary table, summed from there
+    per dimension; one grouped by the keys and the birth year (whose values would multiply
+    the groups of the first)."""
+    key_select = [f"{expr} AS {name}" for name, expr in keys.items()]
+    wide = [d for d in columns if d != "birth_year"]
+    for group in (wide, ["birth_year"]):
+        named = [d for d in group if d != "total"]
+        select = ", ".join(key_select + [f"{columns[d]} AS d_{d}" for d in named])
+        positions = ", ".join(str(i) for i in range(1, len(keys) + len(named) + 1))
+        cursor.execute(f"DROP TABLE IF EXISTS {_GROUPED}")
+        cursor.execute(
+            f"CREATE TEMP TABLE {_GROUPED} AS SELECT {select}, COUNT(*) AS n {source} "
+            f"GROUP BY {positions}",
+            list(params),
+        )
+        for output, (by, condition) in enumerate(outputs):
+            where = f" WHERE {condition}" if condition else ""
+            by_positions = ", ".join(str(i) for i in range(1, len(by) + 2))
+            for dim in group:
+                column = "''" if dim == "total" else f"d_{dim}"
+                cursor.execute(
+                    f"SELECT {', '.join(by)}, {column}, SUM(n) FROM {_GROUPED}{where} "
+                    f"GROUP BY {by_positions}"
+                )
+                for *key, value, n in cursor.fetchall():
+                    yield output, dim, tuple(key), value, int(n)
+        cursor.execute(f"DROP TABLE {_GROUPED}")
 
 
 def _covering_paths(all_paths: Iterable[str]) -> list[str]:
@@ -157,25 +208,29 @@ def snapshots_rebuild(
         "AND (v.valid_to IS NULL OR s.valid_from < v.valid_to)"
     )
     prefix = SEG * (max(paths.depth_of(p) for p in targets.values()) + 1)
+    columns = {
+        dim: {"total": "''", "theory": "s.theory_level", "exempt": EXEMPT_SQL}.get(dim, f"s.{dim}")
+        for dim in DIMENSIONS
+    }
     deltas: dict[tuple[int, str, str], dict[date, int]] = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cursor:
-        for dim in DIMENSIONS:
-            column = {
-                "total": "''",
-                "theory": "s.theory_level",
-                "exempt": EXEMPT_SQL,
-            }.get(dim, f"s.{dim}")
-            for edge, sign in ((piece_from, 1), (piece_to, -1)):
-                cursor.execute(
-                    f"SELECT substr(v.path, 1, {prefix}), {_month_ceil_sql(f'({edge})')}, "
-                    f"{column}, COUNT(*) FROM {span_t} s {overlap} "
-                    f"WHERE ({edge}) IS NOT NULL GROUP BY 1, 2, 3",
-                    [],
-                )
-                for path_prefix, month, value, n in cursor.fetchall():
-                    for pk in paths.ids_of(path_prefix):
-                        if pk in targets:
-                            deltas[(pk, dim, str(value))][_as_date(month)] += sign * n
+        sums = _dimension_sums(
+            cursor,
+            source=f"FROM {span_t} s {overlap}",
+            params=[],
+            keys={
+                "p": f"substr(v.path, 1, {prefix})",
+                "m_from": _month_ceil_sql(f"({piece_from})"),
+                "m_to": _month_ceil_sql(f"({piece_to})"),
+            },
+            columns=columns,
+            outputs=[(["p", "m_from"], ""), (["p", "m_to"], "m_to IS NOT NULL")],
+        )
+        for output, dim, (path_prefix, month), value, n in sums:
+            sign = 1 if output == 0 else -1
+            for pk in paths.ids_of(path_prefix):
+                if pk in targets:
+                    deltas[(pk, dim, str(value))][_as_date(month)] += sign * n
     existence = defaultdict(list)
     for v in OrgVersion.objects.filter(organization_id__in=list(targets)):
         existence[v.organization_id].append((v.valid_from, v.valid_to))
