@@ -28,7 +28,7 @@ from . import paths
 from .models import Organization, OrgKind, OrgVersion, Restructuring, RestructuringKind
 from .services import NewOrgSpec, org_create, org_dissolve, org_merge, org_move, org_rename
 
-FOUNDED = date(2015, 10, 1)
+FOUNDED = date(1991, 10, 1)  # Yên Bái re-established (Hoàng Liên Sơn divided)
 REFORM_DAY = date(2025, 7, 1)
 CENTRAL_CODE = "TW"
 DEMO_PROVINCE_CODE = "YB"
@@ -106,7 +106,7 @@ def build_demo_province(log: Callable[[str], None]) -> Organization:
         log("Tỉnh mẫu Yên Bái đã có; không tạo lại.")
         return existing
     central = ensure_central()
-    decision = "Quyết định số 01-QĐ/TU, ngày 01/10/2015"
+    decision = "Quyết định số 01-QĐ/TU, ngày 01/10/1991"
 
     def create(
         parent: Organization, name: str, kind: str, code: str, committee: str = "", issuer: str = ""

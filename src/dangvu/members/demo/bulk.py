@@ -1,12 +1,18 @@
 """The `province` and `nation` scales: histories generated with a seeded random and written
 in large batches (COPY on PostgreSQL, executemany on SQLite), then the statistics tables
-rebuilt in set-based SQL."""
+rebuilt in set-based SQL.
+
+The load is one transaction. The secondary indexes of the tables it fills (and, on
+PostgreSQL, their foreign keys, checked row by row otherwise) are dropped first and made
+again once at the end; SQLite writes without its journal on disk and with a large page
+cache meanwhile (the settings of the connection are put back after)."""
 
 from __future__ import annotations
 
 import random
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,27 +22,20 @@ from django.utils import timezone
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.core.text import fold
 from dangvu.orgs import paths
-from dangvu.orgs.models import CELL_KINDS, Organization, OrgVersion
+from dangvu.orgs import rules as org_rules
+from dangvu.orgs.models import CELL_KINDS, Organization, OrgKind, OrgVersion
 
 from .. import rules, services
 from .. import timeline as tl
-from ..models import Member, MembershipEvent, MemberSpan, Transfer
+from ..models import Member, MembershipEvent, MemberSpan, RuleName, Transfer
+from ..selectors.rules import holidays, rule_value
 from ..services.profile import PROFILE_FIELDS, name_order
 from ..services.stats import SPAN_ROW_FIELDS, scope_of, span_scopes
-from .profiles import (
-    EDUCATION,
-    ETHNIC,
-    OCCUPATIONS,
-    POSITIONS,
-    PROFESSIONAL,
-    RATINGS,
-    RELIGION,
-    THEORY,
-    Picker,
-    birth_and_admission,
-)
+from .profiles import ETHNIC, RATINGS, RELIGION, Calendar, PersonMaker, Picker
 
-__all__ = ["members_bulk"]
+__all__ = ["demo_calendar", "members_bulk"]
+
+REFORM_DAY = date(2025, 7, 1)  # districts dissolved: communes decide admissions from then
 
 MEMBER_COLUMNS = [
     "id",
@@ -109,63 +108,221 @@ class _Writer:
         self.columns = columns
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
-
-    def add(self, row: tuple[Any, ...]) -> None:
-        self.rows.append(row)
-        if len(self.rows) >= 100_000:
-            self.flush()
+        self.add = self.rows.append
+        cols = ", ".join(f'"{c}"' for c in columns)
+        self.copy = f"COPY {self.table} ({cols}) FROM STDIN"
+        marks = ", ".join(["?"] * len(columns))
+        self.insert = f"INSERT INTO {self.table} ({cols}) VALUES ({marks})"
 
     def flush(self) -> None:
         if not self.rows:
             return
-        cols = ", ".join(f'"{c}"' for c in self.columns)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {self.table} ({cols}) FROM STDIN") as copy:
-                    for row in self.rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(self.columns))
-                cursor.executemany(f"INSERT INTO {self.table} ({cols}) VALUES ({marks})", self.rows)
+        connection.ensure_connection()
+        raw = connection.connection  # the driver's own: no per-row wrapping by Django
+        if connection.vendor == "postgresql":
+            with raw.cursor() as cursor, cursor.copy(self.copy) as copy:
+                for row in self.rows:
+                    copy.write_row(row)
+        else:
+            raw.executemany(self.insert, self.rows)
         self.count += len(self.rows)
-        self.rows = []
+        self.rows.clear()
 
 
-BULK_MODELS = (Member, MembershipEvent, MemberSpan)
+BULK_MODELS = (Member, MembershipEvent, MemberSpan, Transfer)
 
 
-def _drop_indexes() -> None:
-    """Secondary indexes are rebuilt once after the load: far cheaper than kept row by row."""
+def _secondary_indexes() -> list[tuple[str, str, str]]:
+    """(table, index, its CREATE statement) of every index of the bulk tables that no
+    primary key or unique constraint owns: the model's, the foreign keys'."""
+    out = []
     with connection.cursor() as cursor:
         for model in BULK_MODELS:
-            for index in model._meta.indexes:
-                cursor.execute(f"DROP INDEX IF EXISTS {index.name}")
+            table = model._meta.db_table
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND "
+                    "indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = "
+                    "%s::regclass)",
+                    [table, table],
+                )
+            else:
+                cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                    "AND sql IS NOT NULL",
+                    [table],
+                )
+            out += [(table, name, sql) for name, sql in cursor.fetchall()]
+    return out
 
 
-def _create_indexes(log: Callable[[str], None]) -> None:
-    t = time.perf_counter()
-    with connection.schema_editor() as editor:
+def _foreign_keys() -> list[tuple[str, str, str]]:
+    """(table, constraint, definition) of the bulk tables' foreign keys on PostgreSQL,
+    where each row inserted would queue its check until the commit."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        out = []
         for model in BULK_MODELS:
-            for index in model._meta.indexes:
-                editor.add_index(model, index)
-    log(f"  chỉ mục: {time.perf_counter() - t:.0f} giây")
+            table = model._meta.db_table
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f'",
+                [table],
+            )
+            out += [(table, name, definition) for name, definition in cursor.fetchall()]
+    return out
+
+
+@contextmanager
+def _loading(log: Callable[[str], None]) -> Iterator[None]:
+    """Inside one transaction: no secondary index nor (PostgreSQL) foreign key on the bulk
+    tables while the rows go in; each made again once, over the loaded rows, at the end."""
+    indexes, keys = _secondary_indexes(), _foreign_keys()
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            cursor.execute("SET LOCAL synchronous_commit = off")
+            # Checks still queued (rows of this transaction, say the tree) run now: a table
+            # with queued checks may not be altered, and a foreign key alters both ends.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table, name, _ in keys:
+            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        for _, name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        yield
+        t, cpu = time.perf_counter(), time.process_time()
+        for _, _, sql in indexes:
+            cursor.execute(sql)
+        for table, name, definition in keys:
+            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys' own mode
+        log(f"  chỉ mục: {_took(t, cpu)}")
+
+
+@contextmanager
+def _sqlite_fast() -> Iterator[None]:
+    """SQLite during the load: the rollback journal in memory (not a WAL file as large as the
+    data, copied once more at the checkpoint), no fsync, a 512 MB page cache, no foreign
+    key checks (the generator makes consistent rows). The connection's settings after."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    pragmas = ("journal_mode", "synchronous", "cache_size", "foreign_keys")
+    with connection.cursor() as cursor:
+        before = {}
+        for name in pragmas:
+            cursor.execute(f"PRAGMA {name}")
+            before[name] = cursor.fetchone()[0]
+        for statement in (
+            "journal_mode = MEMORY",
+            "synchronous = OFF",
+            "cache_size = -524288",
+            "foreign_keys = OFF",
+        ):
+            cursor.execute(f"PRAGMA {statement}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for name in pragmas:
+                cursor.execute(f"PRAGMA {name} = {before[name]}")
+
+
+class _Dates(dict[date, Any]):
+    """A date as the driver takes it, once per distinct date: SQLite's adapter is a Python
+    call per value (ISO text), a dict lookup is not; psycopg takes the date itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = connection.vendor == "sqlite"
+
+    def __missing__(self, day: date) -> Any:
+        out = self[day] = day.isoformat() if self.text else day
+        return out
+
+
+def _took(wall: float, cpu: float) -> str:
+    return (
+        f"{time.perf_counter() - wall:.0f} giây (CPU của tiến trình này "
+        f"{time.process_time() - cpu:.0f} giây)"
+    )
 
 
 def _next_id(model: Any) -> int:
     return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
 
-def _cells_by_province(provinces: list[Organization]) -> Iterator[tuple[Organization, list[int]]]:
+def _cells_by_province(
+    provinces: list[Organization],
+) -> Iterator[tuple[Organization, list[int], dict[int, list[OrgVersion]], dict[int, OrgVersion]]]:
+    """Each province's living cells, their versions, and for each the version of the
+    committee above grassroots it is under today (its commune, or the provincial agency)."""
     for p in provinces:
         low, high = paths.subtree_bounds(p.path)
-        yield (
-            p,
-            list(
-                Organization.objects.filter(
-                    path__gte=low, path__lt=high, kind__in=CELL_KINDS, dissolved_on__isnull=True
-                ).values_list("pk", flat=True)
-            ),
+        cells = list(
+            Organization.objects.filter(
+                path__gte=low, path__lt=high, kind__in=CELL_KINDS, dissolved_on__isnull=True
+            ).values_list("pk", flat=True)
         )
+        versions: dict[int, list[OrgVersion]] = {pk: [] for pk in cells}
+        above: dict[int, OrgVersion] = {}
+        for v in OrgVersion.objects.filter(path__gte=low, path__lt=high, valid_to__isnull=True):
+            if v.organization_id in versions:
+                versions[v.organization_id].append(v)
+            elif org_rules.LEVEL.get(v.kind) == 2:
+                above[v.organization_id] = v
+        for v in OrgVersion.objects.filter(
+            path__gte=low, path__lt=high, valid_to__isnull=False, organization_id__in=cells
+        ):
+            versions[v.organization_id].append(v)
+        deciders = {}
+        for pk, vs in versions.items():
+            latest = max(vs, key=lambda v: v.valid_from)
+            deciders[pk] = next(above[i] for i in reversed(paths.ids_of(latest.path)) if i in above)
+        yield p, cells, versions, deciders
+
+
+class _Decisions:
+    """The decision of an admission, a recognition or an exit on a day: by the district's
+    committee (the bloc's, for the provincial agencies' cells) before 1 July 2025, which
+    this tree does not hold, by the standing committee of the cell's commune (or agency)
+    since."""
+
+    BEFORE = {
+        issuer: [f"Quyết định số {n}-QĐ/{issuer}" for n in range(1, 400)]
+        for issuer in ("HU", "ĐUK")
+    }
+
+    def __init__(self, rng: random.Random, deciders: dict[int, OrgVersion]) -> None:
+        self.random = rng.random
+        self.before = {
+            pk: self.BEFORE["ĐUK" if v.kind == OrgKind.PROVINCIAL_AGENCY else "HU"]
+            for pk, v in deciders.items()
+        }
+        self.committee = {pk: v.committee_name for pk, v in deciders.items()}
+        self.number = 0
+
+    def __call__(self, cell: int, on: date) -> str:
+        if on < REFORM_DAY:
+            pool = self.before[cell]
+            return pool[int(self.random() * len(pool))]
+        self.number += 1
+        number, body = self.number % 900 + 1, self.committee[cell]
+        return f"Quyết định số {number}-QĐ/ĐU của Ban Thường vụ {body}"
+
+
+def demo_calendar(today: date, first_year: int) -> Calendar:
+    """The working days and the admission rules of today, read once."""
+    return Calendar(
+        first_year,
+        today,
+        holidays(range(first_year, today.year + 1), today),
+        min_age_months=rule_value(RuleName.ADMISSION_MIN_AGE_MONTHS, today),
+        max_age_months=rule_value(RuleName.ADMISSION_MAX_AGE_MONTHS, today),
+        probation_months=rule_value(RuleName.PROBATION_MONTHS, today),
+    )
 
 
 def members_bulk(
@@ -175,20 +332,55 @@ def members_bulk(
     if Member.objects.filter(organization__path__gte=low, organization__path__lt=high).exists():
         log("Đảng viên quy mô lớn đã có; không tạo lại.")
         return
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
+    with _sqlite_fast():
+        with _loading(log):
+            counts = _generate(provinces, per_province, log, started, started_cpu)
+        _reset_sequences()
+        log(
+            f"Đã ghi {counts[0]:,} đảng viên, {counts[1]:,} sự kiện, {counts[2]:,} giai "
+            f"đoạn sinh hoạt trong {_took(started, started_cpu)}; đang tổng hợp số liệu…"
+        )
+        t, cpu = time.perf_counter(), time.process_time()
+        services.counters_rebuild()
+        log(f"  số liệu hôm nay: {_took(t, cpu)}")
+        t, cpu = time.perf_counter(), time.process_time()
+        services.snapshots_rebuild(first_month=REFORM_DAY)
+        services.mark_tree_followed()
+        log(f"  số liệu đầu tháng: {_took(t, cpu)}")
+        t, cpu = time.perf_counter(), time.process_time()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the bulk-loaded organizations too
+        log(f"  ANALYZE: {_took(t, cpu)}")
+    log(f"Xong đảng viên quy mô lớn sau {_took(started, started_cpu)}.")
+
+
+def _generate(
+    provinces: list[Organization],
+    per_province: int,
+    log: Callable[[str], None],
+    started: float,
+    started_cpu: float,
+) -> tuple[int, int, int]:
     rng = random.Random(2025)
     today = timezone.localdate()
-    now = timezone.now()
-    probation = 12
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    cal = demo_calendar(today, today.year - 55)
+    maker = PersonMaker(cal, today, first_year=today.year - 55, latest=today - timedelta(days=45))
     milestones = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
     members = _Writer(Member, MEMBER_COLUMNS)
     events = _Writer(MembershipEvent, EVENT_COLUMNS)
     spans = _Writer(MemberSpan, SPAN_COLUMNS)
     transfers = _Writer(Transfer, TRANSFER_COLUMNS)
+    add_member, add_event, add_span = members.add, events.add, spans.add
     mid, eid, tid = _next_id(Member), _next_id(MembershipEvent), _next_id(Transfer)
-    eth, rel, edu = Picker(ETHNIC), Picker(RELIGION), Picker(EDUCATION)
-    prof, theo, rate = Picker(PROFESSIONAL), Picker(THEORY), Picker(RATINGS)
+    eth, rel, rate = Picker(ETHNIC), Picker(RELIGION), Picker(RATINGS)
     fam = Picker([(f, w) for f, w in FAMILY])
+    random_ = rng.random
+    iso = _Dates()
+    prefixes: dict[tuple[int, bool, int], str] = {}
+    middles = {False: MIDDLE_MALE, True: MIDDLE_FEMALE}
+    givens = {False: GIVEN_MALE, True: GIVEN_FEMALE}
     folded: dict[str, str] = {}
 
     def f(text: str) -> str:
@@ -206,234 +398,251 @@ def members_bulk(
             out = ordered[full_name] = name_order(given, family_middle)
         return out
 
+    badges: dict[date, int] = {}
     last_year = today.year - 1
     award = date(last_year, 9, 2)
-    decision = "Quyết định (dữ liệu mẫu)"
-    _drop_indexes()
-    if connection.vendor == "sqlite":
-        # The generator makes consistent rows; checking each foreign key row by row costs
-        # more than the insert itself (it is back on for everything else).
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA foreign_keys = OFF")
-    with transaction.atomic():
-        for p_index, (province, cells) in enumerate(_cells_by_province(provinces)):
-            if not cells:
-                continue
-            code = 1 + p_index * 2  # 34 provinces: distinct CCCD province codes 1..67
-            low, high = paths.subtree_bounds(province.path)
-            versions: dict[int, list[OrgVersion]] = {pk: [] for pk in cells}
-            for v in OrgVersion.objects.filter(path__gte=low, path__lt=high):
-                if v.organization_id in versions:
-                    versions[v.organization_id].append(v)
-            scope_now = {
-                pk: scope_of(max(vs, key=lambda v: v.valid_from).path) if vs else None
-                for pk, vs in versions.items()
-            }
-            serials: dict[str, int] = {}
-            for _ in range(per_province):
-                female = rng.random() < 0.4
-                birth, admitted = birth_and_admission(rng, today)
-                cell = cells[int(rng.random() * len(cells))]
-                family = fam(rng)
-                middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
-                given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
-                name = (
-                    f"{family} {given}" if family.endswith(" Thị") else f"{family} {middle} {given}"
+    rated_on = date(last_year, 12, 31)
+    rating_note = f"Kết luận xếp loại chất lượng đảng viên năm {last_year}"
+    badge_decisions = [f"Quyết định số {n}-QĐ/TU về tặng Huy hiệu Đảng" for n in range(1, 60)]
+    transfer_letters = [f"Giấy giới thiệu số {n}-GGT/ĐU" for n in range(1, 200)]
+    death_note = "Giấy báo tử"
+    for p_index, (province, cells, versions, deciders) in enumerate(_cells_by_province(provinces)):
+        if not cells:
+            continue
+        code = 1 + p_index * 2  # 34 provinces: distinct CCCD province codes 1..67
+        scope_now = {
+            pk: scope_of(max(vs, key=lambda v: v.valid_from).path) if vs else None
+            for pk, vs in versions.items()
+        }
+        # A cell with one open version (every cell of the bulk tree): its span scopes inline.
+        single = {
+            pk: (vs[0].valid_from, scope_now[pk])
+            for pk, vs in versions.items()
+            if len(vs) == 1 and vs[0].valid_to is None
+        }
+        decided = _Decisions(rng, deciders)
+        serials: dict[str, int] = {}
+        n_cells = len(cells)
+        for _ in range(per_province):
+            person = maker.person(rng)
+            female, birth, admitted, ceremony = person[0], person[1], person[2], person[3]
+            education, professional, theory, occupation, age_now = person[4:9]
+            cell = cells[int(random_() * n_cells)]
+            family = fam(rng)
+            pool = middles[female]
+            middle = pool[int(random_() * len(pool))]
+            pool = givens[female]
+            given = pool[int(random_() * len(pool))]
+            thi = family.endswith(" Thị")
+            name = f"{family} {given}" if thi else f"{family} {middle} {given}"
+            sex = "nu" if female else "nam"
+            birth_year = birth.year
+            prefix = prefixes.get((code, female, birth_year))
+            if prefix is None:
+                prefix = prefixes[(code, female, birth_year)] = rules.citizen_id_prefix(
+                    code, female, birth_year
                 )
-                sex = "nu" if female else "nam"
-                prefix = rules.citizen_id_prefix(code, female, birth.year)
-                serials[prefix] = serials.get(prefix, 0) + 1
-                cid = f"{prefix}{serials[prefix]:06d}"
-                card = f"{code:02d}{mid:09d}"
-                ethnicity, religion, education = eth(rng), rel(rng), edu(rng)
-                theory = theo(rng)
-                positions = rng.choice(POSITIONS)
-                name_f = f(family) + " " + (f(middle) + " " if not family.endswith(" Thị") else "")
-                full_f = (name_f + f(given)).strip()
-                ends = rules.add_months(admitted, probation)
-                status, official = tl.PROBATIONARY, None
-                if ends <= today and rng.random() > 0.004:
-                    status, official = tl.OFFICIAL, ends
-                org, exit_kind, exited = cell, "", None
-                timeline: list[tuple[str, date, int, int | None, int | None]] = [
-                    (tl.ADMIT, admitted, cell, None, None)
-                ]
-                if official:
-                    timeline.append((tl.RECOGNIZE, official, cell, None, None))
-                member_spans: list[tuple[int, date, date | None, str]] = []
-                span_start, span_status = admitted, tl.PROBATIONARY
-                if official:
-                    member_spans.append((cell, admitted, official, tl.PROBATIONARY))
-                    span_start, span_status = official, tl.OFFICIAL
-                # one official transfer for some, inside the province
-                if official and rng.random() < 0.06:
-                    out_on = official + timedelta(
-                        days=rng.randint(30, max(31, (today - official).days - 30))
-                    )
-                    if out_on < today - timedelta(days=15):
-                        in_on = out_on + timedelta(days=rng.randint(1, 14))
-                        target = cells[int(rng.random() * len(cells))]
-                        if target != cell:
-                            transfers.add(
-                                (
-                                    tid,
-                                    mid,
-                                    "chinh_thuc",
-                                    cell,
-                                    target,
-                                    out_on,
-                                    "Giấy giới thiệu (dữ liệu mẫu)",
-                                    None,
-                                    Transfer.State.CONFIRMED,
-                                    in_on,
-                                    None,
-                                )
+            serials[prefix] = serial = serials.get(prefix, 0) + 1
+            cid = f"{prefix}{serial:06d}"
+            card = f"{code:02d}{mid:09d}"
+            ethnicity, religion = eth(rng), rel(rng)
+            name_f = f(family) + " " + (f(middle) + " " if not thi else "")
+            full_f = (name_f + f(given)).strip()
+            ends = cal.probation_end(ceremony)
+            status, official = tl.PROBATIONARY, None
+            # recognized from the day the 12 months end; a few of the last months not yet
+            if ends <= today and (ends < today - timedelta(days=180) or random_() > 0.05):
+                status, official = tl.OFFICIAL, ends
+            org, exit_kind, exited = cell, "", None
+            admission = decided(cell, admitted)
+            timeline: list[tuple[str, date, int, int | None, int | None, str]] = [
+                (tl.ADMIT, admitted, cell, None, None, admission),
+                (tl.CEREMONY, ceremony, cell, None, None, admission),
+            ]
+            if official:
+                timeline.append((tl.RECOGNIZE, official, cell, None, None, decided(cell, official)))
+            member_spans: list[tuple[int, date, date | None, str]] = []
+            span_start, span_status = admitted, tl.PROBATIONARY
+            if official:
+                member_spans.append((cell, admitted, official, tl.PROBATIONARY))
+                span_start, span_status = official, tl.OFFICIAL
+            # one official transfer for some, inside the province
+            if official and random_() < 0.06:
+                out_on = official + timedelta(
+                    days=rng.randint(30, max(31, (today - official).days - 30))
+                )
+                if out_on < today - timedelta(days=15):
+                    in_on = out_on + timedelta(days=1 + int(random_() * 14))
+                    target = cells[int(random_() * n_cells)]
+                    if target != cell:
+                        letter = transfer_letters[int(random_() * len(transfer_letters))]
+                        transfers.add(
+                            (
+                                tid,
+                                mid,
+                                "chinh_thuc",
+                                cell,
+                                target,
+                                out_on,
+                                letter,
+                                None,
+                                Transfer.State.CONFIRMED,
+                                in_on,
+                                None,
                             )
-                            timeline.append((tl.TRANSFER_OUT, out_on, cell, target, tid))
-                            timeline.append((tl.TRANSFER_IN, in_on, target, cell, tid))
-                            member_spans.append((cell, span_start, in_on, span_status))
-                            span_start, org = in_on, target
-                            tid += 1
-                roll = rng.random()
-                age_now = today.year - birth.year
-                if official and (roll < 0.03 or (age_now > 75 and roll < 0.15)):
-                    last = max(d for _, d, *_ in timeline)
-                    day = last + timedelta(days=rng.randint(1, max(2, (today - last).days - 1)))
-                    if day < today:
-                        kind = (
-                            tl.DEATH
-                            if age_now > 60 and rng.random() < 0.7
-                            else rng.choice([tl.LEAVE, tl.STRIKE_OFF, tl.STRIKE_OFF, tl.EXPEL])
                         )
-                        timeline.append((kind, day, org, None, None))
-                        member_spans.append((org, span_start, day, span_status))
-                        span_start = None  # type: ignore[assignment]
-                        status = tl.DECEASED if kind == tl.DEATH else tl.EXITED
-                        exit_kind = "" if kind == tl.DEATH else kind
-                        exited = day
-                if span_start is not None:
-                    member_spans.append((org, span_start, None, span_status))
-                badge = 0
-                active = status in tl.ACTIVE
-                if active:
-                    if admitted.year <= last_year and rng.random() < 0.95:
-                        timeline.append((tl.RATING, date(last_year, 12, 31), org, None, None))
-                    reached = rules.badge_due(admitted, award, milestones, [])
-                    if reached and rng.random() < 0.9:
-                        badge = reached
-                        timeline.append((tl.BADGE, award, org, None, None))
-                for kind, on, where, other, transfer in timeline:
-                    events.add(
-                        (
-                            eid,
-                            mid,
-                            kind,
-                            on,
-                            decision,
-                            where,
-                            other,
-                            transfer,
-                            badge if kind == tl.BADGE else None,
-                            last_year if kind == tl.RATING else None,
-                            rate(rng) if kind == tl.RATING else "",
-                            "",
-                            False,
-                            "",
-                            None,
-                            "",
-                            None,
-                            now,
-                        )
+                        timeline.append((tl.TRANSFER_OUT, out_on, cell, target, tid, letter))
+                        timeline.append((tl.TRANSFER_IN, in_on, target, cell, tid, letter))
+                        member_spans.append((cell, span_start, in_on, span_status))
+                        span_start, org = in_on, target
+                        tid += 1
+            roll = random_()
+            if official and (roll < 0.03 or (age_now > 75 and roll < 0.15)):
+                last = max(e[1] for e in timeline)
+                day = last + timedelta(days=rng.randint(1, max(2, (today - last).days - 1)))
+                if day < today:
+                    kind = (
+                        tl.DEATH
+                        if age_now > 60 and random_() < 0.7
+                        else rng.choice([tl.LEAVE, tl.STRIKE_OFF, tl.STRIKE_OFF, tl.EXPEL])
                     )
-                    eid += 1
-                birth_year = birth.year
-                for where, vf, vt, st in member_spans:
-                    spans.add(
-                        (
-                            mid,
-                            where,
-                            vf,
-                            vt,
-                            st,
-                            sex,
-                            birth_year,
-                            ethnicity,
-                            religion,
-                            education,
-                            theory,
-                            False,  # the demo's members are not exempt
-                            *span_scopes(versions[where], vf, vt),
-                        )
+                    note = death_note if kind == tl.DEATH else decided(org, day)
+                    timeline.append((kind, day, org, None, None, note))
+                    member_spans.append((org, span_start, day, span_status))
+                    span_start = None  # type: ignore[assignment]
+                    status = tl.DECEASED if kind == tl.DEATH else tl.EXITED
+                    exit_kind = "" if kind == tl.DEATH else kind
+                    exited = day
+            if span_start is not None:
+                member_spans.append((org, span_start, None, span_status))
+            badge = 0
+            active = status in tl.ACTIVE
+            if active:
+                if admitted.year <= last_year and random_() < 0.95:
+                    timeline.append((tl.RATING, rated_on, org, None, None, rating_note))
+                reached = badges.get(admitted)
+                if reached is None:
+                    reached = badges[admitted] = (
+                        rules.badge_due(admitted, award, milestones, []) or 0
                     )
-                members.add(
+                if reached and random_() < 0.9:
+                    badge = reached
+                    pool = badge_decisions
+                    timeline.append(
+                        (tl.BADGE, award, org, None, None, pool[int(random_() * len(pool))])
+                    )
+            for kind, on, where, other, transfer, decision in timeline:
+                add_event(
                     (
+                        eid,
                         mid,
-                        name,
+                        kind,
+                        iso[on],
+                        decision,
+                        where,
+                        other,
+                        transfer,
+                        badge if kind == tl.BADGE else None,
+                        last_year if kind == tl.RATING else None,
+                        rate(rng) if kind == tl.RATING else "",
                         "",
-                        sex,
-                        birth,
-                        ethnicity,
-                        religion,
+                        False,
                         "",
-                        "",
-                        "",
-                        cid,
-                        education,
-                        prof(rng),
-                        theory,
-                        rng.choice(OCCUPATIONS),
-                        positions,
-                        card,
-                        org,
                         None,
-                        status,
-                        exit_kind,
-                        admitted,
+                        "",
                         None,
-                        official,
-                        ends if status == tl.PROBATIONARY else None,
-                        exited,
-                        None,
-                        admitted,
-                        badge,
-                        f"{full_f} {card}",
-                        f"{f(given)} {name_f.strip()}".strip(),
-                        order_of(name),
-                        f(positions),
-                        scope_now[org],
                         now,
                     )
                 )
-                mid += 1
-            for w in (members, transfers, events, spans):
-                w.flush()
-            log(
-                f"  {province.name}: {members.count:,} đảng viên, {events.count:,} sự kiện "
-                f"({time.perf_counter() - started:.0f} giây)"
+                eid += 1
+            for where, vf, vt, st in member_spans:
+                one = single.get(where)
+                if one is None:
+                    scopes = span_scopes(versions[where], vf, vt)
+                else:
+                    begins, scope = one
+                    scopes = (
+                        scope if vf >= begins else None,
+                        scope if vt is not None and vt > begins else None,
+                    )
+                add_span(
+                    (
+                        mid,
+                        where,
+                        iso[vf],
+                        None if vt is None else iso[vt],
+                        st,
+                        sex,
+                        birth_year,
+                        ethnicity,
+                        religion,
+                        education,
+                        theory,
+                        False,  # the demo's members are not exempt
+                        *scopes,
+                    )
+                )
+            positions = (
+                maker.position(
+                    rng,
+                    female=female,
+                    official=status == tl.OFFICIAL,
+                    occupation=occupation,
+                    age=age_now,
+                )
+                if active
+                else ""
             )
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA foreign_keys = ON")
-    _create_indexes(log)
-    _reset_sequences()
-    log(
-        f"Đã ghi {members.count:,} đảng viên, {events.count:,} sự kiện, {spans.count:,} giai "
-        f"đoạn sinh hoạt trong {time.perf_counter() - started:.0f} giây; đang tổng hợp số liệu…"
-    )
-    t = time.perf_counter()
-    services.counters_rebuild()
-    log(f"  số liệu hôm nay: {time.perf_counter() - t:.0f} giây")
-    t = time.perf_counter()
-    services.snapshots_rebuild(first_month=date(2025, 7, 1))
-    services.mark_tree_followed()
-    log(f"  số liệu đầu tháng: {time.perf_counter() - t:.0f} giây")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # the bulk-loaded organizations too
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    log(f"Xong đảng viên quy mô lớn sau {time.perf_counter() - started:.0f} giây.")
+            add_member(
+                (
+                    mid,
+                    name,
+                    "",
+                    sex,
+                    iso[birth],
+                    ethnicity,
+                    religion,
+                    "",
+                    "",
+                    "",
+                    cid,
+                    education,
+                    professional,
+                    theory,
+                    occupation,
+                    positions,
+                    card,
+                    org,
+                    None,
+                    status,
+                    exit_kind,
+                    iso[admitted],
+                    iso[ceremony],
+                    None if official is None else iso[official],
+                    iso[ends] if status == tl.PROBATIONARY else None,
+                    None if exited is None else iso[exited],
+                    None,
+                    iso[admitted],
+                    badge,
+                    f"{full_f} {card}",
+                    f"{f(given)} {name_f.strip()}".strip(),
+                    order_of(name),
+                    f(positions),
+                    scope_now[org],
+                    now,
+                )
+            )
+            mid += 1
+            if len(events.rows) >= 200_000:
+                for w in (members, transfers, events, spans):
+                    w.flush()
+        for w in (members, transfers, events, spans):
+            w.flush()
+        log(
+            f"  {province.name}: {members.count:,} đảng viên, {events.count:,} sự kiện "
+            f"({_took(started, started_cpu)})"
+        )
+    return members.count, events.count, spans.count
 
 
 def _reset_sequences() -> None:

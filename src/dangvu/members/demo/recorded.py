@@ -1,5 +1,10 @@
 """The `demo` scale: a few hundred members of the Yên Bái demo province, recorded through
-the services, so their histories and the audit log are real."""
+the services, so their histories and the audit log are real.
+
+Each decision names the body that took it on its day, read from the tree through time:
+the district committee (or the bloc's) before 1 July 2025, the new commune's since; an
+admission older than the tree's records names the body of their first day. Profiles and
+dates follow the rules of `profiles.py`."""
 
 from __future__ import annotations
 
@@ -10,29 +15,38 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import timezone
 
 from dangvu.access import SYSTEM
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.orgs import paths
-from dangvu.orgs.models import CELL_KINDS, Organization
+from dangvu.orgs import rules as org_rules
+from dangvu.orgs.models import CELL_KINDS, Organization, OrgVersion
+from dangvu.orgs.selectors import ancestors_on
 
 from .. import rules, services
 from .. import timeline as tl
 from ..models import EventKind, Member, Transfer
-from .profiles import (
-    EDUCATION,
-    ETHNIC_NORTH,
-    OCCUPATIONS,
-    POSITIONS,
-    PROFESSIONAL,
-    RELIGION,
-    THEORY,
-    Picker,
-    birth_and_admission,
-)
+from .bulk import demo_calendar
+from .profiles import ETHNIC_NORTH, RELIGION, PersonMaker, Picker
 
-__all__ = ["members_record"]
+__all__ = ["deciding_body", "members_record"]
+
+
+def deciding_body(cell: Organization, on: date) -> OrgVersion:
+    """The committee above grassroots the cell was under on `on` (a district, the bloc, a
+    commune, a provincial agency), or on its founding day for an earlier date."""
+    chain = ancestors_on(cell, max(on, cell.founded_on))
+    return next(v for v in reversed(chain) if org_rules.LEVEL.get(v.kind) == 2)
+
+
+def _decision(rng: random.Random, cell: Organization, on: date) -> str:
+    body = deciding_body(cell, on)
+    return (
+        f"Quyết định số {rng.randint(1, 400)}-QĐ/{body.issuer_code} "
+        f"của Ban Thường vụ {body.committee_name}"
+    )
 
 
 def members_record(province: Organization, log: Callable[[str], None]) -> None:
@@ -49,29 +63,35 @@ def members_record(province: Organization, log: Callable[[str], None]) -> None:
         )
     )
     living = [c for c in cells if c.dissolved_on is None]
-    eth, rel, edu = Picker(ETHNIC_NORTH), Picker(RELIGION), Picker(EDUCATION[:2])
-    prof, theo = Picker(PROFESSIONAL), Picker(THEORY)
+    eth, rel = Picker(ETHNIC_NORTH), Picker(RELIGION)
+    cal = demo_calendar(today, today.year - 55)
+    latest = today - timedelta(days=60)
+    maker = PersonMaker(cal, today, first_year=today.year - 55, latest=latest, female_share=0.38)
     serial = 0
     members: list[Member] = []
 
-    def profile(female: bool, birth: date) -> dict[str, Any]:
+    def profile(female: bool, birth: date, official: bool) -> dict[str, Any]:
         nonlocal serial
         serial += 1
         family = rng.choices([f for f, _ in FAMILY], weights=[w for _, w in FAMILY])[0]
         middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
         given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
         name = f"{family} {given}" if family.endswith(" Thị") else f"{family} {middle} {given}"
+        education, professional, theory, occupation = maker.profile(rng, birth, female)
+        age = rules.age_in_years(birth, today)
         return {
             "full_name": name,
             "sex": "nu" if female else "nam",
             "birth_date": birth,
             "ethnicity": eth(rng),
             "religion": rel(rng),
-            "education": edu(rng),
-            "professional_level": prof(rng),
-            "theory_level": theo(rng),
-            "occupation": rng.choice(OCCUPATIONS),
-            "positions": rng.choice(POSITIONS),
+            "education": education,
+            "professional_level": professional,
+            "theory_level": theory,
+            "occupation": occupation,
+            "positions": maker.position(
+                rng, female=female, official=official, occupation=occupation, age=age
+            ),
             "home_town": f"xã {rng.choice(['Việt Thành', 'Hòa Cuông', 'Đông Cuông', 'Y Can'])}",
             "residence": f"Thôn {rng.randint(1, 9)}, tỉnh Yên Bái",
             "phone": f"09{rng.randint(10000000, 99999999)}",
@@ -79,44 +99,40 @@ def members_record(province: Organization, log: Callable[[str], None]) -> None:
             "card_number": f"15{serial:06d}",
         }
 
-    def admit(cell: Organization, birth: date, on: date, female: bool, ceremony: bool = True):
+    def admit(cell: Organization, birth: date, on: date, ceremony: date, female: bool) -> Member:
+        official = cal.probation_end(ceremony) <= today - timedelta(days=10)
         return services.member_admit(
             organization=cell,
             admitted_on=on,
-            decision=f"Quyết định số {rng.randint(1, 300)}-QĐ/HU",
+            decision=_decision(rng, cell, on),
             actor=SYSTEM,
-            ceremony_on=on + timedelta(days=rng.randint(7, 25)) if ceremony else None,
-            **profile(female, birth),
+            ceremony_on=ceremony,
+            **profile(female, birth, official),
         )
 
-    # Members of long standing and of recent years, in the cells that existed when admitted.
+    # Members of long standing and of recent years, in the cells that existed when admitted
+    # (those of the tree's first day for an admission older than its records).
     for _ in range(320):
-        female = rng.random() < 0.38
-        birth, admitted = birth_and_admission(rng, today)
-        admitted = max(admitted, date(1972, 1, 1))
-        pool = [c for c in cells if c.exists_on(max(admitted, c.founded_on))]
+        person = maker.person(rng)
+        day = max(person.admitted, province.founded_on)
+        pool = [c for c in cells if c.exists_on(day)]
         cell = rng.choice(pool)
-        if admitted + timedelta(days=40) > today:
-            continue
-        ceremony_on = admitted + timedelta(days=rng.randint(7, 25))
-        if ceremony_on >= today:
-            continue
-        m = admit(cell, birth, admitted, female)
-        if rules.add_months(m.ceremony_on or admitted, 12) <= today - timedelta(days=10):
-            services.member_recognize(
-                member=m,
-                decision="Quyết định công nhận đảng viên chính "
-                f"thức số {rng.randint(1, 400)}-QĐ/ĐU",
-                actor=SYSTEM,
-            )
+        m = admit(cell, person.birth, person.admitted, person.ceremony, person.female)
+        ends = m.probation_ends_on
+        if ends is not None and ends <= today - timedelta(days=10):
+            services.member_recognize(member=m, decision=_decision(rng, cell, ends), actor=SYSTEM)
         members.append(m)
     # Probationers due and overdue on today's date.
     for months_ago in (11, 12, 13, 14):
         for _ in range(2):
             female = rng.random() < 0.5
-            on = rules.add_months(today, -months_ago) - timedelta(days=rng.randint(1, 20))
-            birth = date(on.year - rng.randint(20, 35), rng.randint(1, 12), rng.randint(1, 28))
-            members.append(admit(rng.choice(living), birth, on, female))
+            index = cal.index_of(
+                rules.add_months(today, -months_ago) - timedelta(days=rng.randint(30, 50))
+            )
+            on = cal.day(index)
+            ceremony = maker.ceremony_for(rng, index)
+            birth = maker.birth_for(rng, on)
+            members.append(admit(rng.choice(living), birth, on, ceremony, female))
     for m in members:
         m.refresh_from_db()
     active = [m for m in members if m.is_active and m.status == tl.OFFICIAL]
@@ -139,8 +155,11 @@ def members_record(province: Organization, log: Callable[[str], None]) -> None:
         )
     # Across the 2025 merges: a letter issued in June, confirmed in July by the new commune's
     # cell (the cell kept its identity when its commune merged).
-    m = next(x for x in active if x.organization.exists_on(date(2025, 6, 10)))
-    m.refresh_from_db()
+    for m in active:
+        m.refresh_from_db()
+        last = m.events.aggregate(last=Max("on"))["last"]
+        if m.organization.exists_on(date(2025, 6, 10)) and last < date(2025, 6, 10):
+            break
     target = next(c for c in living if c.pk != m.organization_id)
     t = services.member_transfer(
         member=m,
@@ -171,10 +190,10 @@ def members_record(province: Organization, log: Callable[[str], None]) -> None:
         until=today - timedelta(days=20),
     )
     services.transfer_confirm(transfer=t, on=today - timedelta(days=195), actor=SYSTEM)
-    # Exits and deaths.
+    # Exits and deaths (of members holding no post: a cell's secretary would be replaced).
     for m in rng.sample(active, 24):
         m.refresh_from_db()
-        if not m.is_active or m.host_organization_id:
+        if not m.is_active or m.host_organization_id or m.positions:
             continue
         day = min(
             today - timedelta(days=5),
@@ -191,7 +210,7 @@ def members_record(province: Organization, log: Callable[[str], None]) -> None:
                 member=m,
                 kind=kind,
                 on=day,
-                decision=f"Quyết định số {rng.randint(1, 99)}-QĐ/ĐU",
+                decision=_decision(rng, m.organization, day),
                 actor=SYSTEM,
             )
     # Ratings for the last two years (some missing for last year), badges reached.
