@@ -237,7 +237,7 @@ def snapshots_rebuild(
     by_org: dict[int, list[tuple[str, str, dict[date, int]]]] = defaultdict(list)
     for (org, dim, value), by_month in deltas.items():
         by_org[org].append((dim, value, by_month))
-    rows: list[MemberSnapshot] = []
+    rows: list[tuple[int, date, str, str, int]] = []  # as the table's columns below
     for pk in targets:
         lives = existence.get(pk, [])
         months = [
@@ -256,18 +256,18 @@ def snapshots_rebuild(
                 if dim == "total":
                     totals[m] = running
                 elif running:
-                    rows.append(
-                        MemberSnapshot(
-                            organization_id=pk, month=m, dimension=dim, value=value, n=running
-                        )
-                    )
-        rows += [
-            MemberSnapshot(organization_id=pk, month=m, dimension="total", value="", n=n)
-            for m, n in totals.items()
-        ]
-    with transaction.atomic():
+                    rows.append((pk, m, dim, value, running))
+        rows += [(pk, m, "total", "", n) for m, n in totals.items()]
+    # Millions of rows at the nation's commune level: plain tuples, not model instances.
+    table = MemberSnapshot._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
         MemberSnapshot.objects.filter(organization_id__in=list(targets)).delete()
-        MemberSnapshot.objects.bulk_create(rows, batch_size=5000)
+        for start in range(0, len(rows), 50_000):
+            cursor.executemany(
+                f"INSERT INTO {table} (organization_id, month, dimension, value, n) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                rows[start : start + 50_000],
+            )
     return len(rows)
 
 
