@@ -60,6 +60,7 @@ def table_sheet(
         sheet.column_dimensions[get_column_letter(i)].width = column.width
     header_row = 1 + len(notes) + 2  # the title, the notes, a blank line, the header
     sheet.freeze_panes = f"A{header_row + 1}"
+    print_setup(sheet, header_row)
     sheet.append([_cell(sheet, title, _TITLE)])
     for note in notes:
         sheet.append([_cell(sheet, note, _NOTE)])
@@ -72,6 +73,17 @@ def table_sheet(
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(count, 1)}"
     return count
+
+
+def print_setup(sheet: Any, header_row: int) -> None:
+    """Printed as offices print a list: A4 landscape, the columns fitted to the page's
+    width, the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
 def finish(book: Workbook) -> bytes:
@@ -112,5 +124,6 @@ __all__ = [
     "Column",
     "finish",
     "new_book",
+    "print_setup",
     "table_sheet",
 ]
