@@ -47,8 +47,23 @@ def audit_record(
     `actor` is a user or `dangvu.access.SYSTEM`, logged as “hệ thống” with no user."""
     if actor is None:
         raise TypeError("audit_record: pass dangvu.access.SYSTEM for the system, not None")
+    entry = _entry(actor, action, obj, organization, summary, before, after, get_request_id())
+    entry.save(force_insert=True)
+    return entry
+
+
+def _entry(
+    actor: AuditActor,
+    action: str,
+    obj: Model,
+    organization: Any,
+    summary: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    request_id: str,
+) -> AuditEntry:
     user: Any = actor if getattr(actor, "pk", None) else None  # a User, or None: the system
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=user,
         actor_name=actor.get_username() if user is not None else SYSTEM_NAME,
         action=action,
@@ -60,7 +75,26 @@ def audit_record(
         summary=summary,
         before=_jsonable(before),
         after=_jsonable(after),
-        request_id=get_request_id(),
+        request_id=request_id,
+    )
+
+
+def audit_many(
+    *,
+    actor: AuditActor,
+    entries: list[tuple[str, Model, Any, str, dict[str, Any] | None]],
+) -> None:
+    """`audit_record` for many writes at once (a bulk import): each entry is (action,
+    object, organization, summary, after), one row each, in one statement."""
+    if actor is None:
+        raise TypeError("audit_many: pass dangvu.access.SYSTEM for the system, not None")
+    request_id = get_request_id()
+    AuditEntry.objects.bulk_create(
+        [
+            _entry(actor, action, obj, organization, summary, None, after, request_id)
+            for action, obj, organization, summary, after in entries
+        ],
+        batch_size=1000,
     )
 
 

@@ -29,6 +29,8 @@ ACTION_LABELS: dict[str, str] = {
     "members.stats_export": "Xuất thống kê đảng viên ra Excel",
     "members.dashboard_export": "Xuất Excel số liệu biểu đồ (tổng quan đảng viên)",
     "members.members_import": "Nhập đảng viên từ Excel",
+    "members.import_check": "Kiểm tra tệp nhập đảng viên",
+    "members.import_start": "Xác nhận ghi tệp nhập đảng viên",
     "members.event_annul": "Đính chính sự kiện",
     "members.transfer_redirect": "Chuyển tiếp giấy giới thiệu sinh hoạt",
     "members.ket_nap": "Kết nạp (dự bị)",

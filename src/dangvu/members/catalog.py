@@ -109,3 +109,81 @@ DISCIPLINE_FORMS = [
     ("canh_cao", "Cảnh cáo"),
     ("cach_chuc", "Cách chức"),
 ]
+
+# Other ways offices write the catalogues' values, by their spelling key (`spelling_key`:
+# folded, only letters and digits kept, so "Cấp III", "cap 3" and "CẤP-3" are one key). The
+# school level as a grade is read by `rules.education_of_grade` ("12/12", "9/10").
+EDUCATION_SPELLINGS = {
+    "thpt": "thpt",
+    "ptth": "thpt",
+    "cap3": "thpt",
+    "capiii": "thpt",
+    "trunghocphothong": "thpt",
+    "thcs": "thcs",
+    "ptcs": "thcs",
+    "cap2": "thcs",
+    "capii": "thcs",
+    "trunghoccoso": "thcs",
+    "th": "tieu_hoc",
+    "cap1": "tieu_hoc",
+    "capi": "tieu_hoc",
+    "tieuhoc": "tieu_hoc",
+}
+PROFESSIONAL_SPELLINGS = {
+    "khong": "khong",
+    "chua": "khong",
+    "chuaquadaotao": "khong",
+    "sc": "so_cap",
+    "tc": "trung_cap",
+    "tccn": "trung_cap",
+    "cd": "cao_dang",
+    "dh": "dai_hoc",
+    "cunhan": "dai_hoc",
+    "kysu": "dai_hoc",
+    "bacsi": "dai_hoc",
+    "ths": "thac_si",
+    "thacsy": "thac_si",
+    "ts": "tien_si",
+    "tiensy": "tien_si",
+}
+THEORY_SPELLINGS = {
+    "khong": "khong",
+    "chua": "khong",
+    "chuaquadaotao": "khong",
+    "sc": "so_cap",
+    "tc": "trung_cap",
+    "cc": "cao_cap",
+    "cn": "cu_nhan",
+    "caocaplyluanchinhtri": "cao_cap",
+    "trungcaplyluanchinhtri": "trung_cap",
+    "socaplyluanchinhtri": "so_cap",
+}
+SEX_SPELLINGS = {"nam": "nam", "namgioi": "nam", "nu": "nu", "nugioi": "nu"}
+ETHNIC_SPELLINGS = {
+    "hmong": "Mông",
+    "meo": "Mông",
+    "khome": "Khmer",
+    "khmer": "Khmer",
+    "ede": "Ê Đê",
+    "bruvankieu": "Bru - Vân Kiều",
+    "vankieu": "Bru - Vân Kiều",
+    "jrai": "Gia Rai",
+    "giarai": "Gia Rai",
+    "xodang": "Xơ Đăng",
+    "thai": "Thái",
+}
+RELIGION_SPELLINGS = {
+    "khong": "Không",
+    "khongco": "Không",
+    "phat": "Phật giáo",
+    "daophat": "Phật giáo",
+    "thienchua": "Công giáo",
+    "thienchuagiao": "Công giáo",
+    "congiao": "Công giáo",
+    "daotinlanh": "Tin lành",
+    "tinlanh": "Tin lành",
+    "caodai": "Cao Đài",
+    "daocaodai": "Cao Đài",
+    "hoahao": "Phật giáo Hòa Hảo",
+    "islam": "Hồi giáo",
+}

@@ -90,6 +90,9 @@ BUDGETS: dict[str, int] = {
     "flows:dashboard_tracking_export": 8,
     "home": 38,  # +23: its dashboard (twelve months of members, the year's work and round)
     "members:event_annul": 5,
+    "members:import_batch": 4,
+    "members:import_marked": 3,
+    "members:import_template": 5,
     "members:member_badge": 4,
     "members:member_create": 4,
     "members:member_detail": 10,

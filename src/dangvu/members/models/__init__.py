@@ -19,6 +19,7 @@ from .choices import (
     Theory,
 )
 from .history import MembershipEvent, Sponsor, Transfer
+from .imports import ImportBatch
 from .member import Member, MemberQuerySet, SearchKeyField
 from .rules import Rule, RuleName
 from .stats import MemberCount, MemberSnapshot, MemberSpan, StatsState
@@ -29,6 +30,7 @@ __all__ = [
     "DisciplineForm",
     "Education",
     "EventKind",
+    "ImportBatch",
     "Member",
     "MemberCount",
     "MemberQuerySet",

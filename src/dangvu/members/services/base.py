@@ -191,12 +191,23 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
     elif before is _FROM_DB:
         before = stats.contribution(Member.objects.get(pk=member.pk))
     state = member_state(member)
+    assert state.org_id is not None, "an admitted member always has a unit"
+    unit_path = Organization.objects.filter(pk=state.org_id).values_list("path", flat=True)
+    apply_state(member, state, unit_path.first())
+    member.save()
+    stats.replace_spans(member, state.spans)
+    stats.apply_contribution(before, stats.contribution(member))
+    return state
+
+
+def apply_state(member: Member, state: tl.State, unit_path: str | None) -> None:
+    """Set the member row's fields from the state its events replay to (`unit_path`: the
+    path of the state's unit), unsaved."""
     first_admission = state.admitted_on
     assert first_admission is not None, "a member always has an admission event"
     assert state.org_id is not None, "an admitted member always has a unit"
     member.status = state.status
-    unit_path = Organization.objects.filter(pk=state.org_id).values_list("path", flat=True)
-    member.scope = stats.scope_of(unit_path.first())
+    member.scope = stats.scope_of(unit_path)
     member.organization_id = state.org_id
     member.host_organization_id = state.host_org_id
     member.exit_kind = state.exit_kind
@@ -214,10 +225,6 @@ def refresh(member: Member, *, new: bool = False, before: Any = _FROM_DB) -> tl.
         member.probation_ends_on = rules.probation_end(start, state.ceremony_on, months)
     else:
         member.probation_ends_on = None
-    member.save()
-    stats.replace_spans(member, state.spans)
-    stats.apply_contribution(before, stats.contribution(member))
-    return state
 
 
 def record_change(

@@ -13,7 +13,7 @@ from dangvu.core.collation import vi_sort_key
 from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
 
-from .. import catalog, rules
+from .. import catalog, rules, spellings
 from ..models import Education, Member, Professional, Sex, Theory
 from . import identifiers
 
@@ -51,10 +51,10 @@ def _text(value: Any) -> str:
 
 
 def _choice(value: str, choices: Any, label: str, errors: dict[str, str], field: str) -> str:
-    if value in choices.values:
-        return value
-    by_label = {fold(lbl): code for code, lbl in choices.choices}
-    code = by_label.get(fold(value))
+    """The code of `value`: a code, a label or a usual spelling of one (`spellings`)."""
+    code = spellings.read_choice(value, dict(choices.choices), spellings.SPELLINGS.get(field))
+    if code is None and field == "education":
+        code = spellings.education_of_grade(value)
     if code is None:
         allowed = ", ".join(lbl for _, lbl in choices.choices)
         errors[field] = f"{label} “{value}” không có trong danh mục: hãy chọn một trong {allowed}."
@@ -63,15 +63,23 @@ def _choice(value: str, choices: Any, label: str, errors: dict[str, str], field:
 
 
 def clean_profile(
-    data: dict[str, Any], *, member: Member | None = None, actor: Any = None
+    data: dict[str, Any],
+    *,
+    member: Member | None = None,
+    actor: Any = None,
+    clashes: bool = True,
 ) -> dict[str, Any]:
     """The profile, normalized; a ValidationError naming each bad field otherwise. A number
     already in the registry is refused naming the member only inside `actor`'s scope
-    (`identifiers`); the error lists the refusals outside it in `outside_scope`."""
+    (`identifiers`); the error lists the refusals outside it in `outside_scope`.
+    `clashes=False`: the caller looked the numbers up itself (the import, for a whole file
+    in two queries)."""
     errors: dict[str, str] = {}
     outside: list[tuple[str, str]] = []
 
     def clash(field: str, value: str) -> None:
+        if not clashes:
+            return
         others = Member.objects.filter(**{field: value})
         if member is not None:
             others = others.exclude(pk=member.pk)
@@ -104,17 +112,17 @@ def clean_profile(
         )
     out["birth_date"] = birth
     ethnicity = _text(data.get("ethnicity")) or "Kinh"
-    known = {fold(e): e for e in catalog.ETHNIC_GROUPS}
-    if fold(ethnicity) not in known:
+    known = spellings.read_named(ethnicity, catalog.ETHNIC_GROUPS, catalog.ETHNIC_SPELLINGS)
+    if known is None:
         errors["ethnicity"] = (
             f"Dân tộc “{ethnicity}” không có trong danh mục 54 dân tộc: hãy ghi đúng tên "
             "(ví dụ Kinh, Tày, Thái, Mường, Mông, Dao)."
         )
-    out["ethnicity"] = known.get(fold(ethnicity), ethnicity)
+    out["ethnicity"] = known or ethnicity
     religion = _text(data.get("religion")) or "Không"
-    religions = {fold(r): r for r in catalog.RELIGIONS}
-    out["religion"] = religions.get(fold(religion), religion)
-    if fold(religion) not in religions:
+    named = spellings.read_named(religion, catalog.RELIGIONS, catalog.RELIGION_SPELLINGS)
+    out["religion"] = named or religion
+    if named is None:
         errors["religion"] = (
             f"Tôn giáo “{religion}” không có trong danh mục: hãy chọn "
             + ", ".join(catalog.RELIGIONS)

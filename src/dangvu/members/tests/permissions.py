@@ -10,19 +10,21 @@ from datetime import date
 from django.urls import reverse
 
 from dangvu.access import SYSTEM
-from dangvu.members.models import Member, Transfer
-from dangvu.members.services import member_transfer
+from dangvu.accounts.models import Role
+from dangvu.members.models import ImportBatch, Member, Transfer
+from dangvu.members.services import excel, member_transfer
 from dangvu.tests.matrix import (
     CHANGES_UNIT,
     EVERY_USER,
     SEES_UNIT,
     WRITERS_EVERYWHERE,
     Allow,
+    Who,
     World,
     url_of,
 )
 
-from .helpers import DECISION, admit_official
+from .helpers import DECISION, admit_official, xlsx
 
 CELL = "a1"  # the member's cell; places: A1's group (descendant), A2, commune A
 
@@ -65,6 +67,22 @@ def _event_annul(world: World) -> str:
     assert event is not None
     return reverse("members:event_annul", args=[event.pk])
 
+
+def _batch(world: World) -> ImportBatch:
+    """An import checked by the unit's officer: a batch is its uploader's alone."""
+    rows = [["Trần Văn Nhập", "Nam", "1/1/1990", "1/1/2020", "1/1/2021", world.unit.code]]
+    return excel.import_check(
+        data=xlsx(
+            ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"],
+            rows,
+        ),
+        within=world.unit,
+        actor=world.officer,
+        filename="ds.xlsx",
+    )
+
+
+UPLOADER = Who(own=frozenset({Role.OFFICER}))
 
 RECORDING = (
     "member_update",
@@ -109,6 +127,30 @@ PERMISSIONS = [
         url=_of_unit("members:member_import"),
         why="the page for officers and leaders who see the unit; the import checks the rest",
     ),
+    Allow(
+        "members:import_template",
+        CHANGES_UNIT,
+        unit=CELL,
+        url=_of_unit("members:import_template"),
+        why="the template lists the unit's cells, for those who import into it",
+    ),
+    *[
+        Allow(
+            f"members:{name}",
+            UPLOADER,
+            unit=CELL,
+            url=url_of(f"members:{name}", _batch),
+            method=method,
+            allowed=302 if method == "post" else 200,
+            refused=404,
+            why="an import holds the uploaded file (personal data): its uploader's alone",
+        )
+        for name, method in (
+            ("import_batch", "get"),
+            ("import_write", "post"),
+            ("import_marked", "get"),
+        )
+    ],
     Allow(
         "members:member_create",
         WRITERS_EVERYWHERE,

@@ -4,7 +4,7 @@ The package by subject: `lists`, `records` (with the event table `EVENT_PAGES`),
 `transfers`, `stats`, `excel`.
 """
 
-from .excel import member_import
+from .excel import import_batch, import_marked, import_template, import_write, member_import
 from .lists import (
     COUNT_CAP,
     PER_PAGE,
@@ -25,7 +25,12 @@ from .records import (
     recordable,
     search_page,
 )
-from .stats import member_counts, member_stats, member_stats_export, member_worklists
+from .stats import (
+    member_counts,
+    member_stats,
+    member_stats_export,
+    member_worklists,
+)
 from .transfers import member_transfer, transfer_cancel, transfer_confirm, transfer_return
 
 __all__ = [
@@ -36,6 +41,10 @@ __all__ = [
     "EventPage",
     "as_of",
     "event_annul",
+    "import_batch",
+    "import_marked",
+    "import_template",
+    "import_write",
     "member_counts",
     "member_create",
     "member_detail",

@@ -16,7 +16,13 @@ write; `members-rebuild` recounts everything (the repair path).
 The package by subject: `levels`, `counters`, `spans` (and snapshots), `rebuild`, `follow`.
 """
 
-from .counters import Contribution, apply_contribution, contribution
+from .counters import (
+    Contribution,
+    apply_contribution,
+    contribution,
+    contribution_in,
+    contributions_add,
+)
 from .follow import TREE_MARK, mark_tree_followed, stats_follow_tree, stats_sync
 from .levels import (
     COUNTED_LEVEL,
@@ -41,6 +47,7 @@ from .spans import (
     scope_of,
     scopes_rebuild,
     span_scopes,
+    spans_add,
 )
 
 __all__ = [
@@ -58,6 +65,8 @@ __all__ = [
     "apply_contribution",
     "chunks",
     "contribution",
+    "contribution_in",
+    "contributions_add",
     "counters_rebuild",
     "keys_of",
     "kinds_of",
@@ -70,6 +79,7 @@ __all__ = [
     "scopes_rebuild",
     "snapshots_rebuild",
     "span_scopes",
+    "spans_add",
     "stats_follow_tree",
     "stats_sync",
 ]

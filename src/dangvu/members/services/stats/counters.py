@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -25,10 +26,14 @@ def contribution(member: Member) -> Contribution | None:
     if not member.is_active:
         return None
     org = Organization.objects.only("path").get(pk=member.organization_id)
-    ids = paths.ids_of(org.path)
-    kinds = kinds_of(ids)
+    return contribution_in(member, org.path, kinds_of(paths.ids_of(org.path)))
+
+
+def contribution_in(member: Member, path: str, kinds: dict[int, str]) -> Contribution:
+    """`contribution` of an active member of the unit at `path` (`kinds`: the kinds of the
+    units on the path), without a query."""
     return Contribution(
-        orgs=tuple(ancestors_with_level(org.path, COUNTED_LEVEL, kinds)),
+        orgs=tuple(ancestors_with_level(path, COUNTED_LEVEL, kinds)),
         keys=keys_of(
             member.status,
             member.sex,
@@ -66,4 +71,14 @@ def apply_contribution(before: Contribution | None, after: Contribution | None) 
         for org in contrib.orgs:
             for dim, value in contrib.keys:
                 deltas[(org, dim, value)] += sign
+    _upsert_counts(deltas)
+
+
+def contributions_add(contributions: Iterable[Contribution]) -> None:
+    """Add the contributions of new members to today's counters, in one statement."""
+    deltas: dict[tuple[int, str, str], int] = defaultdict(int)
+    for contrib in contributions:
+        for org in contrib.orgs:
+            for dim, value in contrib.keys:
+                deltas[(org, dim, value)] += 1
     _upsert_counts(deltas)

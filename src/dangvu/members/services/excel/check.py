@@ -1,76 +1,38 @@
-"""Excel in and out. Import: every row checked, every problem named by row, column and a
-Vietnamese message, nothing written until the whole file is clean; a member already in the
-registry (same citizen ID or card number) is skipped, so a file imported twice adds no one.
-The two optional sponsor columns hold a card number or citizen ID (a member of the registry
-or of the same file) or the name and unit of a sponsor outside the registry.
-The export is in export.py."""
+"""Checking the rows of an import as the admission form would: every problem named by row,
+column and a Vietnamese message with the fix; the implausible rows as warnings the officer
+confirms (nothing is written before); a member already in the registry (same citizen ID or
+card number) skipped, so a file imported twice adds no one. The two optional sponsor
+columns hold a card number or citizen ID (a member of the registry or of the same file) or
+the name and unit of a sponsor outside the registry."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
-from openpyxl import load_workbook
+from django.utils import timezone
 
-from dangvu.access import Actor
-from dangvu.core.audit import audit_record
 from dangvu.core.dates import format_short as fmt
 from dangvu.core.text import fold
 from dangvu.orgs import paths
 from dangvu.orgs.models import CELL_KINDS, Organization
 
-from .. import rules
-from ..models import Member, RuleName
-from ..selectors.rules import rule_value
-from . import identifiers
-from .admission import member_admit, member_recognize
-from .base import authorize
-from .profile import PROFILE_FIELDS, clean_profile
+from ... import rules, spellings
+from ...models import Member, RuleName
+from ...selectors.rules import holidays, rule_value, rules_read_once
+from .. import identifiers
+from ..profile import PROFILE_FIELDS, clean_profile
+from .books import EXAMPLE
+from .read import HEADER_OF, REQUIRED, Problem, Rows, cell_text
 
-# Column header (as users write it) → field. Headers are matched without diacritics.
-COLUMNS: list[tuple[str, str]] = [
-    ("Họ và tên", "full_name"),
-    ("Tên gọi khác", "other_names"),
-    ("Giới tính", "sex"),
-    ("Ngày sinh", "birth_date"),
-    ("Dân tộc", "ethnicity"),
-    ("Tôn giáo", "religion"),
-    ("Quê quán", "home_town"),
-    ("Nơi ở hiện nay", "residence"),
-    ("Điện thoại", "phone"),
-    ("Số CCCD", "citizen_id"),
-    ("Giáo dục phổ thông", "education"),
-    ("Chuyên môn", "professional_level"),
-    ("Lý luận chính trị", "theory_level"),
-    ("Nghề nghiệp", "occupation"),
-    ("Chức vụ", "positions"),
-    ("Số thẻ đảng viên", "card_number"),
-    ("Ngày vào Đảng", "admitted_on"),
-    ("Ngày chính thức", "official_on"),
-    ("Chi bộ", "cell"),
-    ("Quyết định kết nạp", "decision"),
-    ("Người giới thiệu 1", "sponsor1"),
-    ("Người giới thiệu 2", "sponsor2"),
-]
-REQUIRED = ("full_name", "sex", "birth_date", "admitted_on", "cell")
-HEADER_OF = {f: h for h, f in COLUMNS}
-_BY_FOLDED = {fold(h): f for h, f in COLUMNS}
-MAX_ROWS = 20000
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
+# An official date this long after the probation's end is shown as a warning: a member is
+# official from the day the probation ends, however late the review.
+LATE_RECOGNITION_MONTHS = 12
+OLD_AGE = 100  # a member older than this today is shown as a warning
 
 
 @dataclass
@@ -78,105 +40,13 @@ class ImportCheck:
     ready: list[dict[str, Any]] = field(default_factory=list)
     existing: list[tuple[int, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # to confirm before writing
     # numbers held by members outside the user's scope (refused, audited by the caller)
     outside: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
         return not self.problems
-
-
-def _date(value: Any) -> date | str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    for fmt_ in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt_).date()  # noqa: DTZ007
-        except ValueError:
-            continue
-    return text  # unreadable: reported by the caller
-
-
-# An .xlsx is a zip whose members declare their inflated sizes: one inflating past this
-# (a few kilobytes that would fill gigabytes) is refused before it is opened.
-MAX_XLSX_INFLATED = 64 * 1024 * 1024
-UNREADABLE = "Không đọc được tệp: hãy mở bằng Excel và lưu lại dạng .xlsx."
-
-
-def _inflated_size(data: bytes) -> int | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        return None
-
-
-def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
-    """The data rows of the first sheet as {field: value}, with their Excel row numbers."""
-    inflated = _inflated_size(data)
-    if inflated is None:
-        return [], [Problem(0, "", UNREADABLE)]
-    if inflated > MAX_XLSX_INFLATED:
-        return [], [
-            Problem(
-                0,
-                "",
-                f"Tệp Excel khi giải nén quá lớn ({filesizeformat(inflated)}, tối đa "
-                f"{filesizeformat(MAX_XLSX_INFLATED)}): hãy xóa các trang tính, ảnh không cần "
-                "thiết hoặc chia nhỏ danh sách.",
-            )
-        ]
-    try:
-        return _read_sheet(data)
-    except Exception:  # openpyxl raises many kinds on a damaged workbook, also mid-sheet
-        return [], [Problem(0, "", UNREADABLE)]
-
-
-HEADER_SEARCH = 10
-
-
-def _read_sheet(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    if not book.worksheets:
-        return [], [Problem(0, "", "Tệp Excel không có trang tính nào.")]
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    # The header is the first row naming every required column, within the first
-    # HEADER_SEARCH rows (a title block above it, as in dangvu's own export, is passed over).
-    # Without one, the row naming the most of them says which are missing.
-    fields: list[str | None] = []
-    header_at = 0
-    for number, header in enumerate(rows, start=1):
-        named = [_BY_FOLDED.get(fold(str(h or ""))) for h in header or ()]
-        if sum(f in named for f in REQUIRED) > sum(f in fields for f in REQUIRED):
-            fields, header_at = named, number
-        if all(f in fields for f in REQUIRED) or number >= HEADER_SEARCH:
-            break
-    missing = [HEADER_OF[f] for f in REQUIRED if f not in fields]
-    if missing:
-        return [], [
-            Problem(
-                1,
-                h,
-                f"Thiếu cột “{h}”: một dòng trong {HEADER_SEARCH} dòng đầu phải có tiêu đề "
-                "các cột (Họ và tên, Ngày sinh, ...).",
-            )
-            for h in missing
-        ]
-    out = []
-    for number, values in enumerate(rows, start=header_at + 1):
-        if values is None or all(v in (None, "") for v in values):
-            continue
-        record = {f: v for f, v in zip(fields, values, strict=False) if f}
-        out.append((number, record))
-        if len(out) > MAX_ROWS:
-            return [], [Problem(number, "", f"Tệp quá {MAX_ROWS} dòng: hãy chia nhỏ.")]
-    return out, []
 
 
 def _cells_within(within: Organization) -> dict[str, list[Organization]]:
@@ -199,24 +69,48 @@ def _known(field_: str, values: list[str], visible: Any) -> tuple[set[str], set[
 
 
 def _visible(actor: Any) -> Any:
-    from ..selectors.scope import members_visible_to
+    from ...selectors.scope import members_visible_to
 
     if getattr(actor, "pk", None) and not actor.is_superuser:
         return members_visible_to(actor)
     return Member.objects.all()  # the system, an administrator
 
 
-def check_rows(
-    rows: list[tuple[int, dict[str, Any]]], *, within: Organization, actor: Any = None
-) -> ImportCheck:
+def _namesakes(rows: Rows, visible: Any) -> set[tuple[str, date]]:
+    """(folded name, birth date) of the members in the scope who share both with a row."""
+    read = (spellings.read_date(r.get("birth_date")) for _, r in rows)
+    births = sorted({b for b in read if isinstance(b, date)})
+    if not births:
+        return set()
+    names = {fold(str(r.get("full_name") or "")) for _, r in rows}
+    found = set()
+    for start in range(0, len(births), 500):
+        part = births[start : start + 500]
+        for name, birth in visible.filter(birth_date__in=part).values_list(
+            "full_name", "birth_date"
+        ):
+            if fold(name) in names:
+                found.add((fold(name), birth))
+    return found
+
+
+def check_rows(rows: Rows, *, within: Organization, actor: Any = None) -> ImportCheck:
     """Check the rows as the admission form would for `actor`: sponsors and duplicates
     are looked up in the actor's scope only, and a number held outside it is refused
     without naming anyone (`identifiers`), counted toward the hourly limit."""
+    with rules_read_once():
+        return _check_rows(rows, within=within, actor=actor)
+
+
+def _check_rows(rows: Rows, *, within: Organization, actor: Any) -> ImportCheck:
     result = ImportCheck()
     cells = _cells_within(within)
     seen_ids: dict[str, int] = {}
-    ids = [rules.normalize_citizen_id(str(r.get("citizen_id") or "")) for _, r in rows]
-    cards = [str(r.get("card_number") or "").replace(" ", "") for _, r in rows]
+    seen_people: dict[tuple[str, date], int] = {}
+    ids = [
+        rules.normalize_citizen_id(cell_text("citizen_id", r.get("citizen_id"))) for _, r in rows
+    ]
+    cards = [cell_text("card_number", r.get("card_number")).replace(" ", "") for _, r in rows]
     visible = _visible(actor)
     known_ids, foreign_ids = _known("citizen_id", ids, visible)
     known_cards, foreign_cards = _known("card_number", cards, visible)
@@ -226,7 +120,11 @@ def check_rows(
     if result.outside and len(result.outside) > identifiers.lookups_left(actor):
         result.problems.append(Problem(0, "", identifiers.too_many_message()))
         return result
+    namesakes = _namesakes(rows, visible)
     sponsor_keys = _sponsor_lookup(rows, ids, cards, visible)
+    today = timezone.localdate()
+    review_days = rule_value(RuleName.REVIEW_WORKING_DAYS, today)
+    days_off = holidays(range(today.year - 30, today.year + 2), today)
     for (number, record), cid, card in zip(rows, ids, cards, strict=True):
         problems: list[Problem] = []
 
@@ -234,6 +132,9 @@ def check_rows(
             field_: str, message: str, number: int = number, bucket: list[Problem] = problems
         ) -> None:
             bucket.append(Problem(number, HEADER_OF.get(field_, field_), message))
+
+        def warn(field_: str, message: str, number: int = number) -> None:
+            result.warnings.append(Problem(number, HEADER_OF.get(field_, field_), message))
 
         if (cid and cid in known_ids) or (card and card in known_cards):
             result.existing.append((number, str(record.get("full_name") or "")))
@@ -244,6 +145,10 @@ def check_rows(
         ):
             if value and value in foreign:
                 add(field_, identifiers.outside_message(field=field_, value=value))
+        if cid == EXAMPLE["citizen_id"] and fold(str(record.get("full_name") or "")) == fold(
+            EXAMPLE["full_name"]
+        ):
+            add("full_name", "Đây là dòng ví dụ của tệp mẫu: hãy xóa dòng này.")
         if problems:
             result.problems.extend(problems)
             continue
@@ -251,23 +156,31 @@ def check_rows(
             if cid in seen_ids:
                 add("citizen_id", f"Số CCCD {cid} trùng với dòng {seen_ids[cid]} trong tệp.")
             seen_ids[cid] = number
-        data = dict(record)
-        for key in ("birth_date", "admitted_on", "official_on"):
-            parsed = _date(data.get(key))
+        data = {k: cell_text(k, v) if k not in _DATES else v for k, v in record.items()}
+        data["citizen_id"], data["card_number"] = cid, card
+        for key in _DATES:
+            parsed = spellings.read_date(data.get(key))
             if isinstance(parsed, str):
-                add(key, f"“{parsed}” không phải ngày: hãy ghi theo dạng ngày/tháng/năm.")
+                add(
+                    key,
+                    f"“{parsed}” không phải ngày: hãy ghi ngày/tháng/năm (ví dụ 29/6/2023) "
+                    "hoặc định dạng ô là ngày.",
+                )
                 parsed = None
             data[key] = parsed
         for key in REQUIRED:
-            if data.get(key) in (None, ""):
-                add(key, f"Thiếu {HEADER_OF[key].lower()}.")
+            named = any(p.column == HEADER_OF[key] for p in problems)  # an unreadable date
+            if data.get(key) in (None, "") and not named:
+                add(key, f"Thiếu {HEADER_OF[key].lower()}: hãy ghi vào ô này.")
         profile = {k: data.get(k) for k in PROFILE_FIELDS}
         try:
-            profile = clean_profile(profile, actor=None)  # duplicates were checked above
+            profile = clean_profile(profile, actor=None, clashes=False)  # looked up above
         except ValidationError as exc:
             for key, messages in exc.message_dict.items():
                 if not any(p.column == HEADER_OF.get(key) for p in problems):
                     add(key, " ".join(messages))
+        if profile.get("education") == "tieu_hoc":
+            add("education", "Người vào Đảng phải tốt nghiệp ít nhất trung học cơ sở (9/12).")
         org = None
         cell_key = fold(str(data.get("cell") or ""))
         if cell_key:
@@ -283,7 +196,12 @@ def check_rows(
             else:
                 org = found[0]
         admitted, birth, official = data["admitted_on"], data["birth_date"], data["official_on"]
-        today = date.today()  # noqa: DTZ011 - a calendar date, as the services use
+        approval = str(data.get("over_age_approval") or "").strip()
+        if isinstance(birth, date) and rules.age_in_months(birth, today) > OLD_AGE * 12:
+            warn(
+                "birth_date",
+                f"Sinh ngày {fmt(birth)}: nay đã hơn {OLD_AGE} tuổi. Hãy kiểm tra năm sinh.",
+            )
         if isinstance(admitted, date):
             if admitted > today:
                 add("admitted_on", f"Ngày vào Đảng {fmt(admitted)} ở tương lai.")
@@ -300,11 +218,21 @@ def check_rows(
                         rule_value(RuleName.ADMISSION_MIN_AGE_MONTHS, admitted),
                         rule_value(RuleName.ADMISSION_MAX_AGE_MONTHS, admitted),
                     )
-                    if problem:
-                        add("admitted_on", f"Khi vào Đảng ({fmt(admitted)}) người này {problem}.")
+                    if problem and not ("quá" in problem and approval):
+                        add(
+                            "admitted_on",
+                            f"Khi vào Đảng ({fmt(admitted)}) người này {problem}"
+                            + (
+                                ": ghi số văn bản đồng ý vào cột “"
+                                + HEADER_OF["over_age_approval"]
+                                + "”."
+                                if "quá" in problem
+                                else "."
+                            ),
+                        )
+            months = rule_value(RuleName.PROBATION_MONTHS, admitted)
+            ends = rules.probation_end(admitted, None, months)
             if isinstance(official, date):
-                months = rule_value(RuleName.PROBATION_MONTHS, admitted)
-                ends = rules.probation_end(admitted, None, months)
                 if official < ends:
                     add(
                         "official_on",
@@ -313,6 +241,47 @@ def check_rows(
                     )
                 elif official > today:
                     add("official_on", f"Ngày chính thức {fmt(official)} ở tương lai.")
+                elif official > rules.add_months(ends, LATE_RECOGNITION_MONTHS):
+                    warn(
+                        "official_on",
+                        f"Ngày chính thức {fmt(official)} muộn hơn {LATE_RECOGNITION_MONTHS} "
+                        f"tháng sau ngày hết dự bị ({fmt(ends)}): đảng viên được công nhận "
+                        "chính thức từ ngày hết dự bị. Hãy kiểm tra ngày.",
+                    )
+            elif official is None and admitted <= today:
+                due = rules.recognition_due(
+                    admitted,
+                    None,
+                    today,
+                    probation_months=months,
+                    review_working_days=review_days,
+                    holidays=days_off,
+                )
+                if due.overdue:
+                    years = rules.full_months(due.official_from, today) // 12
+                    late = f"{years} năm" if years else "chưa tới một năm"
+                    warn(
+                        "official_on",
+                        f"Vào Đảng {fmt(admitted)} mà chưa có ngày chính thức: sẽ ghi là đảng "
+                        f"viên dự bị quá hạn công nhận chính thức ({late}, hết dự bị "
+                        f"{fmt(due.official_from)}). Nếu đã được công nhận, hãy ghi ngày "
+                        "chính thức.",
+                    )
+        if isinstance(birth, date) and profile.get("full_name"):
+            person = (fold(str(profile["full_name"])), birth)
+            if person in namesakes and not cid and not card:
+                warn(
+                    "full_name",
+                    f"Trong sổ đã có đảng viên {profile['full_name']} sinh ngày {fmt(birth)}: "
+                    "có thể là cùng một người (dòng không có số CCCD, số thẻ để đối chiếu).",
+                )
+            elif person in seen_people:
+                warn(
+                    "full_name",
+                    f"Cùng họ tên, ngày sinh với dòng {seen_people[person]}: có thể ghi hai "
+                    "lần một người.",
+                )
+            seen_people.setdefault(person, number)
         sponsors = _check_sponsors(data, number, (cid, card), admitted, sponsor_keys, add)
         if problems:
             result.problems.extend(problems)
@@ -327,23 +296,54 @@ def check_rows(
                     "decision": str(data.get("decision") or "").strip()
                     or f"Hồ sơ đảng viên (nhập từ Excel, dòng {number})",
                     "sponsors": sponsors,
+                    "over_age_approval": approval,
                 }
             )
+    _check_file_sponsors(result)
     return result
 
 
+_DATES = ("birth_date", "admitted_on", "official_on")
 SPONSOR_FIELDS = ("sponsor1", "sponsor2")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _check_file_sponsors(result: ImportCheck) -> None:
+    """A sponsor given as a row of this file: that row is written too and is official by
+    the applicant's admission (the rows are written by date of admission)."""
+    by_row = {item["row"]: item for item in result.ready}
+    keep = []
+    for item in result.ready:
+        wrong = ""
+        for position, (kind, target) in enumerate(item["sponsors"]):
+            if kind != "row":
+                continue
+            sponsor = by_row.get(target)
+            column = HEADER_OF[SPONSOR_FIELDS[position]]
+            if sponsor is None:
+                wrong = f"Người giới thiệu ở dòng {target} của tệp chưa ghi được (dòng đó có lỗi)."
+            elif sponsor["official_on"] is None or sponsor["official_on"] > item["admitted_on"]:
+                wrong = (
+                    f"Người giới thiệu ở dòng {target} chưa là đảng viên chính thức vào ngày "
+                    f"vào Đảng {fmt(item['admitted_on'])}: người giới thiệu phải là đảng viên "
+                    "chính thức khi đó."
+                )
+            if wrong:
+                result.problems.append(Problem(item["row"], column, wrong))
+                break
+        if not wrong:
+            keep.append(item)
+    result.ready = keep
+
+
 def _sponsor_lookup(
-    rows: list[tuple[int, dict[str, Any]]], ids: list[str], cards: list[str], visible: Any
+    rows: Rows, ids: list[str], cards: list[str], visible: Any
 ) -> dict[str, tuple[str, Any]]:
     """Numbers written in the sponsor columns → ("member", a member of the registry the
     user may see, as the form's sponsor search offers) or ("row", the row of this file that
     holds that card number or citizen ID)."""
     wanted = {
-        str(r.get(f) or "").replace(" ", "")
+        cell_text(f, r.get(f)).replace(" ", "")
         for _, r in rows
         for f in SPONSOR_FIELDS
         if r.get(f) not in (None, "") and not _LETTER.search(str(r.get(f)))
@@ -372,7 +372,7 @@ def _check_sponsors(
 ) -> list[tuple[str, Any]]:
     """The sponsor columns of a row: both empty (none recorded), or two sponsors, each a
     card number or citizen ID of a member (in the registry or in this file) or the name and
-    unit of a sponsor outside the registry. The admission service checks the rest."""
+    unit of a sponsor outside the registry."""
     raw = [str(data.get(f) or "").strip() for f in SPONSOR_FIELDS]
     if not any(raw):
         return []
@@ -381,9 +381,19 @@ def _check_sponsors(
         add(missing, "Thiếu người giới thiệu: hãy ghi đủ hai người, hoặc để trống cả hai cột.")
         return []
     out: list[tuple[str, Any]] = []
+    own_name = fold(str(data.get("full_name") or ""))
     for field_, text in zip(SPONSOR_FIELDS, raw, strict=True):
         if _LETTER.search(text):
-            out.append(("name", text))
+            name = " ".join(text.split())
+            if len(name) > 255:
+                add(field_, "Họ tên, đơn vị người giới thiệu quá 255 ký tự: hãy ghi gọn.")
+            elif fold(name) == own_name:
+                add(
+                    field_,
+                    "Người giới thiệu trùng họ tên với người vào Đảng: nếu là người trùng tên, "
+                    "hãy ghi kèm đơn vị (ví dụ: Nguyễn Văn An, Chi bộ thôn 2 xã Bảo Hà).",
+                )
+            out.append(("name", name))
             continue
         key = text.replace(" ", "")
         if key in own:
@@ -416,59 +426,3 @@ def _check_sponsors(
     if len(same) == 2 and same[0] == same[1]:
         add(SPONSOR_FIELDS[1], "Hai người giới thiệu là cùng một người: hãy ghi người khác.")
     return out
-
-
-@transaction.atomic
-def members_import(*, data: bytes, within: Organization, actor: Actor, filename: str = "") -> int:
-    """Write the members of a clean file (all or nothing); return how many were added."""
-    authorize(actor, within, action="nhập")
-    rows, problems = read_rows(data)
-    check = (
-        check_rows(rows, within=within, actor=actor)
-        if not problems
-        else ImportCheck(problems=problems)
-    )
-    if not check.clean:
-        raise ValidationError(
-            [f"Dòng {p.row}, cột “{p.column}”: {p.message}" for p in check.problems[:50]]
-        )
-    registry = {
-        m.pk: m
-        for m in Member.objects.filter(
-            pk__in=[v for item in check.ready for k, v in item["sponsors"] if k == "member"]
-        )
-    }
-    added: dict[int, Member] = {}
-    # A sponsor is official before the applicant is admitted: by date of admission, a
-    # sponsor listed in the same file is written (and recognized) first.
-    for item in sorted(check.ready, key=lambda i: i["admitted_on"]):
-        sponsors = [
-            registry[v] if k == "member" else added[v] if k == "row" else v
-            for k, v in item["sponsors"]
-        ]
-        try:
-            member = member_admit(
-                organization=item["organization"],
-                admitted_on=item["admitted_on"],
-                decision=item["decision"],
-                actor=actor,
-                sponsors=sponsors,
-                **item["profile"],
-            )
-            if item["official_on"]:
-                member_recognize(
-                    member=member, on=item["official_on"], decision=item["decision"], actor=actor
-                )
-        except ValidationError as exc:
-            raise ValidationError([f"Dòng {item['row']}: {m}" for m in exc.messages]) from exc
-        added[item["row"]] = member
-    audit_record(
-        actor=actor,
-        action="members.members_import",
-        obj=within,
-        organization=within,
-        summary=f"Nhập {len(check.ready)} đảng viên từ tệp {filename or 'Excel'} "
-        f"({len(check.existing)} dòng đã có trong sổ, bỏ qua)",
-        after={"added": len(check.ready), "skipped": len(check.existing), "file": filename},
-    )
-    return len(check.ready)
