@@ -28,6 +28,7 @@ ACTION_LABELS: dict[str, str] = {
     "members.members_export": "Xuất danh sách đảng viên ra Excel",
     "members.stats_export": "Xuất thống kê đảng viên ra Excel",
     "members.dashboard_export": "Xuất Excel số liệu biểu đồ (tổng quan đảng viên)",
+    "members.worklists_export": "Xuất danh sách việc cần làm (đề nghị) ra Excel",
     "members.members_import": "Nhập đảng viên từ Excel",
     "members.import_check": "Kiểm tra tệp nhập đảng viên",
     "members.import_start": "Xác nhận ghi tệp nhập đảng viên",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("thong-ke/xuat-excel/", views.member_stats_export, name="member_stats_export"),
     path("so-luong/", views.member_counts, name="member_counts"),
     path("viec-can-lam/", views.member_worklists, name="member_worklists"),
+    path("viec-can-lam/xuat-excel/", views.member_worklists_export, name="member_worklists_export"),
     path("ket-nap/", views.member_create, name="member_create"),
     path("<int:pk>/", views.member_detail, name="member_detail"),
     path("<int:pk>/sua/", views.member_update, name="member_update"),

@@ -12,7 +12,7 @@ from .corrections import event_annul, member_update_profile
 from .excel import members_import
 from .exemption import member_exempt, member_exempt_end
 from .exits import member_die, member_exit, member_restore
-from .export import member_stats_export, members_export
+from .export import member_stats_export, members_export, worklists_export
 from .merits import badge_award, member_discipline, member_rate
 from .stats import (
     counters_rebuild,
@@ -60,4 +60,5 @@ __all__ = [
     "transfer_cancel",
     "transfer_confirm",
     "transfer_return",
+    "worklists_export",
 ]

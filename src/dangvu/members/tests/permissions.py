@@ -121,6 +121,13 @@ PERMISSIONS = [
         url=_of_unit("members:member_worklists"),
     ),
     Allow(
+        "members:member_worklists_export",
+        SEES_UNIT,
+        unit=CELL,
+        url=_of_unit("members:member_worklists_export"),
+        why="the page's lists; the home town only where the user may see personal data",
+    ),
+    Allow(
         "members:member_import",
         CHANGES_UNIT,
         unit=CELL,

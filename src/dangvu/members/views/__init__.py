@@ -30,6 +30,7 @@ from .stats import (
     member_stats,
     member_stats_export,
     member_worklists,
+    member_worklists_export,
 )
 from .transfers import member_transfer, transfer_cancel, transfer_confirm, transfer_return
 
@@ -57,6 +58,7 @@ __all__ = [
     "member_transfer",
     "member_update",
     "member_worklists",
+    "member_worklists_export",
     "org_param",
     "recordable",
     "search_page",

@@ -93,6 +93,31 @@ def member_worklists(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def member_worklists_export(request: HttpRequest) -> HttpResponse:
+    """The worklists as nomination lists in Excel (the page's lists, in full)."""
+    org = org_param(request)
+    on = as_of(request)
+    year = on.year - 1
+    data = services.worklists_export(
+        actor=request.user,
+        org=org,
+        on=on,
+        recognition=selectors.recognition_due(request.user, org, on),
+        badges=selectors.badges_due(request.user, org, on, limit=EXPORT_LIMIT),
+        unrated=selectors.unrated(request.user, org, year)[:EXPORT_LIMIT].iterator(2000),
+        unrated_year=year,
+    )
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="viec-can-lam-{on:%Y%m%d}.xlsx"'
+    return response
+
+
+EXPORT_LIMIT = 100_000  # rows of a list exported (Excel holds a million)
+
+
+@login_required
 def member_counts(request: HttpRequest) -> JsonResponse:
     """How many members each unit of one level of the organization tree has on a day
     (?ngay=), for the tree's figures: the units directly under ?to_chuc=, or with ?goc=1
