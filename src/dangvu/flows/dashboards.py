@@ -412,7 +412,7 @@ def _completeness_chart(c: reporting.Completeness) -> Chart:
     return Chart(
         key="tinh-hinh-bao-cao",
         sheet="Báo cáo theo đơn vị",
-        title=f"{c.title}: tình hình báo cáo theo đơn vị trực thuộc",
+        title="Tình hình báo cáo theo đơn vị trực thuộc",
         kind=HBAR,
         label="Đơn vị",
         categories=tuple(r.name for r in rows),
@@ -429,7 +429,7 @@ def _completeness_chart(c: reporting.Completeness) -> Chart:
             ("Chưa gửi", lambda x: x.missing - x.returned, _stacked("bad")),
             ("Quá hạn", lambda x: x.overdue, TABLE),
         ),
-        notes=(f"Hạn báo cáo {format_short(c.due_on)}; {c.tally.text}.",),
+        notes=(f"{c.title}, hạn {format_short(c.due_on)}: {c.tally.text}.",),
     )
 
 
@@ -444,7 +444,7 @@ def _tally_chart(c: reporting.Completeness) -> Chart:
     return Chart(
         key="tinh-hinh-chung",
         sheet="Tình hình báo cáo",
-        title=f"{c.title}: tình hình chung",
+        title="Tình hình báo cáo chung",
         kind=PIE,
         label="Tình trạng",
         categories=tuple(label for label, _ in parts),
@@ -454,7 +454,7 @@ def _tally_chart(c: reporting.Completeness) -> Chart:
                 "Tỷ lệ", tuple(_share(n, t.expected) for _, n in parts), drawn=False, percent=True
             ),
         ),
-        notes=(f"{t.text}; đúng hạn {t.on_time}, muộn {t.late}, quá hạn {t.overdue}.",),
+        notes=(f"{c.title}: {t.text}; đúng hạn {t.on_time}, muộn {t.late}, quá hạn {t.overdue}.",),
         tones=("ok", "wait", "late", "bad"),
     )
 
@@ -540,7 +540,7 @@ def home_dashboard(user: AnyUser, today: date) -> Dashboard | None:
                 "Báo cáo định kỳ đang mở",
                 _share(c.tally.reported, c.tally.expected),
                 percent=True,
-                note=f"{rounds[0].title}: {c.tally.text}",
+                note=f"{c.tally.text}, hạn {format_short(rounds[0].due_on)}",
                 link=_with_unit(reverse("flows:dashboard_reporting"), org),
             )
         )

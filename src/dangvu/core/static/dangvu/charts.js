@@ -81,7 +81,11 @@
     const value = {
       type: "value",
       minInterval: 1,
-      scale: d.kind === "line", // members over time: the changes, not a flat line at the top
+      // members over time: the changes show, yet the axis spans at least a twentieth of
+      // the count (one member less in a commune of 49 is no cliff)
+      min: d.kind === "line"
+        ? (e) => Math.max(0, Math.floor(e.min - Math.max(e.max - e.min, e.max / 20)))
+        : null,
       axisLabel: { formatter: (v) => show(v), fontFamily: FONT },
       max: d.target ? ((e) => Math.ceil(Math.max(e.max, d.target) * 1.1)) : null,
     };
