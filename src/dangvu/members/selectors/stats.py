@@ -213,23 +213,31 @@ def _delta(
             # CROSS JOIN fixes the join order on SQLite (the spans, read through their date
             # index, go first); PostgreSQL plans it as a plain join.
             spans_first = f"SELECT {select}{cols}COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
+            # Inside a province, its scope narrows the date index to the province's spans:
+            # the version joined below is the one the stored scope was cut from.
+            scoped = len(path) >= SCOPE_LEN
+            began_in = " AND s.scope_from = %s" if scoped else ""
+            ended_in = " AND s.scope_to = %s" if scoped else ""
             # a span began (in a version that covers its first day) / ended (in the version
             # that covered its last day)
             for sign, sql in (
                 (
                     1,
-                    spans_first + f"WHERE s.valid_from > %s AND s.valid_from <= %s AND {same_org} "
+                    spans_first + f"WHERE s.valid_from > %s AND s.valid_from <= %s{began_in} "
+                    f"AND {same_org} "
                     "AND v.valid_from <= s.valid_from AND (v.valid_to IS NULL OR v.valid_to > "
                     f"s.valid_from) AND {in_range}{by}",
                 ),
                 (
                     -1,
-                    spans_first + f"WHERE s.valid_to > %s AND s.valid_to <= %s AND {same_org} "
+                    spans_first + f"WHERE s.valid_to > %s AND s.valid_to <= %s{ended_in} "
+                    f"AND {same_org} "
                     "AND v.valid_from < s.valid_to AND (v.valid_to IS NULL OR v.valid_to >= "
                     f"s.valid_to) AND {in_range}{by}",
                 ),
             ):
-                cursor.execute(sql, [since, on, low, high])
+                province = [path[:SCOPE_LEN]] if scoped else []
+                cursor.execute(sql, [since, on, *province, low, high])
                 add(cursor.fetchall(), sign)
         if not _tree_changed(since, on):
             return out
