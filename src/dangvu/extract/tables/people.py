@@ -74,6 +74,9 @@ POSITION_TITLES: tuple[str, ...] = (
     "Trung tướng",
     "Thiếu tướng",
     "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
 )
 
 # Words that address a person by name (``đồng chí Nguyễn Văn An``, ``kết nạp quần chúng

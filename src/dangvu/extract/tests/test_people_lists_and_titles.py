@@ -55,3 +55,9 @@ def test_the_signers_of_minutes() -> None:
 def test_chủ_trì_in_running_text_is_a_verb() -> None:
     text = "Đồng chí Bí thư chủ trì Nguyễn Văn Hải cùng dự.\n"
     assert all(p.positions != ("Chủ trì",) for p in extract(text).people)
+
+
+@pytest.mark.parametrize("rank", ["Thượng tá", "Trung tá", "Thiếu tá"])
+def test_a_military_or_police_rank_before_a_name(rank: str) -> None:
+    people = extract(f"Dự họp có {rank} Lò Văn Tiến cùng các đại biểu.").people
+    assert [(p.name, p.positions) for p in people] == [("Lò Văn Tiến", (rank,))]
