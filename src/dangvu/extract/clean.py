@@ -120,7 +120,7 @@ _OCR_LETTERS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 # (``l``, ``I`` or ``|`` after a digit for 1, ``O`` or ``o`` for 0), before a digit, a
 # decimal, ``%`` or the word counted; one for one. A letter opening a number is left.
 _OCR_DIGIT = re.compile(
-    r"[0-9](?:[lI|](?=[0-9]|[,.][0-9]|[ \t]?%|[ \t]+[^\W\d_])|[Oo](?=[0-9]|[/.,][0-9]|[ \t]?%))"
+    r"[0-9](?:[lI|](?=[0-9]|[/.,][0-9]|[ \t]?%|[ \t]+[^\W\d_])|[Oo](?=[0-9]|[/.,][0-9]|[ \t]?%))"
 )
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
 

@@ -47,3 +47,8 @@ def test_asking_and_preparing_in_a_month_ahead(body: str, due: str) -> None:
 def test_what_was_done_is_not_due() -> None:
     body = "Các chi bộ đã góp ý văn kiện đại hội trong tháng 9.\n"
     assert extract(REPORT + body).deadlines == ()
+
+
+def test_a_scans_letter_in_a_deadlines_date() -> None:
+    body = "Các chi bộ hoàn thành kiểm điểm trước ngày 3l/12/2017.\n"
+    assert [str(d.date) for d in extract(REPORT + body).deadlines] == ["2017-12-31"]

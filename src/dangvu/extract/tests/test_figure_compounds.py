@@ -78,6 +78,7 @@ def test_a_body_named_by_its_number() -> None:
         ("Tỷ lệ đảng viên dự học tập đạt 9l,3%.", [(91.3, "%")]),
         ("Chi ủy giám sát 1l đảng viên trong quý.", [(11, "đảng viên")]),
         ("Toàn huyện có 1O4 chi bộ.", [(104, "chi bộ")]),
+        ("Có 1l/12 chi bộ đạt yêu cầu.", [(11, "chi bộ")]),
     ],
 )
 def test_a_scans_letter_for_a_digit(sentence: str, expected: list[tuple[float, str]]) -> None:
