@@ -12,6 +12,8 @@ from django.utils import timezone
 from ninja.errors import AuthenticationError, Throttled
 from ninja.security import HttpBearer
 
+from dangvu.core.dates import format_short
+
 from .models import ApiToken
 from .selectors import token_for_secret
 from .services import token_mark_used
@@ -56,15 +58,11 @@ def resolve(request: HttpRequest, secret: str) -> ApiToken:
     if token is None:
         raise Refused("Mã truy cập không đúng: hãy kiểm tra lại, hoặc tạo mã mới.")
     if token.revoked_at is not None:
-        raise Refused(
-            f"Mã truy cập này đã bị thu hồi ngày {timezone.localtime(token.revoked_at):%d/%m/%Y}: "
-            "hãy tạo mã mới."
-        )
+        revoked = format_short(timezone.localdate(token.revoked_at))
+        raise Refused(f"Mã truy cập này đã bị thu hồi ngày {revoked}: hãy tạo mã mới.")
     if token.expires_at <= timezone.now():
-        raise Refused(
-            f"Mã truy cập này đã hết hạn ngày {timezone.localtime(token.expires_at):%d/%m/%Y}: "
-            "hãy tạo mã mới."
-        )
+        expired = format_short(timezone.localdate(token.expires_at))
+        raise Refused(f"Mã truy cập này đã hết hạn ngày {expired}: hãy tạo mã mới.")
     if not token.user.is_active:
         raise Refused("Tài khoản của mã truy cập này đã bị khóa.")
     request.api_token = token  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """Form pieces shared by every area."""
 
+import re
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -19,11 +20,24 @@ LONG_TEXT = 4000
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
 
+# ngày 29 tháng 6 năm 2023, as a date line writes it (copied from a document).
+_WRITTEN = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+
+
 def parse_date(value: str) -> date | None:
-    """A date as users type it (29/6/2023, 29-6-2023, 29.6.2023, 2023-06-29), or None."""
+    """A date as users type it (29/6/2023, 29/06/2023, 29 / 6 / 2023, 29-6-2023, 29.6.2023,
+    2023-06-29, ngày 29 tháng 6 năm 2023), or None."""
+    text = re.sub(r"\s*([/.-])\s*", r"\1", value.strip())
+    written = _WRITTEN.fullmatch(text)
+    if written:
+        day, month, year = (int(g) for g in written.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     for fmt in DATE_INPUT_FORMATS:
         try:
-            return datetime.strptime(value.strip(), fmt).date()  # noqa: DTZ007
+            return datetime.strptime(text, fmt).date()  # noqa: DTZ007
         except ValueError:
             continue
     return None
@@ -61,6 +75,13 @@ class VietDateField(forms.DateField):
             },
         )
         super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> date | None:
+        if isinstance(value, str) and value.strip():
+            parsed = parse_date(value)
+            if parsed is not None:
+                return parsed
+        return super().to_python(value)
 
 
 def parse_as_of(value: str | None, default: date) -> tuple[date, str | None]:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangvu.core.dates import format_short
 from dangvu.core.pages import form_page
 from dangvu.members.services.identifiers import identifier_refusals_record, refusals_outside
 
@@ -214,7 +215,7 @@ def event_annul(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title="Đính chính sự kiện",
-        subtitle=f"{member.full_name}: {event.get_kind_display()} ngày {event.on:%d/%m/%Y}",
+        subtitle=f"{member.full_name}: {event.get_kind_display()} ngày {format_short(event.on)}",
         submit="Ghi đính chính",
         perform=lambda d: services.event_annul(event=event, actor=request.user, **d),
         done="Đã ghi đính chính.",

@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from dangvu.access import Actor
 from dangvu.core.audit import audit_record
+from dangvu.core.dates import format_short
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgVersion
 from dangvu.orgs.selectors import covering
@@ -132,7 +133,7 @@ def reports_follow_tree(*, on: date, actor: Actor) -> int:
             obj=r,
             organization=r.owner,
             summary=f"Cập nhật vị trí {len(moved)} báo cáo của đợt “{r.title}” theo thay đổi "
-            f"tổ chức có hiệu lực từ {on:%d/%m/%Y}",
+            f"tổ chức có hiệu lực từ {format_short(on)}",
             before={"paths": {s.organization_id: before for s, before in moved}},
             after={"paths": {s.organization_id: s.path for s, _ in moved}},
         )
