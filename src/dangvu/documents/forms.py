@@ -50,17 +50,18 @@ class DocumentFilterForm(forms.Form):
         required=False,
         choices=[("", "Tất cả"), *list(DocumentStatus.choices)],
     )
-    don_vi = forms.ChoiceField(label="Đơn vị", required=False)
     tu_ngay = VietDateField(label="Từ ngày", required=False)
     den_ngay = VietDateField(label="Đến ngày", required=False)
+    sap_xep = forms.ChoiceField(
+        label="Sắp xếp",
+        required=False,
+        choices=[("", "Ngày ban hành, mới trước"), ("co_quan", "Cơ quan ban hành, A–Z")],
+    )
 
-    def __init__(self, *args: Any, units: list[Organization], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["loai"]).choices = _type_choices()
         cast(forms.ChoiceField, self.fields["co_quan"]).choices = _issuer_choices()
-        cast(forms.ChoiceField, self.fields["don_vi"]).choices = [
-            ("", "Mọi đơn vị trong phạm vi")
-        ] + [(str(o.pk), o.name) for o in units]
 
 
 class UploadForm(forms.Form):

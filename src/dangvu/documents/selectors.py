@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from dangvu import access
@@ -147,6 +147,7 @@ class DocumentFilters:
     owner_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
+    order: str = ""  # "co_quan": by issuer, in Vietnamese alphabetical order
 
 
 def document_list(user: AnyUser, filters: DocumentFilters) -> QuerySet[Document]:
@@ -170,12 +171,15 @@ def document_list(user: AnyUser, filters: DocumentFilters) -> QuerySet[Document]
         qs = qs.filter(date__gte=filters.date_from)
     if filters.date_to:
         qs = qs.filter(date__lte=filters.date_to)
+    if filters.order == "co_quan":
+        qs = qs.order_by("issuer_order", F("date").desc(nulls_last=True), "-id")
     return qs.defer("text", "search_text")
 
 
 def owner_choices(user: AnyUser, *, include: str | None = None) -> list[Organization]:
-    """Units to filter the register by: the user's own, those above it, those directly
-    below it, and `include` (an id asked for in a link) when the user sees it."""
+    """Units a document may be registered for, or the API's register filtered by: the
+    user's own, those above it, those directly below it, and `include` (an id asked for)
+    when the user sees it."""
     extra = Q(pk=id_param(include)) if id_param(include) else Q(pk__in=[])
     if access.sees_everything(user):
         qs = Organization.objects.filter(Q(depth__lte=1) | extra)

@@ -21,6 +21,7 @@ from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
 from dangvu.core.params import int_param
 from dangvu.flows import register
+from dangvu.orgs.picker import picked_unit
 
 from . import forms, readers, selectors, services
 from .highlight import document_marks, highlight
@@ -39,9 +40,9 @@ def _detail_url(document: Document, anchor: str = "") -> str:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    units = selectors.owner_choices(request.user, include=request.GET.get("don_vi"))
-    form = forms.DocumentFilterForm(request.GET or None, units=units)
-    filters = selectors.DocumentFilters()
+    unit = picked_unit(request)
+    form = forms.DocumentFilterForm(request.GET or None)
+    filters = selectors.DocumentFilters(owner_id=unit.pk if unit else None)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         filters = selectors.DocumentFilters(
@@ -49,9 +50,10 @@ def document_list(request: HttpRequest) -> HttpResponse:
             type_code=data["loai"],
             issuer_code=data["co_quan"],
             status=data["trang_thai"],
-            owner_id=int(data["don_vi"]) if data["don_vi"] else None,
+            owner_id=unit.pk if unit else None,
             date_from=data["tu_ngay"],
             date_to=data["den_ngay"],
+            order=data["sap_xep"],
         )
     page_obj = Paginator(selectors.document_list(request.user, filters), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -62,6 +64,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         "documents/document_list.html",
         {
             "form": form,
+            "unit": unit,
             "page_obj": page_obj,
             "filtered": bool(kept),
             "querystring_base": urlencode(kept) + "&" if kept else "",

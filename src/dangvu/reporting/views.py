@@ -8,14 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu.access import UserRequest
 from dangvu.core.forms import apply_service_errors
-from dangvu.core.params import id_param
 from dangvu.orgs.models import Organization
+from dangvu.orgs.picker import picked_unit
 
 from . import selectors
 from .forms import DecideForm, RoundForm, UploadForm
@@ -37,22 +37,33 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _node(request: UserRequest, round: Any) -> Organization:
-    """The organization a round page looks at (?don-vi=), the user's own by default."""
-    pk = id_param(request.GET.get("don-vi") or request.POST.get("don-vi"))
-    if pk:
-        return get_object_or_404(Organization, pk=pk)
+    """The organization a round page looks at (?don-vi=<id>, or picked by name:
+    `orgs.picker`), the user's own by default."""
+    picked = picked_unit(request, id_key="don-vi")
+    if picked is not None:
+        return picked
     own = getattr(request.user, "organization", None)
     return own if own is not None else round.owner
 
 
 @login_required
 def round_list(request: UserRequest) -> HttpResponse:
-    rounds = selectors.rounds_visible(request.user).order_by("-period_end", "-id")[:100]
+    unit = picked_unit(request)
+    rounds = selectors.rounds_visible(request.user)
+    if unit is not None:
+        rounds = selectors.rounds_reaching(rounds, unit)
     own = getattr(request.user, "organization", None)
     may_open = own is not None and can_change(request.user, own)
     form = RoundForm(initial={"year": timezone.localdate().year}) if may_open else None
     return render(
-        request, "reporting/round_list.html", {"rounds": rounds, "form": form, "own": own}
+        request,
+        "reporting/round_list.html",
+        {
+            "rounds": rounds.order_by("-period_end", "-id")[:100],
+            "form": form,
+            "own": own,
+            "unit": unit,
+        },
     )
 
 

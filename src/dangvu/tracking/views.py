@@ -26,6 +26,7 @@ from dangvu.documents.selectors import citation_chain
 from dangvu.documents.selectors import require_view as require_document
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization
+from dangvu.orgs.picker import picked_unit
 from dangvu.orgs.selectors import ended_name, labels_apart
 
 from . import forms, rules, selectors, services
@@ -38,7 +39,9 @@ def _today() -> date:
 
 
 def _node_id(request: HttpRequest) -> int | None:
-    return id_param(request.GET.get("don-vi"))
+    """The unit a task's page counts (?don-vi=<id>, or picked by name: `orgs.picker`)."""
+    unit = picked_unit(request, id_key="don-vi")
+    return unit.pk if unit else None
 
 
 def _breadcrumbs(node: Organization, top: Organization | None, user: Any) -> list[Organization]:
@@ -57,7 +60,10 @@ def _breadcrumbs(node: Organization, top: Organization | None, user: Any) -> lis
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
     user = request.user
+    unit = picked_unit(request)
     tasks = selectors.tasks_visible_to(user).select_related("source", "owner", "rule_root")
+    if unit is not None:
+        tasks = selectors.tasks_reaching(tasks, unit)
     query = request.GET.get("q", "").strip()
     if query:
         tasks = tasks.filter(Q(title__icontains=query) | Q(source__search_text__contains=query))
@@ -66,7 +72,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
     page_tasks = list(page_obj.object_list)
     today = _today()
-    completion = selectors.completion_of_tasks(user, page_tasks, today)
+    completion = selectors.completion_of_tasks(user, page_tasks, today, node=unit)
     rows = [
         {
             "task": t,
@@ -79,7 +85,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tracking/task_list.html",
-        {"rows": rows, "page_obj": page_obj, "query": query, "today": today},
+        {"rows": rows, "page_obj": page_obj, "query": query, "today": today, "unit": unit},
     )
 
 
@@ -237,7 +243,10 @@ def task_calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def assignment_list(request: HttpRequest, org_pk: int | None = None) -> HttpResponse:
     user = request.user
-    if org_pk is None:
+    picked = picked_unit(request)
+    if picked is not None:
+        org = picked
+    elif org_pk is None:
         if user.organization is None:  # type: ignore[union-attr]
             return redirect("tracking:task_list")
         org = user.organization  # type: ignore[union-attr]

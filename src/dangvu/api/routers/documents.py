@@ -74,7 +74,6 @@ FORM_NAMES = {
     "type_code": "loai",
     "issuer_code": "co_quan",
     "status": "trang_thai",
-    "owner": "don_vi",
     "date_from": "tu_ngay",
     "date_to": "den_ngay",
 }
@@ -101,11 +100,16 @@ def document_list(request: HttpRequest, filters: Query[DocumentFilterParams]) ->
         FORM_NAMES[k]: ("" if v is None else str(v))
         for k, v in filters.dict(include=set(FORM_NAMES)).items()
     }
-    units = selectors.owner_choices(user, include=data["don_vi"])
-    form = forms.DocumentFilterForm(data, units=units)
-    if not form.is_valid():
-        back = {v: k for k, v in FORM_NAMES.items()}
-        raise ValidationError({back.get(k, k): list(v) for k, v in form.errors.items()})
+    form = forms.DocumentFilterForm(data)
+    errors = {k: list(v) for k, v in form.errors.items()}
+    owner = filters.owner
+    if owner is not None and owner not in {
+        o.pk for o in selectors.owner_choices(user, include=str(owner))
+    }:
+        errors["don_vi"] = ["Đơn vị này không có hoặc nằm ngoài phạm vi đơn vị của bạn."]
+    if errors:
+        back = {v: k for k, v in FORM_NAMES.items()} | {"don_vi": "owner"}
+        raise ValidationError({back.get(k, k): v for k, v in errors.items()})
     d = form.cleaned_data
     rows = selectors.document_list(
         user,
@@ -114,7 +118,7 @@ def document_list(request: HttpRequest, filters: Query[DocumentFilterParams]) ->
             type_code=d["loai"],
             issuer_code=d["co_quan"],
             status=d["trang_thai"],
-            owner_id=int(d["don_vi"]) if d["don_vi"] else None,
+            owner_id=owner,
             date_from=d["tu_ngay"],
             date_to=d["den_ngay"],
         ),

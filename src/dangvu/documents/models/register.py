@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from dangvu.core.dates import format_short
+from dangvu.core.fields import SortKeyField
 
 from .choices import DocumentKind, DocumentStatus, FileKind, Visibility
 
@@ -40,6 +41,8 @@ class Document(models.Model):
         related_name="issued_documents",
     )
     issuer_name = models.CharField("cơ quan ban hành (như viết)", max_length=255, blank=True)
+    # Vietnamese alphabetical order of `issuer_label`, kept by the services' set_keys.
+    issuer_order = SortKeyField("thứ tự theo cơ quan ban hành", max_length=300, blank=True)
     area = models.ForeignKey(
         "orgs.Organization",
         verbose_name="địa bàn",
@@ -114,6 +117,7 @@ class Document(models.Model):
         indexes = [
             models.Index(fields=["owner", "status"], name="documents_doc_owner_status_idx"),
             models.Index(fields=["type_code", "date"], name="documents_doc_type_date_idx"),
+            models.Index(fields=["issuer_order"], name="documents_doc_issuer_order_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -175,6 +179,14 @@ class Document(models.Model):
                 return f"{self.number}{year}/{self.type_code}-{self.issuer_code}"
             return f"{self.number}{year}/{self.issuer_code}"
         return f"{self.number}-{self.type_code}/{self.issuer_code}"
+
+    @property
+    def issuer_label(self) -> str:
+        """The issuer as the register names it: the committee of the issuing organization
+        (Đảng ủy xã Việt Thành), else the name as written, else its code (TW)."""
+        if self.issuer_id is not None and self.issuer is not None:
+            return self.issuer.committee_name or self.issuer.name
+        return self.issuer_name or self.issuer_code
 
     @property
     def is_placeholder(self) -> bool:

@@ -18,6 +18,7 @@ from django.db.models import Q
 from dangvu import access
 from dangvu.access import Actor
 from dangvu.core.audit import audit_record
+from dangvu.core.collation import vi_sort_key
 from dangvu.core.text import fold
 
 from ..codes import canonical_issuer, canonical_type
@@ -46,6 +47,7 @@ def search_text_of(doc: Document) -> str:
 
 
 def set_keys(doc: Document, key: DocKey | None) -> None:
+    doc.issuer_order = vi_sort_key(doc.issuer_label)[:300]
     if key is None:
         doc.number_key = ""
         doc.match_key = ""

@@ -9,16 +9,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from dangvu.access import require_view
 from dangvu.core.dates import format_short
-from dangvu.core.forms import SHORT_TEXT, parse_as_of
-from dangvu.core.params import id_param
+from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
-from dangvu.orgs.selectors import ancestors_on, unit_matches
+from dangvu.orgs.picker import picked_unit
+from dangvu.orgs.selectors import ancestors_on
 
 from .. import forms, selectors, services
 from ..models import MembershipEvent, MemberStatus, Transfer
@@ -47,29 +46,8 @@ class CappedPaginator(Paginator):
 
 def org_param(request: HttpRequest) -> Organization | None:
     """The unit a page is about: ?to_chuc=<id>, or the unit picked by name (?don_vi=...,
-    see `_picked`); None for the user's own scope."""
-    wanted = (request.GET.get("don_vi") or "").strip()
-    if wanted:
-        return _picked(request, wanted)
-    pk = id_param(request.GET.get("to_chuc") or request.POST.get("to_chuc"))
-    if pk is None:
-        return None
-    org = get_object_or_404(Organization, pk=pk)
-    require_view(request.user, org)
-    return org
-
-
-def _picked(request: HttpRequest, wanted: str) -> Organization | None:
-    """The unit picker: the one unit of the user's scope matching `wanted`, or None with
-    the matches (none, or several to choose from) left on the request for the page's
-    picker (`members/_nav.html` reads `request.unit_choices`)."""
-    matches = unit_matches(request.user, wanted[:SHORT_TEXT], timezone.localdate())
-    if len(matches) == 1:
-        org = get_object_or_404(Organization, pk=matches[0].organization_id)
-        require_view(request.user, org)
-        return org
-    request.unit_choices = {"query": wanted, "matches": matches}  # type: ignore[attr-defined]
-    return None
+    see `orgs.picker`); None for the user's own scope."""
+    return picked_unit(request)
 
 
 def as_of(request: HttpRequest) -> date:

@@ -49,6 +49,7 @@ from .lists import (
     open_rounds,
     require_round,
     require_submission,
+    rounds_reaching,
     rounds_visible,
     yearly_target,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "prefill",
     "require_round",
     "require_submission",
+    "rounds_reaching",
     "rounds_visible",
     "yearly_target",
 ]

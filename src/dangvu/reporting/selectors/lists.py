@@ -59,6 +59,16 @@ def yearly_target(
     return max(values, default=None)
 
 
+def rounds_reaching(rounds: QuerySet[Round], unit: Organization) -> QuerySet[Round]:
+    """Of `rounds`, those a unit of `unit`'s subtree opened or reports in."""
+    low, high = paths.subtree_bounds(unit.path)
+    within = Q(organization__path__gte=low, organization__path__lt=high)
+    return rounds.filter(
+        Q(owner__path__gte=low, owner__path__lt=high)
+        | Q(pk__in=Submission.objects.filter(within).values("round_id"))
+    )
+
+
 def require_round(actor: AnyUser, pk: int) -> Round:
     found = rounds_visible(actor).filter(pk=pk).first()
     if found is None:

@@ -33,6 +33,7 @@ from .scope import (
     require_assignment,
     require_task,
     task_node,
+    tasks_reaching,
     tasks_visible_to,
     unit_label,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "row_label",
     "task_node",
     "task_reports",
+    "tasks_reaching",
     "tasks_visible_to",
     "unit_label",
 ]

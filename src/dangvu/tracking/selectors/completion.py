@@ -238,10 +238,15 @@ def row_label(row: ProgressRow) -> str:
     return unit_label(row.org) if not row.is_self else f"{row.org.name} (chính đơn vị)"
 
 
-def completion_of_tasks(user: Any, tasks: list[Task], today: date) -> dict[int, ProgressRow]:
-    """Completion of each task in the user's subtree (every unit for a superuser)."""
+def completion_of_tasks(
+    user: Any, tasks: list[Task], today: date, *, node: Organization | None = None
+) -> dict[int, ProgressRow]:
+    """Completion of each task in `node`'s subtree (a unit the user sees), else in the
+    user's subtree (every unit for a superuser)."""
     assignments = Assignment.objects.filter(task__in=tasks)
-    if not user.is_superuser:
+    if node is not None:
+        assignments = assignments.filter(in_subtree("organization__", node.path))
+    elif not user.is_superuser:
         assignments = assignments.filter(in_subtree("organization__", user.organization.path))
     completion = completion_by(assignments, "task_id", today=today)
     return {t.pk: completion.get(t.pk) or ProgressRow(org=None) for t in tasks}

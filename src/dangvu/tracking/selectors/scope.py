@@ -48,6 +48,17 @@ def tasks_visible_to(user: AnyUser) -> QuerySet[Task]:
     )
 
 
+def tasks_reaching(tasks: QuerySet[Task], unit: Organization) -> QuerySet[Task]:
+    """Of `tasks`, those with a part for a unit of `unit`'s subtree."""
+    return tasks.filter(
+        Exists(
+            Assignment.objects.filter(task=OuterRef("pk")).filter(
+                in_subtree("organization__", unit.path)
+            )
+        )
+    )
+
+
 def require_task(user: AnyUser, pk: int) -> Task:
     task = get_object_or_404(
         Task.objects.select_related("source", "owner", "rule_root", "created_by"), pk=pk
