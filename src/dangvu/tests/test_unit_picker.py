@@ -44,6 +44,7 @@ def _pages(w: SimpleNamespace) -> dict[str, tuple[str, str]]:
         "assignments": (reverse("tracking:assignment_list"), "org"),
         "task": (reverse("tracking:task_detail", args=[w.task.pk]), "node"),
         "directive": (reverse("tracking:document_detail", args=[w.plan.pk]), "node"),
+        "reports": (reverse("tracking:task_reports", args=[w.task.pk]), "node"),
         "rounds": (reverse("reporting:round_list"), "unit"),
         "round": (reverse("reporting:round_detail", args=[w.round.pk]), "node"),
         "consolidation": (reverse("reporting:round_consolidation", args=[w.round.pk]), "node"),
@@ -59,6 +60,7 @@ PAGES = [
     "assignments",
     "task",
     "directive",
+    "reports",
     "rounds",
     "round",
     "consolidation",
@@ -69,7 +71,7 @@ PAGES = [
 
 
 # The pages of one task or round name their unit ?don-vi=<id>, the lists ?to_chuc=<id>.
-NODE_PAGES = ("task", "directive", "round", "consolidation", "pivot")
+NODE_PAGES = ("task", "directive", "reports", "round", "consolidation", "pivot")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -94,9 +96,7 @@ def test_a_unit_outside_the_subtree_is_not_offered(tree, users, world, page) -> 
 @pytest.mark.parametrize("page", PAGES)
 def test_a_unit_outside_the_subtree_named_by_its_id_is_refused(tree, users, world, page) -> None:
     url, _ = _pages(world)[page]
-    key = (
-        "don-vi" if page in ("task", "directive", "round", "consolidation", "pivot") else "to_chuc"
-    )
+    key = "don-vi" if page in NODE_PAGES else "to_chuc"
     response = client_for(users.a_officer).get(url, {key: tree.b.pk})
     assert response.status_code == 403
     assert "Đơn vị “Đảng bộ xã Hòa Cuông” nằm ngoài phạm vi đơn vị của bạn." in (
