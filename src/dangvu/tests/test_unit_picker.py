@@ -51,6 +51,9 @@ def _pages(w: SimpleNamespace) -> dict[str, tuple[str, str]]:
         "pivot": (reverse("reporting:round_pivot", args=[w.round.pk]), "node"),
         "members": (reverse("members:member_list"), "org"),
         "member stats": (reverse("members:member_stats"), "org"),
+        "members dashboard": (reverse("flows:dashboard_members"), "org"),
+        "tracking dashboard": (reverse("flows:dashboard_tracking"), "org"),
+        "reporting dashboard": (reverse("flows:dashboard_reporting"), "org"),
     }
 
 
@@ -67,6 +70,9 @@ PAGES = [
     "pivot",
     "members",
     "member stats",
+    "members dashboard",
+    "tracking dashboard",
+    "reporting dashboard",
 ]
 
 
@@ -81,6 +87,7 @@ def test_a_unit_typed_without_diacritics_opens_that_unit(tree, users, world, pag
     assert response.status_code == 200
     assert response.context[name] == tree.a
     assert f"Đang xem: {COMMUNE_A}" in response.content.decode()
+    assert 'name="don_vi"' in response.content.decode()
 
 
 @pytest.mark.parametrize("page", PAGES)
