@@ -2,7 +2,8 @@
 task (``- Ngày 25/7/2025: trình Ban Thường vụ phương án nhân sự``, ``- Từ ngày 11/7 đến
 ngày 20/7/2025: hoàn thiện dự thảo``: due at the range's end), and a line of due time
 under its task (``- Thời gian: từ ngày 01/12 đến ngày 25/12/2020``, the task the line
-above). In running text, a task dated by a range of days is due at its end (``Các chi
+above), and a label of due time naming its task (``Hạn cuối nhận hồ sơ: ngày
+20/11/2024``). In running text, a task dated by a range of days is due at its end (``Các chi
 bộ tổ chức kiểm điểm từ ngày 01/12 đến ngày 25/12/2024``): an action opens the clause,
 nothing in it is done or counted (``đã``, ``được``, ``tính``). Only in a directive (a
 plan, a notice, a letter), and not in the past of its document's date: in a report
@@ -30,6 +31,12 @@ _LEAD = re.compile(
     r"[ \t\-+*\u2022\u2013]*(?P<label>thoi[ \t]+gian(?:[ \t]+thuc[ \t]+hien)?[ \t]*:[ \t]*)?"
     rf"(?P<range>tu[ \t]+(?:ngay[ \t]+)?{_DAY}[ \t]+(?:den|-|\u2013)[ \t]+)?"
     rf"(?:ngay[ \t]+)?(?:{_DAY}[ \t]+va[ \t]+)?"
+)
+# a label of due time naming its task before the colon, the date after it
+_DUE_LABEL = re.compile(
+    r"[ \t\-+*\u2022\u2013]*(?:[0-9]{1,2}[.)][ \t]+)?"
+    r"(?P<han>(?:thoi[ \t]+)?han(?:[ \t]+(?:chot|cuoi))?)"
+    r"[ \t]+(?P<task>[^\W\d_][^:\n]{2,60}?)[ \t]*:[ \t]*(?:ngay[ \t]+)?"
 )
 _TASK = re.compile(r"[ \t]*:[ \t]*(?P<task>[^\W\d_][^\n.;]*)")
 _LINE_END = re.compile(r"[ \t.;]*(?:\n|$)")
@@ -69,6 +76,13 @@ def schedule_deadlines(
         line_start = ct.lower.rfind("\n", max(0, hit.start - 60), hit.start) + 1
         near = line_start > 0 or hit.start <= 60  # the line opens within reach
         lead = _LEAD.fullmatch(ct.lower, line_start, hit.start) if near else None
+        labelled = _DUE_LABEL.fullmatch(ct.lower, line_start, hit.start) if near else None
+        if labelled is not None:
+            # "Hạn cuối nhận hồ sơ: ngày 20/11/2024": the task is named in the label
+            start = labelled.start("han")
+            what = ct.text[labelled.start("task") : labelled.end("task")].strip()
+            out.append(Deadline(start, hit.end, ct.text[start : hit.end], date, what))
+            continue
         if lead is None:
             ranged = _ranged_task(ct, hit)
             if ranged is not None:

@@ -74,6 +74,17 @@ def test_a_range_that_counts_or_was_done_is_not_due(sentence: str) -> None:
     assert due(PLAN + sentence + "\n") == []
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Hạn cuối nhận hồ sơ: ngày 23/3/2026.", ("2026-03-23", "nhận hồ sơ")),
+        ("3. Thời hạn nộp bản thu hoạch: 27/3/2026.", ("2026-03-27", "nộp bản thu hoạch")),
+    ],
+)
+def test_a_label_of_due_time_naming_its_task(line: str, expected: tuple[str, str]) -> None:
+    assert due(PLAN + line + "\n") == [expected]
+
+
 def test_a_line_of_due_time_under_its_task() -> None:
     text = (
         PLAN
