@@ -19,6 +19,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from dangvu.core.bulk import insert_rows
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.core.text import fold
 from dangvu.orgs import paths
@@ -101,7 +102,8 @@ TRANSFER_COLUMNS = [
 
 
 class _Writer:
-    """Rows into a table in large batches: COPY on PostgreSQL, executemany on SQLite."""
+    """Rows into a table in large batches (core.bulk: COPY on PostgreSQL, executemany on
+    SQLite)."""
 
     def __init__(self, model: Any, columns: list[str]) -> None:
         self.table = model._meta.db_table
@@ -109,22 +111,9 @@ class _Writer:
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
         self.add = self.rows.append
-        cols = ", ".join(f'"{c}"' for c in columns)
-        self.copy = f"COPY {self.table} ({cols}) FROM STDIN"
-        marks = ", ".join(["?"] * len(columns))
-        self.insert = f"INSERT INTO {self.table} ({cols}) VALUES ({marks})"
 
     def flush(self) -> None:
-        if not self.rows:
-            return
-        connection.ensure_connection()
-        raw = connection.connection  # the driver's own: no per-row wrapping by Django
-        if connection.vendor == "postgresql":
-            with raw.cursor() as cursor, cursor.copy(self.copy) as copy:
-                for row in self.rows:
-                    copy.write_row(row)
-        else:
-            raw.executemany(self.insert, self.rows)
+        insert_rows(self.table, self.columns, self.rows)
         self.count += len(self.rows)
         self.rows.clear()
 

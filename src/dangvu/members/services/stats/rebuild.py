@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from dangvu.core.bulk import insert_rows
 from dangvu.orgs import paths
 from dangvu.orgs import rules as org_rules
 from dangvu.orgs.models import Organization, OrgVersion
@@ -99,13 +100,10 @@ def counters_rebuild(org_ids: Iterable[int] | None = None) -> int:
                     deltas[(pk, dim, str(value))] += n
     with transaction.atomic():
         MemberCount.objects.filter(organization_id__in=list(targets)).delete()
-        MemberCount.objects.bulk_create(
-            (
-                MemberCount(organization_id=o, dimension=d, value=v, n=n)
-                for (o, d, v), n in deltas.items()
-                if n
-            ),
-            batch_size=5000,
+        insert_rows(
+            MemberCount._meta.db_table,
+            ["organization_id", "dimension", "value", "n"],
+            [(o, d, v, n) for (o, d, v), n in deltas.items() if n],
         )
     return len(deltas)
 
@@ -258,16 +256,14 @@ def snapshots_rebuild(
                 elif running:
                     rows.append((pk, m, dim, value, running))
         rows += [(pk, m, "total", "", n) for m, n in totals.items()]
-    # Millions of rows at the nation's commune level: plain tuples, not model instances.
-    table = MemberSnapshot._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
+    # Millions of rows at the nation's commune level: plain tuples, COPY on PostgreSQL.
+    with transaction.atomic():
         MemberSnapshot.objects.filter(organization_id__in=list(targets)).delete()
-        for start in range(0, len(rows), 50_000):
-            cursor.executemany(
-                f"INSERT INTO {table} (organization_id, month, dimension, value, n) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                rows[start : start + 50_000],
-            )
+        insert_rows(
+            MemberSnapshot._meta.db_table,
+            ["organization_id", "month", "dimension", "value", "n"],
+            rows,
+        )
     return len(rows)
 
 
