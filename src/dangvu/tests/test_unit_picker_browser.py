@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from dangvu.accounts.models import Role
 from dangvu.conftest import build_tree
@@ -69,11 +70,13 @@ def test_the_picker_chooses_a_unit_on_every_list(page) -> None:
         "consolidation": f"/bao-cao/dot/{round.pk}/tong-hop/",
         "members": "/dang-vien/",
         "member-stats": "/dang-vien/thong-ke/",
+        "reports": f"/theo-doi/viec/{task.pk}/bao-cao/",
+        "dashboard": reverse("flows:dashboard_tracking"),
     }
     for name, url in pages.items():
         page.goto(url)
         _pick(page, "dang bo hoa cuong")
-        expect(seen).to_have_text("Đang xem: Đảng bộ xã Hòa Cuông")
+        expect(seen).to_contain_text("Đang xem: Đảng bộ xã Hòa Cuông")
         _shot(page, f"picker-{name}")
 
     # what the pages show is the unit's: its documents, its part of the task
