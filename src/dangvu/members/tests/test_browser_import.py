@@ -47,6 +47,11 @@ def test_a_10000_row_import_shows_its_progress_then_its_result(page, tmp_path) -
 
     tree = build_tree()
     make_user("chuyenvien.xa", tree.a, Role.OFFICER)
+    wrong = tmp_path / "sai.xlsx"
+    wrong.write_bytes(xlsx(HEADER, [
+        ["Lý Văn Sai", "Nam", "31/2/1980", "", "12/12", "5/6/2005", "5/6/2006", "A1"],
+        ["Lý Văn Đúng", "Nam", "1/1/1981", "", "12/12", "5/6/2005", "", "Z9"],
+    ]))  # fmt: skip
     path = tmp_path / "danh-sach.xlsx"
     path.write_bytes(_file())
     page.set_viewport_size({"width": 1366, "height": 768})
@@ -54,6 +59,14 @@ def test_a_10000_row_import_shows_its_progress_then_its_result(page, tmp_path) -
     page.goto(f"/dang-vien/nhap-excel/?to_chuc={tree.a.pk}")
     expect(page.get_by_role("link", name="Tải tệp mẫu (.xlsx)")).to_be_visible()
     _shot(page, "import-upload")
+    # a file with errors: nothing written, the errors listed, the marked copy offered
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(wrong))
+    page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    expect(page.get_by_text("Tệp có 2 lỗi; chưa ghi dòng nào vào sổ.")).to_be_visible()
+    expect(page.get_by_role("link", name="Tải tệp đã đánh dấu lỗi")).to_be_visible()
+    _shot(page, "import-errors")
+    assert Member.objects.count() == 0
+    page.get_by_role("link", name="Tải lên tệp khác").click()
     page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(path))
     started = time.monotonic()
     page.get_by_role("button", name="Tải lên và kiểm tra").click()
