@@ -21,8 +21,10 @@ from dangvu.extract.figures import (
 )
 from dangvu.extract.models import Figure
 from dangvu.extract.phrases import is_surname, name_at, tokens_from
-from dangvu.extract.references import _patterns, _read_before, _tables
+from dangvu.extract.references import _read_before
 from dangvu.extract.spans import SpanSet
+from dangvu.extract.symbols import code_tables as _tables
+from dangvu.extract.symbols import patterns as _patterns
 from dangvu.extract.tables import NOT_PERSON_NAMES
 
 from .factories import spans_hold

@@ -6,7 +6,7 @@ import pytest
 
 from dangvu.extract import extract
 from dangvu.extract.clean import clean
-from dangvu.extract.references import _symbols
+from dangvu.extract.symbols import read_symbols as _symbols
 
 
 @pytest.mark.parametrize(
