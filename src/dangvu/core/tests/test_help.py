@@ -11,6 +11,7 @@ from dangvu.core.help import HELP_AREAS
 from dangvu.core.testing import client_for, make_user
 
 PACKAGE = Path(__file__).resolve().parents[2]  # src/dangvu
+SHARED = PACKAGE / "orgs" / "templates" / "orgs" / "_unit_picker.html"
 
 # The labels each help page tells the officer to click, and the app whose templates
 # must show them: a page renamed without its help fails here.
@@ -96,6 +97,7 @@ def test_every_area_has_a_help_page_naming_what_its_pages_show() -> None:
     for slug, (app, labels) in NAMED.items():
         help_text = Path(get_template(f"core/help/{slug}.html").origin.name).read_text()
         pages = "".join(p.read_text() for p in (PACKAGE / app / "templates").rglob("*.html"))
+        pages += SHARED.read_text()  # the unit picker every list page includes
         for label in labels:
             assert label in help_text, (slug, label)
             assert label in pages, f"{slug}: “{label}” is on none of the {app} pages"
