@@ -112,7 +112,7 @@ BUDGETS: dict[str, int] = {
     "members:member_transfer": 7,
     "members:member_update": 4,
     "members:member_worklists": 25,
-    "members:member_worklists_export": 25,
+    "members:member_worklists_export": 24,
     "members:transfer_cancel": 5,
     "members:transfer_confirm": 6,
     "members:transfer_return": 5,
