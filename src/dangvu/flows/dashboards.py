@@ -111,6 +111,18 @@ def _columns(
     )
 
 
+# what every unit's name begins with: the axis of a narrow chart leaves it out (the table
+# keeps the whole name)
+UNIT_PREFIXES = ("Đảng bộ ", "Chi bộ ", "Đảng ủy ")
+
+
+def _tick(name: str) -> str:
+    for prefix in UNIT_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 3:
+            return name.removeprefix(prefix)
+    return name
+
+
 def _first_days(today: date, months: int) -> list[date]:
     """The first day of each of the `months` months before today's, oldest first."""
     out = []
@@ -280,6 +292,7 @@ def _by_child(report: StatsReport) -> Chart:
         kind=HBAR,
         label="Tổ chức",
         categories=tuple(child.name for child, _ in children),
+        ticks=tuple(_tick(child.name) for child, _ in children),
         series=tuple(
             Series(
                 heading,
@@ -341,6 +354,7 @@ def _tracking_charts(done: tracking.UnitsCompletion) -> list[Chart]:
         kind=HBAR,
         label="Đơn vị",
         categories=tuple(tracking.row_label(r) for r in rows),
+        ticks=tuple(_tick(tracking.row_label(r)) for r in rows),
         series=_columns(
             rows,
             ("Phải làm", lambda r: r.total, TABLE),
@@ -416,6 +430,7 @@ def _completeness_chart(c: reporting.Completeness) -> Chart:
         kind=HBAR,
         label="Đơn vị",
         categories=tuple(r.name for r in rows),
+        ticks=tuple(_tick(r.name) for r in rows),
         series=_columns(
             [r.tally for r in rows],
             ("Phải báo cáo", lambda x: x.expected, TABLE),

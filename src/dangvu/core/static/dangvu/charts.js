@@ -71,7 +71,7 @@
       data: d.ticks,
       inverse: across,
       axisLabel: across
-        ? { width: narrow ? 120 : 260, overflow: "truncate", fontFamily: FONT }
+        ? { width: Math.round(Math.min(260, width * 0.4)), overflow: "truncate", fontFamily: FONT }
         : {
           interval: narrow && d.ticks.length > 7 ? "auto" : 0,
           rotate: d.ticks.length * Math.max(...d.ticks.map((t) => t.length)) * 7 > width - 80 ? 35 : 0,
