@@ -52,8 +52,14 @@ def recognition_due(user: AnyUser, org: Organization | None, on: date) -> list[R
         member=OuterRef("pk"), status=MemberStatus.PROBATIONARY, valid_from__lte=on
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
     qs = _within(members_visible_to(user), "organization__path", org)
-    qs = qs.filter(Exists(active_then), admitted_on__lte=on).select_related("organization")
     limit = on + timedelta(days=DUE_WINDOW_DAYS)
+    # The stored end of probation is the `official_from` computed below (the services keep
+    # it): only the members it puts within the window are read, through the status index,
+    # and those without one (official since `on`, the past-day list) are read all.
+    qs = qs.filter(Exists(active_then), admitted_on__lte=on).filter(
+        Q(probation_ends_on__lte=limit) | Q(probation_ends_on__isnull=True)
+    )
+    qs = qs.select_related("organization")
     days_off = holidays(range(on.year - 2, on.year + 2), on)
     review_days = rule_value(RuleName.REVIEW_WORKING_DAYS, on)
     out = []
