@@ -32,7 +32,7 @@ from ..models import Member, MembershipEvent, MemberSpan, RuleName, Transfer
 from ..selectors.rules import holidays, rule_value
 from ..services.profile import PROFILE_FIELDS, name_order
 from ..services.stats import SPAN_ROW_FIELDS, scope_of, span_scopes
-from .profiles import ETHNIC, RATINGS, RELIGION, Calendar, PersonMaker, Picker
+from .profiles import RATINGS, RELIGION, Calendar, PersonMaker, Picker, ethnic_of
 
 __all__ = ["demo_calendar", "members_bulk"]
 
@@ -363,7 +363,7 @@ def _generate(
     transfers = _Writer(Transfer, TRANSFER_COLUMNS)
     add_member, add_event, add_span = members.add, events.add, spans.add
     mid, eid, tid = _next_id(Member), _next_id(MembershipEvent), _next_id(Transfer)
-    eth, rel, rate = Picker(ETHNIC), Picker(RELIGION), Picker(RATINGS)
+    rel, rate = Picker(RELIGION), Picker(RATINGS)
     fam = Picker([(f, w) for f, w in FAMILY])
     random_ = rng.random
     iso = _Dates()
@@ -399,6 +399,7 @@ def _generate(
         if not cells:
             continue
         code = 1 + p_index * 2  # 34 provinces: distinct CCCD province codes 1..67
+        eth = Picker(ethnic_of(province.name))
         scope_now = {
             pk: scope_of(max(vs, key=lambda v: v.valid_from).path) if vs else None
             for pk, vs in versions.items()

@@ -31,8 +31,10 @@ from .. import rules
 
 __all__ = [
     "EDUCATION",
-    "ETHNIC",
+    "ETHNIC_HIGHLANDS",
+    "ETHNIC_MEKONG",
     "ETHNIC_NORTH",
+    "ETHNIC_PLAINS",
     "OCCUPATIONS",
     "PROFESSIONAL",
     "RATINGS",
@@ -43,24 +45,9 @@ __all__ = [
     "PersonMaker",
     "Picker",
     "age_on",
+    "ethnic_of",
 ]
 
-ETHNIC = [
-    ("Kinh", 860),
-    ("Tày", 25),
-    ("Thái", 20),
-    ("Mường", 18),
-    ("Khmer", 10),
-    ("Nùng", 12),
-    ("Mông", 14),
-    ("Dao", 12),
-    ("Hoa", 3),
-    ("Gia Rai", 4),
-    ("Ê Đê", 3),
-    ("Sán Chay", 3),
-    ("Chăm", 2),
-    ("Giáy", 2),
-]
 ETHNIC_NORTH = [
     ("Kinh", 520),
     ("Tày", 120),
@@ -72,6 +59,58 @@ ETHNIC_NORTH = [
     ("Giáy", 10),
     ("Khơ Mú", 10),
 ]
+# The bulk provinces' ethnic mix by region (the demo's Yên Bái is ETHNIC_NORTH): no Khmer
+# member in Hà Nội, no Ê Đê one in Cà Mau.
+ETHNIC_HIGHLANDS = [
+    ("Kinh", 740),
+    ("Gia Rai", 80),
+    ("Ê Đê", 70),
+    ("Ba Na", 40),
+    ("Cơ Ho", 30),
+    ("Mnông", 20),
+    ("Tày", 10),
+    ("Nùng", 10),
+]
+ETHNIC_MEKONG = [("Kinh", 900), ("Khmer", 80), ("Hoa", 15), ("Chăm", 5)]
+ETHNIC_PLAINS = [
+    ("Kinh", 930),
+    ("Mường", 25),
+    ("Thái", 20),
+    ("Tày", 8),
+    ("Nùng", 7),
+    ("Hoa", 5),
+    ("Chăm", 5),
+]
+REGIONS = {
+    **dict.fromkeys(
+        [
+            "Lai Châu",
+            "Điện Biên",
+            "Sơn La",
+            "Lạng Sơn",
+            "Cao Bằng",
+            "Tuyên Quang",
+            "Lào Cai",
+            "Thái Nguyên",
+            "Phú Thọ",
+        ],
+        ETHNIC_NORTH,
+    ),
+    **dict.fromkeys(["Gia Lai", "Đắk Lắk", "Lâm Đồng"], ETHNIC_HIGHLANDS),
+    **dict.fromkeys(
+        ["Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang", "Tây Ninh"], ETHNIC_MEKONG
+    ),
+}
+
+
+def ethnic_of(province_name: str) -> list[tuple[str, int]]:
+    """The ethnic mix of a province by its name (Đảng bộ tỉnh Cà Mau): its region's."""
+    return next(
+        (table for place, table in REGIONS.items() if province_name.endswith(f" {place}")),
+        ETHNIC_PLAINS,
+    )
+
+
 RELIGION = [
     ("Không", 955),
     ("Phật giáo", 25),

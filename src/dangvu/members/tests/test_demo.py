@@ -189,3 +189,8 @@ def test_bulk_members_follow_the_rules_and_replay_to_their_rows() -> None:
         replayed = [(s.org_id, s.valid_from, s.valid_to, s.status) for s in state.spans]
         assert replayed == spans[m.pk], m.pk
     assert Organization.objects.filter(kind="district").count() == 0  # the 2025 tree only
+    # Hà Nội's members are of the peoples of the plains and the north, not the Mekong's
+    # Khmer nor the highlands' Ê Đê and Gia Rai.
+    peoples = Counter(m.ethnicity for m in members)
+    assert peoples["Kinh"] > 0.85 * len(members)
+    assert not {"Khmer", "Ê Đê", "Gia Rai"} & set(peoples), peoples
