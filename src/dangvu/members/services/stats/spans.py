@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
+from dangvu.core.bulk import insert_rows
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgVersion
 
@@ -122,27 +124,24 @@ def replace_spans(member: Member, spans: Sequence[tl.Span]) -> None:
 
 def spans_add(new: Sequence[tuple[Member, Sequence[tl.Span]]]) -> None:
     """Write the spans of new members (none stored yet) and count them in the snapshots,
-    for many members at once (the Excel import): what `replace_spans` does for one."""
+    for many members at once (the Excel import): what `replace_spans` does for one, the
+    rows written as plain tuples (`core.bulk.insert_rows`)."""
     versions: dict[int, list[OrgVersion]] = defaultdict(list)
     org_ids = {s.org_id for _, spans in new for s in spans}
     for v in OrgVersion.objects.filter(organization_id__in=org_ids):
         versions[v.organization_id].append(v)
     rows: list[SpanRow] = []
-    objects = []
+    stored: list[tuple[Any, ...]] = []
     for member, spans in new:
         for s in spans:
             row = row_of(member, s)
-            scope = span_scopes(versions[s.org_id], s.valid_from, s.valid_to)
             rows.append(row)
-            objects.append(
-                MemberSpan(
-                    member=member,
-                    **dict(zip(SPAN_ROW_FIELDS, row, strict=True)),
-                    scope_from=scope[0],
-                    scope_to=scope[1],
-                )
+            stored.append(
+                (member.pk, *row, *span_scopes(versions[s.org_id], s.valid_from, s.valid_to))
             )
-    MemberSpan.objects.bulk_create(objects, batch_size=2000)
+    insert_rows(
+        MemberSpan._meta.db_table, ["member_id", *SPAN_ROW_FIELDS, "scope_from", "scope_to"], stored
+    )
     if rows and MemberSnapshot.objects.exists():
         _adjust_snapshots([(r, 1) for r in rows])
 
