@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from dangvu.access import Actor
+from dangvu.documents.services import issuer_order_follow
 from dangvu.members.services import members_follow_org_ending, stats_follow_tree
 from dangvu.orgs import services as orgs
 from dangvu.orgs.models import Organization
@@ -37,9 +38,11 @@ def org_create(**details: Any) -> Organization:
 @transaction.atomic
 def org_rename(*, org: Organization, **changes: Any) -> Organization:
     """Rename an organization or change its kind or codes (`orgs.services.org_rename`,
-    the same arguments); a change of kind moves it between the counted levels."""
+    the same arguments); a change of kind moves it between the counted levels, a new name
+    its documents in the register's order by issuer."""
     renamed = orgs.org_rename(org=org, **changes)
     stats_follow_tree()
+    issuer_order_follow(org=renamed)
     return renamed
 
 

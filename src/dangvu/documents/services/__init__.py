@@ -1,6 +1,7 @@
 """Writes to the document register. Each service checks scope itself, validates before
 saving, writes the audit log and leaves nothing behind when it refuses."""
 
+from .linking import issuer_order_follow
 from .register import (
     ReadFile,
     document_ingest,
@@ -19,6 +20,7 @@ __all__ = [
     "document_register",
     "document_update",
     "finding_correct",
+    "issuer_order_follow",
     "reference_correct",
     "relation_add",
     "relation_remove",

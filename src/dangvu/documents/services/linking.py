@@ -20,6 +20,7 @@ from dangvu.access import Actor
 from dangvu.core.audit import audit_record
 from dangvu.core.collation import vi_sort_key
 from dangvu.core.text import fold
+from dangvu.orgs.models import Organization
 
 from ..codes import canonical_issuer, canonical_type
 from ..models import (
@@ -56,6 +57,14 @@ def set_keys(doc: Document, key: DocKey | None) -> None:
     doc.number_key = key.match_key.split("|")[4]
     doc.match_key = key.match_key
     doc.identity_key = key.identity_key(doc.date)
+
+
+def issuer_order_follow(*, org: Organization) -> int:
+    """The register's order by issuer after `org` is renamed: its documents' labels read
+    its name live (`Document.issuer_label`), so their keys follow, in one UPDATE."""
+    org.refresh_from_db(fields=["name", "committee_name"])
+    key = vi_sort_key(org.committee_name or org.name)[:300]
+    return Document.objects.filter(issuer=org).exclude(issuer_order=key).update(issuer_order=key)
 
 
 def key_of(doc: Document) -> DocKey | None:

@@ -8,11 +8,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from dangvu.access import SYSTEM
 from dangvu.core.collation import vi_sort_key
 from dangvu.core.testing import client_for
 from dangvu.documents import selectors
 from dangvu.documents.models import Document, DocumentKind
 from dangvu.flows.register import document_register
+from dangvu.flows.restructure import org_rename
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +84,20 @@ def test_an_issuer_named_by_its_organization_sorts_by_its_committee(users, tree)
     ).document
     assert plan.issuer == tree.a
     assert plan.issuer_order == vi_sort_key(tree.a.committee_name or tree.a.name)
+
+
+def test_a_renamed_issuer_takes_its_new_place(users, tree) -> None:
+    plan = document_register(
+        actor=users.a_officer, type_code="KH", number="15", issuer_code="ĐU", date=date(2023, 5, 2)
+    ).document
+    org_rename(
+        org=tree.a,
+        name="Đảng bộ xã Ấp Đông",
+        committee_name="Đảng ủy xã Ấp Đông",
+        on=date(2024, 1, 1),
+        decision="Quyết định số 2-QĐ/TU",
+        actor=SYSTEM,
+    )
+    plan.refresh_from_db()
+    assert plan.issuer_label == "Đảng ủy xã Ấp Đông"
+    assert plan.issuer_order == vi_sort_key("Đảng ủy xã Ấp Đông")
