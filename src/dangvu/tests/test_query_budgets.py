@@ -69,7 +69,7 @@ BUDGETS: dict[str, int] = {
     "documents:document_detail": 20,  # +1: the received copies of the document
     "documents:document_edit": 6,
     "documents:document_file": 6,
-    "documents:document_list": 9,
+    "documents:document_list": 8,
     "documents:document_upload": 6,
     "documents:finding_correct": 7,
     "documents:reference_correct": 7,
