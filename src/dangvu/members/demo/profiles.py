@@ -364,13 +364,16 @@ class PersonMaker:
     # --- dates ------------------------------------------------------------------------
 
     def admission_index(self, rng: random.Random) -> int:
-        """A working day: the years weighted by exp(-age/20) over 55 years (some 5 % of
+        """A working day: the years weighted by exp(-age/28) over 55 years (some 3.5 % of
         today's members joined in each recent year, fewer of the older years' are still
-        here), uniform within a year; days after `latest` are drawn again (so this year is no
-        denser than others)."""
+        here; a draw beyond the 55 years is drawn again, not piled on the first), uniform
+        within a year; days after `latest` are drawn again (so this year is no denser)."""
         cal, span = self.cal, self.cal.last.year - self.first_year
         while True:
-            year = self.cal.last.year - int(min(rng.expovariate(1 / 20.0), span))
+            back = rng.expovariate(1 / 28.0)
+            if back >= span + 1:
+                continue
+            year = cal.last.year - int(back)
             low, high = cal.year_start[year], cal.year_start[year + 1]
             index = low + int(rng.random() * (high - low))
             if index <= self.latest and index < high:

@@ -98,6 +98,10 @@ def _spread_problems(members: list[Member]) -> list[str]:
         out.append(f"{in_year} of {len(members)} admitted in {year}")
     if len(years) < 30:
         out.append(f"admissions in {len(years)} years only")
+    first = min(years)
+    following = sum(years[first + k] for k in range(1, 6)) / 5
+    if years[first] > 2 * following + 3:
+        out.append(f"{years[first]} admitted in {first}, {following:.0f} a year after it")
     jobs = Counter(m.occupation for m in members if m.is_active)
     if len(jobs) < 8 or jobs.most_common(1)[0][1] > len(members) // 3:
         out.append(f"occupations {jobs.most_common()}")
