@@ -39,7 +39,7 @@ def _member_worklists(user: Any, org: Any, today: date) -> tuple[list[Any], int]
 
     def compute() -> tuple[list[Any], int]:
         return (
-            recognition_due(user, org, today)[:10],
+            recognition_due(user, org, today, first=10),
             temporary_overdue(user, org, today).count(),
         )
 

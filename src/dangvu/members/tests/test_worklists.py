@@ -79,6 +79,9 @@ def test_temporary_transfers_past_their_end_date(tree, users) -> None:
     services.transfer_confirm(transfer=t, on=date(2024, 6, 5), actor=SYSTEM)
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2024, 12, 31))) == []
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == [t]
+    # for its own unit (the home page's way), and not for another unit's officer
+    assert list(selectors.temporary_overdue(users.a_officer, tree.a, date(2025, 2, 1))) == [t]
+    assert list(selectors.temporary_overdue(users.b_officer, tree.a, date(2025, 2, 1))) == []
     services.transfer_return(transfer=t, on=date(2025, 1, 2), decision=DECISION, actor=SYSTEM)
     assert list(selectors.temporary_overdue(users.a_officer, None, date(2025, 2, 1))) == []
 
@@ -112,3 +115,23 @@ def test_outside_a_request_an_edited_rule_is_read_at_once(tree) -> None:
         Rule.objects.filter(valid_from=date(2029, 1, 1)).update(value=24)
         assert rule_value(RuleName.PROBATION_MONTHS, on) == 18  # read once in the block
     assert rule_value(RuleName.PROBATION_MONTHS, on) == 24
+
+
+def test_recognition_worklist_of_a_unit_today_and_its_first_rows(tree, users) -> None:
+    """The home page asks for the first rows of its own unit's list, today: the same rows,
+    in the same order, as the whole list; another unit's officer gets none of them."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    overdue = admit(tree.a1, name="Lê Văn Quá", on=today - timedelta(days=500))
+    due = admit(tree.a1, name="Lê Văn Đến", on=today - timedelta(days=350), birth=date(1993, 1, 1))
+    admit(tree.a1, name="Lê Văn Chưa", on=today - timedelta(days=100), birth=date(1994, 1, 1))
+    admit(tree.b1, name="Lê Văn Khác", on=today - timedelta(days=500), birth=date(1995, 1, 1))
+    whole = selectors.recognition_due(users.a_officer, tree.a, today)
+    assert [(r.member, r.overdue) for r in whole] == [(overdue, True), (due, False)]
+    first = selectors.recognition_due(users.a_officer, tree.a, today, first=1)
+    assert [r.member for r in first] == [overdue]
+    assert selectors.recognition_due(users.b_officer, tree.a, today) == []
+    assert whole == selectors.recognition_due(users.a_officer, None, today)
