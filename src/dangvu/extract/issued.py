@@ -31,7 +31,8 @@ def _issued_before() -> re.Pattern[str]:
     verbs = "|".join(
         re.escape(w) for w in sorted({fold(v) for v in ISSUED_VERBS}, key=len, reverse=True)
     )
-    return re.compile(rf"(?<!\w)(?:da[ \t]+)?(?:{verbs})[ \t]+$", re.I)
+    # "ban hành các Nghị quyết số 18, 19-NQ/TW": a plural before a list of references
+    return re.compile(rf"(?<!\w)(?:da[ \t]+)?(?:{verbs})[ \t]+(?:(?:cac|nhung)[ \t]+)?$", re.I)
 
 
 def dated_by_sentence(ct: CleanText, refs: list[Reference]) -> list[Reference]:
