@@ -56,6 +56,9 @@ _ISSUE_LINE = re.compile(
     r"(?:[ \t]+nam[ \t]+|[ \t]*[/.\-][ \t]*)(?P<y>(?:19|20)[0-9]{2})[ \t*_.]*(?:\n|$)"
 )
 _ISSUE_REACH = 300
+# a news item's lead sentence: "Ngày 14/7/2021, Ban Chấp hành Đảng bộ huyện ... tổ chức"
+_LEAD_DAY = re.compile(r"[ \t*_#>]*ngay[ \t]+")
+_LEAD_REACH = 600
 # how far above a position its section heading is looked for
 _HEADING_REACH = 3000
 
@@ -159,6 +162,19 @@ def _issue_line(ct: CleanText) -> list[DateHit]:
     return []
 
 
+def _news_lead(ct: CleanText, dates: Sequence[DateHit]) -> list[DateHit]:
+    """A text without a header or dateline whose lead sentence, near the top, opens with
+    its full date and a comma (``Ngày 14/7/2021, Ban Chấp hành ... tổ chức hội nghị``):
+    the item is dated by it, from that line on."""
+    for hit in sorted((h for h in dates if h.start < _LEAD_REACH), key=lambda h: h.start):
+        if hit.year is None or hit.date is None or ct.lower[hit.end : hit.end + 1] != ",":
+            continue
+        line_start = ct.lower.rfind("\n", 0, hit.start) + 1
+        if _LEAD_DAY.fullmatch(ct.lower, line_start, hit.start):
+            return [DateHit(line_start, hit.end, hit.day, hit.month, hit.year)]
+    return []
+
+
 def document_dates(
     ct: CleanText,
     own_date: datetime.date | None,
@@ -178,7 +194,7 @@ def document_dates(
     later = _date_lines(ct, after)
     later += [h for h in _datelines(ct, dates) if not first <= h.start < after]
     if header_date is None and not later:
-        later += _issue_line(ct)
+        later += _issue_line(ct) or _news_lead(ct, dates)
     later.sort(key=lambda h: h.start)
     parts = sorted(
         [(0, None), (first, own_date), *((h.start, h.date) for h in later)],
