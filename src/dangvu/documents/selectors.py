@@ -59,10 +59,12 @@ __all__ = [
 def _ancestor_ids(user: AnyUser) -> list[int]:
     """Committees above the user's organization, and above the units merged into it
     (a commune formed in 2025 still reads the plans of the district its communes had)."""
-    cached = getattr(user, "_documents_ancestor_ids", None)
+    cached: list[int] | None = getattr(user, "_documents_ancestor_ids", None)
     if cached is not None:
         return cached
-    org = user.organization
+    org = access.own_organization(user)
+    if org is None:
+        return []
     ids = set(paths.ids_of(org.path)[:-1])
     low, high = paths.subtree_bounds(org.path)
     merged = (
@@ -74,7 +76,7 @@ def _ancestor_ids(user: AnyUser) -> list[int]:
     for path in merged:
         ids.update(paths.ids_of(path)[:-1])
     result = sorted(ids)
-    user._documents_ancestor_ids = result
+    vars(user)["_documents_ancestor_ids"] = result  # asked again within the request
     return result
 
 
@@ -82,9 +84,9 @@ def documents_visible_to(user: AnyUser) -> QuerySet[Document]:
     qs = Document.objects.all()
     if not getattr(user, "is_authenticated", False):
         return qs.none()
-    if user.is_superuser:
+    if access.sees_everything(user):
         return qs
-    if user.organization is None:
+    if access.own_organization(user) is None:
         return qs.none()
     seen = (
         Q(owner__in=access.visible_organizations(user))
@@ -184,7 +186,9 @@ def owner_choices(user: AnyUser, *, include: str | None = None) -> list[Organiza
     if access.sees_everything(user):
         qs = Organization.objects.filter(Q(depth__lte=1) | extra)
         return list(qs.order_by("path")[:200])
-    org = user.organization
+    org = access.own_organization(user)
+    if org is None:
+        return []
     ids = [*paths.ids_of(org.path)]
     visible_extra = Q(extra, pk__in=access.visible_organizations(user).values("pk"))
     qs = Organization.objects.filter(

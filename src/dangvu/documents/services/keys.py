@@ -24,7 +24,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 
 from dangvu import access
-from dangvu.access import Actor
+from dangvu.access import Actor, AnyUser
 from dangvu.core.text import fold
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgKind
@@ -341,7 +341,7 @@ def authorize_register(
     return False
 
 
-def authorize_edit(actor: Actor, document: Document) -> None:
+def authorize_edit(actor: AnyUser, document: Document) -> None:
     """Changing a register entry (its details, findings, references, relations) is for
     officers and leaders of the unit that owns it or of a unit above (or of the unit it
     was merged into)."""

@@ -84,7 +84,8 @@ class ProgressRow:
 
 
 def _row(data: dict[str, Any], due: date, today: date) -> ProgressRow:
-    row = ProgressRow(org=None, **{k: data.get(k) or 0 for k in FIGURE_KEYS})
+    counts: dict[str, Any] = {k: data.get(k) or 0 for k in FIGURE_KEYS}
+    row = ProgressRow(org=None, **counts)
     if today > due:
         row.overdue = row.pending + row.in_progress + row.returned
     return row
@@ -128,7 +129,7 @@ def _whole_tree(node: Organization) -> bool:
     if not hasattr(node, "_tracking_whole_tree"):
         others = Organization.objects.filter(parent__isnull=True).exclude(pk=node.pk)
         node._tracking_whole_tree = not others.exists()  # type: ignore[attr-defined]
-    return node._tracking_whole_tree  # type: ignore[attr-defined]
+    return bool(node._tracking_whole_tree)  # type: ignore[attr-defined]
 
 
 def _scoped(task: Task, node: Organization) -> QuerySet[Assignment]:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Q
 
+from dangvu import access
 from dangvu.access import AnyUser
 
 from ..models import Assignment, AssignmentState, Task
@@ -27,8 +28,9 @@ def deadline_calendar(user: AnyUser, year: int, month: int, today: date) -> list
     first = date(year, month, 1)
     last = first + timedelta(days=calendar.monthrange(year, month)[1] - 1)
     qs = Assignment.objects.filter(task__due_on__gte=first, task__due_on__lte=last)
-    if not user.is_superuser:
-        qs = qs.filter(in_subtree("organization__", user.organization.path))
+    if not access.sees_everything(user):
+        own = access.own_organization(user)
+        qs = qs.filter(in_subtree("organization__", own.path)) if own else qs.none()
     grouped = (
         qs.exclude(state=AssignmentState.EXEMPT)
         .values("task_id")

@@ -54,7 +54,7 @@ def directive_overview(
         .select_related("rule_root")
         .order_by("issued_on", "id")
     )
-    order = {k: i for i, k in enumerate(STAGE_ORDER)}
+    order: dict[str, int] = {k: i for i, k in enumerate(STAGE_ORDER)}
     tasks.sort(key=lambda t: (order[t.kind], t.due_on, t.round, t.pk))
     in_scope = Assignment.objects.filter(task__in=tasks).filter(
         in_subtree("organization__", node.path)

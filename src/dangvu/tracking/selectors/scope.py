@@ -30,9 +30,9 @@ def tasks_visible_to(user: AnyUser) -> QuerySet[Task]:
     qs = Task.objects.all()
     if not getattr(user, "is_authenticated", False):
         return qs.none()
-    if user.is_superuser:
+    if access.sees_everything(user):
         return qs
-    org = user.organization
+    org = access.own_organization(user)
     if org is None:
         return qs.none()
     reaches_below = Exists(
@@ -96,9 +96,9 @@ def task_node(user: AnyUser, task: Task, node_id: int | None) -> Organization:
         if not access.visible_organizations(user).filter(pk=node.pk).exists():
             raise PermissionDenied("Đơn vị này nằm ngoài phạm vi của bạn.")
         return node
-    own = getattr(user, "organization", None)
-    root = task.rule_root
-    if user.is_superuser or own is None or paths.is_within(root.path, own.path):
+    own = access.own_organization(user)
+    root: Organization = task.rule_root
+    if access.sees_everything(user) or own is None or paths.is_within(root.path, own.path):
         return root
     return own
 
@@ -114,13 +114,15 @@ def pickable_units(
     """Active units strictly below the user's organization whose name, committee name or
     code holds every word of `query` (diacritics ignored), shallowest first, each with
     the unit it belongs to."""
-    own = getattr(user, "organization", None)
-    if not user.is_superuser and own is None:
+    own = access.own_organization(user)
+    everything = access.sees_everything(user)
+    if not everything and own is None:
         return []
     found = [
         v
         for v in organization_search(user, query, today, limit=limit * 3)
-        if user.is_superuser or (v.organization_id != own.pk and paths.is_within(v.path, own.path))
+        if everything
+        or (own is not None and v.organization_id != own.pk and paths.is_within(v.path, own.path))
     ][:limit]
     parents = Organization.objects.in_bulk({v.parent_id for v in found if v.parent_id})
     return [

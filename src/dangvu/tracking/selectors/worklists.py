@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dangvu import access
 from dangvu.access import AnyUser
 from dangvu.orgs.models import Organization
 
@@ -57,11 +58,11 @@ def due_list(
 
 def awaiting_review(user: AnyUser, *, limit: int = 50) -> list[Assignment]:
     """Reports of units below the user's committee waiting for it to confirm."""
-    if not getattr(user, "is_authenticated", False) or not user.can_edit:
+    if not getattr(user, "is_authenticated", False) or not access.may_write(user):
         return []
     qs = Assignment.objects.filter(state=AssignmentState.SUBMITTED)
-    if not user.is_superuser:
-        own = user.organization
+    if not access.sees_everything(user):
+        own = access.own_organization(user)
         if own is None:
             return []
         qs = qs.filter(in_subtree("organization__", own.path)).exclude(organization=own)
