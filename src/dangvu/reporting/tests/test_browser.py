@@ -41,7 +41,7 @@ def test_open_prefill_correct_submit_return_resubmit_approve(page) -> None:
 
     # the province opens the round
     login_in_browser(page, "lanhdao.tinh")
-    page.get_by_role("link", name="Báo cáo định kỳ").click()
+    page.get_by_role("link", name="Báo cáo định kỳ", exact=True).click()
     page.get_by_label("Biểu mẫu").select_option(
         label="Báo cáo tình hình, kết quả công tác tổ chức xây dựng Đảng (TCXD-QUY, phiên bản 1)"
     )
