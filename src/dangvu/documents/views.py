@@ -11,12 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from dangvu.access import UserRequest
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
 from dangvu.core.params import int_param
@@ -39,7 +40,7 @@ def _detail_url(document: Document, anchor: str = "") -> str:
 
 
 @login_required
-def document_list(request: HttpRequest) -> HttpResponse:
+def document_list(request: UserRequest) -> HttpResponse:
     unit = picked_unit(request)
     form = forms.DocumentFilterForm(request.GET or None)
     filters = selectors.DocumentFilters(owner_id=unit.pk if unit else None)
@@ -76,7 +77,7 @@ class SizeLimitUploadHandler(FileUploadHandler):
     """Drops an uploaded file as soon as it passes the size limit: its bytes are read
     off the connection and discarded, never kept in memory or on disk."""
 
-    def __init__(self, request: HttpRequest, limit: int) -> None:
+    def __init__(self, request: UserRequest, limit: int) -> None:
         super().__init__(request)
         self.limit = limit
         self.too_large = False
@@ -93,16 +94,16 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
 @csrf_exempt
 @login_required
-def document_upload(request: HttpRequest) -> HttpResponse:
+def document_upload(request: UserRequest) -> HttpResponse:
     # The limit must be in place before the body is parsed, hence csrf_exempt here and
     # csrf_protect on the function that reads the form (Django's documented pattern).
     handler = SizeLimitUploadHandler(request, readers.max_file_size())
-    request.upload_handlers.insert(0, handler)
+    request.upload_handlers = [handler, *request.upload_handlers]
     return _document_upload(request, handler)
 
 
 @csrf_protect
-def _document_upload(request: HttpRequest, handler: SizeLimitUploadHandler) -> HttpResponse:
+def _document_upload(request: UserRequest, handler: SizeLimitUploadHandler) -> HttpResponse:
     user: Any = request.user
     if not user.can_edit:
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được ghi văn bản vào sổ.")
@@ -137,9 +138,10 @@ def _document_upload(request: HttpRequest, handler: SizeLimitUploadHandler) -> H
             if not result.created:
                 messages.info(request, f"Tệp này đã có trong sổ văn bản: {doc}.")
             elif result.received_copy:
+                keeper = doc.copy_of.owner.name if doc.copy_of else "đơn vị ban hành"
                 messages.success(
                     request,
-                    f"Đã ghi bản nhận: {doc}. Văn bản này do {doc.copy_of.owner.name} quản lý "
+                    f"Đã ghi bản nhận: {doc}. Văn bản này do {keeper} quản lý "
                     "(cấp trên hoặc Trung ương ban hành): bản gốc trong sổ giữ nguyên, chỉ đơn "
                     "vị ban hành bổ sung, sửa bản gốc.",
                 )
@@ -185,7 +187,7 @@ def _text_part(text: str, asked: str | None) -> tuple[int, int, int, int]:
 
 
 @login_required
-def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def document_detail(request: UserRequest, pk: int) -> HttpResponse:
     document = selectors.require_view(request.user, pk)
     references = selectors.references_of(request.user, document)
     findings = list(selectors.findings_of(document))
@@ -215,7 +217,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_file(request: HttpRequest, pk: int) -> FileResponse:
+def document_file(request: UserRequest, pk: int) -> FileResponse:
     document = selectors.require_view(request.user, pk)
     if not document.original_file:
         raise Http404("Văn bản này không có tệp gốc.")
@@ -227,7 +229,7 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def document_edit(request: UserRequest, pk: int) -> HttpResponse:
     document = selectors.require_edit(request.user, pk)
     fields = list(forms.DocumentEditForm.base_fields)
     initial = {name: getattr(document, name) for name in fields}
@@ -252,7 +254,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def finding_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_correct(request: UserRequest, pk: int) -> HttpResponse:
     finding = get_object_or_404(Finding.objects.select_related("document"), pk=pk)
     document = selectors.require_edit(request.user, finding.document_id)
     value = finding.value
@@ -281,7 +283,7 @@ def finding_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def reference_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def reference_correct(request: UserRequest, pk: int) -> HttpResponse:
     reference = get_object_or_404(Reference, pk=pk)
     document = selectors.require_edit(request.user, reference.document_id)
     initial = {
@@ -310,10 +312,12 @@ def reference_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def relation_add(request: HttpRequest, pk: int) -> HttpResponse:
+def relation_add(request: UserRequest, pk: int) -> HttpResponse:
     document = selectors.require_edit(request.user, pk)
     cited = [
-        r.target for r, can_open in selectors.references_of(request.user, document) if can_open
+        r.target
+        for r, can_open in selectors.references_of(request.user, document)
+        if can_open and r.target is not None
     ]
     cited = list({d.pk: d for d in cited}.values())
     form = forms.RelationAddForm(request.POST or None, cited=cited)
@@ -355,7 +359,7 @@ def relation_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def relation_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def relation_remove(request: UserRequest, pk: int) -> HttpResponse:
     relation = get_object_or_404(DocumentRelation, pk=pk)
     document = selectors.require_edit(request.user, relation.source_id)
     services.relation_remove(relation=relation, actor=request.user)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.urls import reverse
 
 from dangvu.core.forms import LONG_TEXT, SHORT_TEXT, VietDateField
@@ -118,14 +119,14 @@ class TaskForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["source"].queryset = source_choices(user)
+        cast(forms.ModelChoiceField, self.fields["source"]).queryset = source_choices(user)
         roots = Organization.objects.filter(dissolved_on__isnull=True)
         if not user.is_superuser:
             own = user.organization
             roots = roots.within(own).filter(depth__lte=own.depth + 1)
         else:
             roots = roots.filter(depth__lte=2)
-        self.fields["rule_root"].queryset = roots.order_by("path")
+        cast(forms.ModelChoiceField, self.fields["rule_root"]).queryset = roots.order_by("path")
         # Any unit of the user's subtree that is still active may be picked (the service
         # checks again that it lies below the chosen scope); the page lists the nearest
         # levels and the search finds the rest.
@@ -133,9 +134,10 @@ class TaskForm(forms.Form):
         own = None if user.is_superuser else user.organization
         if own is not None:
             units = units.within(own).exclude(pk=own.pk)
-        listed = self.fields["listed"]
+        listed = cast(forms.ModelMultipleChoiceField, self.fields["listed"])
         listed.queryset = units
-        chosen = self.data.getlist(self.add_prefix("listed")) if self.is_bound else []
+        data = cast(QueryDict, self.data)
+        chosen = data.getlist(self.add_prefix("listed")) if self.is_bound else []
         listed.widget.units = picker_units(units, own, chosen)
 
     def clean_listed(self) -> list[Organization]:

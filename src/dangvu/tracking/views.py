@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dangvu import access
+from dangvu.access import UserRequest
 from dangvu.access import require_view as require_org
 from dangvu.core.forms import apply_service_errors
 from dangvu.core.pages import form_page
@@ -38,7 +39,7 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _node_id(request: HttpRequest) -> int | None:
+def _node_id(request: UserRequest) -> int | None:
     """The unit a task's page counts (?don-vi=<id>, or picked by name: `orgs.picker`)."""
     unit = picked_unit(request, id_key="don-vi")
     return unit.pk if unit else None
@@ -58,7 +59,7 @@ def _breadcrumbs(node: Organization, top: Organization | None, user: Any) -> lis
 
 
 @login_required
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: UserRequest) -> HttpResponse:
     user = request.user
     unit = picked_unit(request)
     tasks = selectors.tasks_visible_to(user).select_related("source", "owner", "rule_root")
@@ -90,7 +91,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def task_create(request: HttpRequest) -> HttpResponse:
+def task_create(request: UserRequest) -> HttpResponse:
     user = request.user
     if not user.can_edit:  # type: ignore[union-attr]
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo mới được giao việc.")
@@ -124,7 +125,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unit_search(request: HttpRequest) -> JsonResponse:
+def unit_search(request: UserRequest) -> JsonResponse:
     """Units of the user's subtree (not the user's own) whose name or code matches, for
     the unit picker of the task form."""
     user = request.user
@@ -135,7 +136,7 @@ def unit_search(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: UserRequest, pk: int) -> HttpResponse:
     task = selectors.require_task(request.user, pk)
     node = selectors.task_node(request.user, task, _node_id(request))
     today = _today()
@@ -165,7 +166,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def task_reports(request: HttpRequest, pk: int) -> HttpResponse:
+def task_reports(request: UserRequest, pk: int) -> HttpResponse:
     """Every unit's report texts on a task, in the reader's subtree (or the unit asked
     for), by tree order: one page to read and print."""
     task = selectors.require_task(request.user, pk)
@@ -180,7 +181,7 @@ def task_reports(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def directive_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
+def directive_detail(request: UserRequest, document_pk: int) -> HttpResponse:
     source = require_document(request.user, document_pk)
     probe = selectors.tasks_visible_to(request.user).filter(source=source).first()
     if probe is None:
@@ -210,7 +211,7 @@ def directive_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
 
 
 @login_required
-def task_calendar(request: HttpRequest) -> HttpResponse:
+def task_calendar(request: UserRequest) -> HttpResponse:
     today = _today()
     year, month = today.year, today.month
     value = request.GET.get("thang", "")
@@ -241,7 +242,7 @@ def task_calendar(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def assignment_list(request: HttpRequest, org_pk: int | None = None) -> HttpResponse:
+def assignment_list(request: UserRequest, org_pk: int | None = None) -> HttpResponse:
     user = request.user
     picked = picked_unit(request)
     if picked is not None:
@@ -279,7 +280,7 @@ def assignment_list(request: HttpRequest, org_pk: int | None = None) -> HttpResp
 
 
 @login_required
-def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_detail(request: UserRequest, pk: int) -> HttpResponse:
     assignment = selectors.require_assignment(request.user, pk)
     today = _today()
     shown = assignment.shown(today)
@@ -310,7 +311,7 @@ def _require(check: bool, message: str) -> None:
 
 
 @login_required
-def assignment_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_submit(request: UserRequest, pk: int) -> HttpResponse:
     assignment = selectors.require_assignment(request.user, pk)
     _require(
         is_own_unit(request.user, assignment.organization),
@@ -353,7 +354,7 @@ def assignment_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assignment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_confirm(request: UserRequest, pk: int) -> HttpResponse:
     assignment = selectors.require_assignment(request.user, pk)
     form = forms.ReviewForm(request.POST)
     form.is_valid()
@@ -369,7 +370,7 @@ def assignment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _review_page(
-    request: HttpRequest, pk: int, form_class: Any, title: str, submit: str, call: Any
+    request: UserRequest, pk: int, form_class: Any, title: str, submit: str, call: Any
 ) -> HttpResponse:
     assignment = selectors.require_assignment(request.user, pk)
     _require(
@@ -390,7 +391,7 @@ def _review_page(
 
 
 @login_required
-def assignment_return(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_return(request: UserRequest, pk: int) -> HttpResponse:
     return _review_page(
         request,
         pk,
@@ -404,7 +405,7 @@ def assignment_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def assignment_remind(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_remind(request: UserRequest, pk: int) -> HttpResponse:
     """The “Nhắc việc” button of a task's missing units (a POST without a note), or its
     page with a note."""
     assignment = selectors.require_assignment(request.user, pk)
@@ -427,7 +428,7 @@ def assignment_remind(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _safe_back(request: HttpRequest) -> bool:
+def _safe_back(request: UserRequest) -> bool:
     """A page of this site to go back to after the button (the task page with its unit)."""
     return url_has_allowed_host_and_scheme(
         request.POST.get("tiep", ""), allowed_hosts={request.get_host()}
@@ -435,7 +436,7 @@ def _safe_back(request: HttpRequest) -> bool:
 
 
 @login_required
-def assignment_exempt(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_exempt(request: UserRequest, pk: int) -> HttpResponse:
     return _review_page(
         request,
         pk,
