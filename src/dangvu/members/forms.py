@@ -379,7 +379,7 @@ class PeriodForm(forms.Form):
     end = VietDateField(label="Đến ngày", required=False)
 
 
-def cells_for(user: Any, on: date) -> Any:
+def cells_for(user: Any, on: date | None = None) -> Any:
     """Living cells a user may choose: those of the user's province (transfers) or scope."""
     qs = Organization.objects.filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
     if user.is_superuser:

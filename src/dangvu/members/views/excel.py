@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu import access
+from dangvu.access import UserRequest
 from dangvu.orgs.models import Organization
 
 from .. import forms
@@ -23,7 +24,7 @@ from .lists import org_param
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _within(request: HttpRequest) -> Organization:
+def _within(request: UserRequest) -> Organization:
     if not request.user.can_edit:
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo được nhập danh sách đảng viên.")
     within = org_param(request) or request.user.organization
@@ -32,12 +33,12 @@ def _within(request: HttpRequest) -> Organization:
     return within
 
 
-def _wants_json(request: HttpRequest) -> bool:
+def _wants_json(request: UserRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
 @login_required
-def member_import(request: HttpRequest) -> HttpResponse:
+def member_import(request: UserRequest) -> HttpResponse:
     within = _within(request)
     form = forms.ImportForm()
     if request.method == "POST":
@@ -61,7 +62,7 @@ def member_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_template(request: HttpRequest) -> HttpResponse:
+def import_template(request: UserRequest) -> HttpResponse:
     within = _within(request)
     access.require_change(request.user, within)
     data = excel.import_template(within=within, today=timezone.localdate())
@@ -70,7 +71,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _batch(request: HttpRequest, pk: int) -> ImportBatch:
+def _batch(request: UserRequest, pk: int) -> ImportBatch:
     """A batch is its uploader's alone (the file holds personal data)."""
     return get_object_or_404(
         ImportBatch.objects.select_related("organization"), pk=pk, actor=request.user.pk
@@ -81,7 +82,7 @@ PAGE_ROWS = 500  # errors and warnings listed on the page (all of them in the ma
 
 
 @login_required
-def import_batch(request: HttpRequest, pk: int) -> HttpResponse:
+def import_batch(request: UserRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     added = []
     if batch.state in (ImportBatch.State.DONE, ImportBatch.State.STOPPED):
@@ -106,7 +107,7 @@ def import_batch(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_write(request: HttpRequest, pk: int) -> HttpResponse:
+def import_write(request: UserRequest, pk: int) -> HttpResponse:
     """Begin writing a checked batch (its warnings confirmed), then write one chunk. The
     page calls this again while the batch is being written."""
     batch = _batch(request, pk)
@@ -135,7 +136,7 @@ def import_write(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def import_marked(request: HttpRequest, pk: int) -> HttpResponse:
+def import_marked(request: UserRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     if not batch.data:
         raise PermissionDenied("Tệp đã được xóa sau khi ghi xong.")

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from dangvu.access import UserRequest
 from dangvu.core.dates import format_short
 from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
@@ -39,7 +41,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        found = self.object_list.select_related(None).order_by()[: COUNT_CAP + 1].count()
+        members = cast(QuerySet[Any], self.object_list)
+        found = members.select_related(None).order_by()[: COUNT_CAP + 1].count()
         self.capped = found > COUNT_CAP
         return min(found, COUNT_CAP)
 
@@ -50,14 +53,14 @@ def org_param(request: HttpRequest) -> Organization | None:
     return picked_unit(request)
 
 
-def as_of(request: HttpRequest) -> date:
+def as_of(request: UserRequest) -> date:
     on, problem = parse_as_of(request.GET.get("ngay"), timezone.localdate())
     if problem:
         messages.error(request, problem)
     return on
 
 
-def _filters(request: HttpRequest) -> tuple[forms.MemberFilterForm, selectors.MemberFilter]:
+def _filters(request: UserRequest) -> tuple[forms.MemberFilterForm, selectors.MemberFilter]:
     form = forms.MemberFilterForm(request.GET or None, age_limits=age_limits(timezone.localdate()))
     data: dict[str, Any] = {}
     if form.is_bound:
@@ -98,7 +101,7 @@ def _described(form: forms.MemberFilterForm) -> str:
 
 
 @login_required
-def member_list(request: HttpRequest) -> HttpResponse:
+def member_list(request: UserRequest) -> HttpResponse:
     org = org_param(request)
     form, filters = _filters(request)
     today = timezone.localdate()
@@ -143,7 +146,7 @@ def _ended(org: Organization | None, past: date | None) -> dict[str, Any] | None
 
 
 @login_required
-def member_export(request: HttpRequest) -> HttpResponse:
+def member_export(request: UserRequest) -> HttpResponse:
     org = org_param(request)
     form, filters = _filters(request)
     members = selectors.member_list(request.user, filters, org=org, today=timezone.localdate())
@@ -164,7 +167,7 @@ def member_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def member_detail(request: UserRequest, pk: int) -> HttpResponse:
     member = selectors.get_member(request.user, pk)
     events = list(
         MembershipEvent.objects.filter(member=member)
@@ -174,7 +177,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     annulled = {e.annuls_id for e in events if e.annuls_id}
     sponsors = sponsor_selectors.sponsors_of(member)
     for e in events:
-        e.sponsor_list = sponsors.get(e.pk, [])
+        vars(e)["sponsor_list"] = sponsors.get(e.pk, [])  # for the template
     transfers = list(member.transfers.select_related("from_org", "to_org"))
     placed = {  # the cell that received a letter addressed to a committee
         e.transfer_id: e.organization
@@ -183,7 +186,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     for t in transfers:
         cell = placed.get(t.pk)
-        t.placed_in = cell if cell is not None and cell.pk != t.to_org_id else None
+        vars(t)["placed_in"] = cell if cell is not None and cell.pk != t.to_org_id else None
     can_record = selectors.can_record_for(request.user, member.organization)
     return render(
         request,
@@ -193,7 +196,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "annulled": annulled,
             "transfers": transfers,
-            "sponsors": [s for e in reversed(events) for s in e.sponsor_list],
+            "sponsors": [s for e in reversed(events) for s in sponsors.get(e.pk, [])],
             "personal": selectors.can_see_personal(request.user, member),
             "can_record": can_record,
             "can_confirm": [

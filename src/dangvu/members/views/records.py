@@ -9,11 +9,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangvu.access import UserRequest
 from dangvu.core.dates import format_short
 from dangvu.core.pages import form_page
 from dangvu.members.services.identifiers import identifier_refusals_record, refusals_outside
@@ -23,7 +24,7 @@ from ..models import Member, MembershipEvent
 from ..selectors import sponsors as sponsor_selectors
 
 
-def recordable(request: HttpRequest, pk: int) -> Any:
+def recordable(request: UserRequest, pk: int) -> Any:
     member = selectors.get_member(request.user, pk)
     if not selectors.can_record_for(request.user, member.organization):
         raise PermissionDenied("Bạn chỉ được xem, không được ghi hồ sơ của đảng viên này.")
@@ -31,7 +32,7 @@ def recordable(request: HttpRequest, pk: int) -> Any:
 
 
 @login_required
-def member_create(request: HttpRequest) -> HttpResponse:
+def member_create(request: UserRequest) -> HttpResponse:
     if not request.user.can_edit:
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo được kết nạp đảng viên.")
     searching = request.method == "POST" and "tim" in request.POST
@@ -83,7 +84,7 @@ def member_create(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(
-    request: HttpRequest,
+    request: UserRequest,
     form: Any,
     *,
     search_fields: list[str],
@@ -189,7 +190,7 @@ EVENT_PAGES: dict[str, EventPage] = {
 
 
 @login_required
-def member_event(request: HttpRequest, pk: int, *, event: str) -> HttpResponse:
+def member_event(request: UserRequest, pk: int, *, event: str) -> HttpResponse:
     """Record one event of a member (`EVENT_PAGES[event]`)."""
     page = EVENT_PAGES[event]
     member = recordable(request, pk)
@@ -207,7 +208,7 @@ def member_event(request: HttpRequest, pk: int, *, event: str) -> HttpResponse:
 
 
 @login_required
-def event_annul(request: HttpRequest, pk: int) -> HttpResponse:
+def event_annul(request: UserRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(MembershipEvent, pk=pk)
     member = recordable(request, event.member_id)
     form = forms.AnnulForm(request.POST or None)
@@ -224,7 +225,7 @@ def event_annul(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def member_update(request: HttpRequest, pk: int) -> HttpResponse:
+def member_update(request: UserRequest, pk: int) -> HttpResponse:
     member = recordable(request, pk)
     initial = {f: getattr(member, f) for f in forms.ProfileForm.base_fields}
     form = forms.ProfileForm(request.POST or None, initial=initial)
@@ -246,7 +247,7 @@ def member_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _note_refusals(request: HttpRequest) -> Callable[[ValidationError], None]:
+def _note_refusals(request: UserRequest) -> Callable[[ValidationError], None]:
     """Audit the identifier refusals about members outside the user's scope (kept after the
     refused write's rollback; they count toward the hourly limit)."""
     return lambda exc: identifier_refusals_record(

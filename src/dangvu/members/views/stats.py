@@ -6,10 +6,11 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangvu.access import UserRequest
 from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
 from dangvu.orgs.selectors import scope_roots_on
@@ -20,7 +21,7 @@ from ..selectors.stats import Counts
 from .lists import as_of, org_param
 
 
-def _stats(request: HttpRequest) -> StatsReport | None:
+def _stats(request: UserRequest) -> StatsReport | None:
     """The statistics asked for: ?to_chuc= (the user's unit), ?ngay=, and the movement's
     ?start= and ?end= (from the year's start to the day when left out or unreadable)."""
     org = org_param(request) or request.user.organization
@@ -36,7 +37,7 @@ def _stats(request: HttpRequest) -> StatsReport | None:
     else:
         for name, errors in period.errors.items():
             label = period.fields[name].label if name in period.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)} Đang tính từ đầu năm.")
+            messages.error(request, f"{label}: {' '.join(map(str, errors))} Đang tính từ đầu năm.")
     return stats_report(
         request.user,
         org,
@@ -48,7 +49,7 @@ def _stats(request: HttpRequest) -> StatsReport | None:
 
 
 @login_required
-def member_stats(request: HttpRequest) -> HttpResponse:
+def member_stats(request: UserRequest) -> HttpResponse:
     report = _stats(request)
     return render(
         request,
@@ -58,7 +59,7 @@ def member_stats(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def member_stats_export(request: HttpRequest) -> HttpResponse:
+def member_stats_export(request: UserRequest) -> HttpResponse:
     report = _stats(request)
     if report is None:
         raise Http404("Chưa có tổ chức nào để thống kê.")
@@ -73,7 +74,7 @@ def member_stats_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def member_worklists(request: HttpRequest) -> HttpResponse:
+def member_worklists(request: UserRequest) -> HttpResponse:
     org = org_param(request)
     on = as_of(request)
     return render(
@@ -93,7 +94,7 @@ def member_worklists(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def member_worklists_export(request: HttpRequest) -> HttpResponse:
+def member_worklists_export(request: UserRequest) -> HttpResponse:
     """The worklists as nomination lists in Excel (the page's lists, in full)."""
     org = org_param(request)
     on = as_of(request)
@@ -118,7 +119,7 @@ EXPORT_LIMIT = 100_000  # rows of a list exported (Excel holds a million)
 
 
 @login_required
-def member_counts(request: HttpRequest) -> JsonResponse:
+def member_counts(request: UserRequest) -> JsonResponse:
     """How many members each unit of one level of the organization tree has on a day
     (?ngay=), for the tree's figures: the units directly under ?to_chuc=, or with ?goc=1
     the user's own top units. JSON: {"on": "2025-06-30", "counts": {"<unit id>": n}}."""

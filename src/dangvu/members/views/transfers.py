@@ -7,11 +7,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from dangvu.access import UserRequest
 from dangvu.core.pages import form_page
 from dangvu.orgs.models import CELL_KINDS, Organization
 
@@ -22,7 +23,7 @@ from .records import recordable, search_page
 
 
 @login_required
-def member_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+def member_transfer(request: UserRequest, pk: int) -> HttpResponse:
     member = recordable(request, pk)
     data = request.POST or None
     query = (request.POST.get("outside_q") or "").strip()
@@ -30,7 +31,7 @@ def member_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     searching = request.method == "POST" and "tim" in request.POST
     form = forms.TransferForm(
         None if searching else data,
-        initial=request.POST.dict() if searching else {"on": timezone.localdate()},
+        initial=dict(request.POST.dict()) if searching else {"on": timezone.localdate()},
         cells=transfer_selectors.cells_in_province(member.organization),
         outside=outside,
     )
@@ -67,7 +68,7 @@ def member_transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def transfer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def transfer_confirm(request: UserRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer.objects.select_related("member", "to_org"), pk=pk)
     selectors.get_member(request.user, transfer.member_id)
     if not selectors.can_record_for(request.user, transfer.to_org):
@@ -98,7 +99,7 @@ def transfer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _transfer_decision(
-    request: HttpRequest,
+    request: UserRequest,
     member: Member,
     transfer: Transfer,
     record: Callable[..., Any],
@@ -119,7 +120,7 @@ def _transfer_decision(
 
 
 @login_required
-def transfer_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def transfer_cancel(request: UserRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer, pk=pk)
     member = recordable(request, transfer.member_id)
     labels = ("Hủy giấy giới thiệu", "Hủy giấy", "Đã hủy giấy giới thiệu.")
@@ -127,7 +128,7 @@ def transfer_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def transfer_return(request: HttpRequest, pk: int) -> HttpResponse:
+def transfer_return(request: UserRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(Transfer, pk=pk)
     member = selectors.get_member(request.user, transfer.member_id)
     labels = ("Trở về sinh hoạt", "Ghi trở về", "Đã ghi trở về.")
