@@ -12,14 +12,11 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
-from dangvu.core.bulk import insert_rows
 from dangvu.core.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE
 from dangvu.core.text import fold
 from dangvu.orgs import paths
@@ -32,6 +29,7 @@ from ..models import Member, MembershipEvent, MemberSpan, RuleName, Transfer
 from ..selectors.rules import holidays, rule_value
 from ..services.profile import PROFILE_FIELDS, name_order
 from ..services.stats import SPAN_ROW_FIELDS, scope_of, span_scopes
+from .loading import Dates, Writer, loading, next_id, reset_sequences, sqlite_fast, took
 from .profiles import RATINGS, RELIGION, Calendar, PersonMaker, Picker, ethnic_of
 
 __all__ = ["demo_calendar", "members_bulk"]
@@ -99,148 +97,6 @@ TRANSFER_COLUMNS = [
     "confirmed_on",
     "returned_on",
 ]
-
-
-class _Writer:
-    """Rows into a table in large batches (core.bulk: COPY on PostgreSQL, executemany on
-    SQLite)."""
-
-    def __init__(self, model: Any, columns: list[str]) -> None:
-        self.table = model._meta.db_table
-        self.columns = columns
-        self.rows: list[tuple[Any, ...]] = []
-        self.count = 0
-        self.add = self.rows.append
-
-    def flush(self) -> None:
-        insert_rows(self.table, self.columns, self.rows)
-        self.count += len(self.rows)
-        self.rows.clear()
-
-
-BULK_MODELS = (Member, MembershipEvent, MemberSpan, Transfer)
-
-
-def _secondary_indexes() -> list[tuple[str, str, str]]:
-    """(table, index, its CREATE statement) of every index of the bulk tables that no
-    primary key or unique constraint owns: the model's, the foreign keys'."""
-    out = []
-    with connection.cursor() as cursor:
-        for model in BULK_MODELS:
-            table = model._meta.db_table
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND "
-                    "indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = "
-                    "%s::regclass)",
-                    [table, table],
-                )
-            else:
-                cursor.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
-                    "AND sql IS NOT NULL",
-                    [table],
-                )
-            out += [(table, name, sql) for name, sql in cursor.fetchall()]
-    return out
-
-
-def _foreign_keys() -> list[tuple[str, str, str]]:
-    """(table, constraint, definition) of the bulk tables' foreign keys on PostgreSQL,
-    where each row inserted would queue its check until the commit."""
-    if connection.vendor != "postgresql":
-        return []
-    with connection.cursor() as cursor:
-        out = []
-        for model in BULK_MODELS:
-            table = model._meta.db_table
-            cursor.execute(
-                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                "WHERE conrelid = %s::regclass AND contype = 'f'",
-                [table],
-            )
-            out += [(table, name, definition) for name, definition in cursor.fetchall()]
-    return out
-
-
-@contextmanager
-def _loading(log: Callable[[str], None]) -> Iterator[None]:
-    """Inside one transaction: no secondary index nor (PostgreSQL) foreign key on the bulk
-    tables while the rows go in; each made again once, over the loaded rows, at the end."""
-    indexes, keys = _secondary_indexes(), _foreign_keys()
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            cursor.execute("SET LOCAL synchronous_commit = off")
-            # Checks still queued (rows of this transaction, say the tree) run now: a table
-            # with queued checks may not be altered, and a foreign key alters both ends.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for table, name, _ in keys:
-            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-        for _, name, _ in indexes:
-            cursor.execute(f'DROP INDEX "{name}"')
-        yield
-        t, cpu = time.perf_counter(), time.process_time()
-        for _, _, sql in indexes:
-            cursor.execute(sql)
-        for table, name, definition in keys:
-            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-        if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys' own mode
-        log(f"  chỉ mục: {_took(t, cpu)}")
-
-
-@contextmanager
-def _sqlite_fast() -> Iterator[None]:
-    """SQLite during the load: the rollback journal in memory (not a WAL file as large as the
-    data, copied once more at the checkpoint), no fsync, a 512 MB page cache, no foreign
-    key checks (the generator makes consistent rows). The connection's settings after."""
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
-        yield
-        return
-    pragmas = ("journal_mode", "synchronous", "cache_size", "foreign_keys")
-    with connection.cursor() as cursor:
-        before = {}
-        for name in pragmas:
-            cursor.execute(f"PRAGMA {name}")
-            before[name] = cursor.fetchone()[0]
-        for statement in (
-            "journal_mode = MEMORY",
-            "synchronous = OFF",
-            "cache_size = -524288",
-            "foreign_keys = OFF",
-        ):
-            cursor.execute(f"PRAGMA {statement}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            for name in pragmas:
-                cursor.execute(f"PRAGMA {name} = {before[name]}")
-
-
-class _Dates(dict[date, Any]):
-    """A date as the driver takes it, once per distinct date: SQLite's adapter is a Python
-    call per value (ISO text), a dict lookup is not; psycopg takes the date itself."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.text = connection.vendor == "sqlite"
-
-    def __missing__(self, day: date) -> Any:
-        out = self[day] = day.isoformat() if self.text else day
-        return out
-
-
-def _took(wall: float, cpu: float) -> str:
-    return (
-        f"{time.perf_counter() - wall:.0f} giây (CPU của tiến trình này "
-        f"{time.process_time() - cpu:.0f} giây)"
-    )
-
-
-def _next_id(model: Any) -> int:
-    return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
 
 def _cells_by_province(
@@ -322,26 +178,26 @@ def members_bulk(
         log("Đảng viên quy mô lớn đã có; không tạo lại.")
         return
     started, started_cpu = time.perf_counter(), time.process_time()
-    with _sqlite_fast():
-        with _loading(log):
+    with sqlite_fast():
+        with loading(log):
             counts = _generate(provinces, per_province, log, started, started_cpu)
-        _reset_sequences()
+        reset_sequences()
         log(
             f"Đã ghi {counts[0]:,} đảng viên, {counts[1]:,} sự kiện, {counts[2]:,} giai "
-            f"đoạn sinh hoạt trong {_took(started, started_cpu)}; đang tổng hợp số liệu…"
+            f"đoạn sinh hoạt trong {took(started, started_cpu)}; đang tổng hợp số liệu…"
         )
         t, cpu = time.perf_counter(), time.process_time()
         services.counters_rebuild()
-        log(f"  số liệu hôm nay: {_took(t, cpu)}")
+        log(f"  số liệu hôm nay: {took(t, cpu)}")
         t, cpu = time.perf_counter(), time.process_time()
         services.snapshots_rebuild(first_month=REFORM_DAY)
         services.mark_tree_followed()
-        log(f"  số liệu đầu tháng: {_took(t, cpu)}")
+        log(f"  số liệu đầu tháng: {took(t, cpu)}")
         t, cpu = time.perf_counter(), time.process_time()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the bulk-loaded organizations too
-        log(f"  ANALYZE: {_took(t, cpu)}")
-    log(f"Xong đảng viên quy mô lớn sau {_took(started, started_cpu)}.")
+        log(f"  ANALYZE: {took(t, cpu)}")
+    log(f"Xong đảng viên quy mô lớn sau {took(started, started_cpu)}.")
 
 
 def _generate(
@@ -357,16 +213,16 @@ def _generate(
     cal = demo_calendar(today, today.year - 55)
     maker = PersonMaker(cal, today, first_year=today.year - 55, latest=today - timedelta(days=45))
     milestones = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
-    members = _Writer(Member, MEMBER_COLUMNS)
-    events = _Writer(MembershipEvent, EVENT_COLUMNS)
-    spans = _Writer(MemberSpan, SPAN_COLUMNS)
-    transfers = _Writer(Transfer, TRANSFER_COLUMNS)
+    members = Writer(Member, MEMBER_COLUMNS)
+    events = Writer(MembershipEvent, EVENT_COLUMNS)
+    spans = Writer(MemberSpan, SPAN_COLUMNS)
+    transfers = Writer(Transfer, TRANSFER_COLUMNS)
     add_member, add_event, add_span = members.add, events.add, spans.add
-    mid, eid, tid = _next_id(Member), _next_id(MembershipEvent), _next_id(Transfer)
+    mid, eid, tid = next_id(Member), next_id(MembershipEvent), next_id(Transfer)
     rel, rate = Picker(RELIGION), Picker(RATINGS)
     fam = Picker([(f, w) for f, w in FAMILY])
     random_ = rng.random
-    iso = _Dates()
+    iso = Dates()
     prefixes: dict[tuple[int, bool, int], str] = {}
     middles = {False: MIDDLE_MALE, True: MIDDLE_FEMALE}
     givens = {False: GIVEN_MALE, True: GIVEN_FEMALE}
@@ -630,15 +486,6 @@ def _generate(
             w.flush()
         log(
             f"  {province.name}: {members.count:,} đảng viên, {events.count:,} sự kiện "
-            f"({_took(started, started_cpu)})"
+            f"({took(started, started_cpu)})"
         )
     return members.count, events.count, spans.count
-
-
-def _reset_sequences() -> None:
-    from django.core.management.color import no_style
-
-    sql = connection.ops.sequence_reset_sql(no_style(), [Member, MembershipEvent, Transfer])
-    with connection.cursor() as cursor:
-        for statement in sql:
-            cursor.execute(statement)
