@@ -1,5 +1,6 @@
 """Reads of the member registry, scoped to the user."""
 
+from .flows import flows, flows_by_month
 from .rules import rule_value
 from .scope import (
     MemberFilter,
@@ -12,14 +13,12 @@ from .scope import (
     scope_org,
     search_condition,
 )
+from .stat_tables import tables
 from .stats import (
     counts_by_child,
     counts_on,
     counts_today,
-    flows,
-    flows_by_month,
     monthly_counts,
-    tables,
 )
 from .worklists import badges_due, recognition_due, temporary_overdue, unrated
 

@@ -11,7 +11,9 @@ from dangvu.access import AnyUser
 from dangvu.orgs.models import Organization, OrgVersion
 from dangvu.orgs.selectors import version_on
 
-from .stats import counts_by_child, counts_on, flows, tables
+from .flows import flows
+from .stat_tables import tables
+from .stats import counts_by_child, counts_on
 
 # The columns of the breakdown by unit: (dimension, value) of the counts, and the heading.
 CHILD_COLUMNS: list[tuple[tuple[str, str], str]] = [
@@ -33,7 +35,7 @@ class ShareRow:
 class ShareTable:
     title: str
     rows: list[ShareRow]
-    dimension: str = ""  # of `stats.Table`: "status", "sex", "age", "ethnicity", ...
+    dimension: str = ""  # of `stat_tables.Table`: "status", "sex", "age", "ethnicity", ...
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,19 +24,15 @@ from dangvu.orgs import rules as org_rules
 from dangvu.orgs.models import Organization, OrgVersion, Restructuring
 from dangvu.orgs.selectors import children_on, version_on
 
-from .. import catalog, rules
+from .. import rules
 from .. import timeline as tl
 from ..models import (
-    EventKind,
     Member,
     MemberCount,
     MembershipEvent,
     MemberSnapshot,
     MemberSpan,
-    MemberStatus,
-    Sex,
 )
-from .rules import age_limits
 
 Counts = dict[tuple[str, str], int]
 DIMS = ("status", "sex", "birth_year", "ethnicity", "religion", "education", "theory", "exempt")
@@ -81,7 +76,7 @@ def _fold(
     return out
 
 
-def _covering(alias: str, param: str = "%s") -> str:
+def covering(alias: str, param: str = "%s") -> str:
     return (
         f"{alias}.valid_from <= {param} AND ({alias}.valid_to IS NULL OR {alias}.valid_to > "
         f"{param})"
@@ -95,10 +90,10 @@ def _group(prefix_len: int | None) -> tuple[str, str]:
 
 
 _SPAN = MemberSpan._meta.db_table
-_VER = OrgVersion._meta.db_table
+VER = OrgVersion._meta.db_table
 _MEM = Member._meta.db_table
 _ORG = Organization._meta.db_table
-_EVT = MembershipEvent._meta.db_table
+EVT = MembershipEvent._meta.db_table
 _SNAP = MemberSnapshot._meta.db_table
 
 
@@ -114,8 +109,8 @@ def _in_force(subtrees: Iterable[str]) -> tuple[str, list[Any]]:
     if not ranges:
         return "", []
     return (
-        f"FROM {_VER} v JOIN {_SPAN} s ON s.organization_id = v.organization_id "
-        f"WHERE ({' OR '.join(ranges)}) AND {_covering('v')} AND {_covering('s')} ",
+        f"FROM {VER} v JOIN {_SPAN} s ON s.organization_id = v.organization_id "
+        f"WHERE ({' OR '.join(ranges)}) AND {covering('v')} AND {covering('s')} ",
         params,
     )
 
@@ -212,7 +207,7 @@ def _delta(
         else:
             # CROSS JOIN fixes the join order on SQLite (the spans, read through their date
             # index, go first); PostgreSQL plans it as a plain join.
-            spans_first = f"SELECT {select}{cols}COUNT(*) FROM {_SPAN} s CROSS JOIN {_VER} v "
+            spans_first = f"SELECT {select}{cols}COUNT(*) FROM {_SPAN} s CROSS JOIN {VER} v "
             # Inside a province, its scope narrows the date index to the province's spans:
             # the version joined below is the one the stored scope was cut from.
             scoped = len(path) >= SCOPE_LEN
@@ -241,7 +236,7 @@ def _delta(
                 add(cursor.fetchall(), sign)
         if not _tree_changed(since, on):
             return out
-        versions_first = f"SELECT {select}{cols}COUNT(*) FROM {_VER} v CROSS JOIN {_SPAN} s "
+        versions_first = f"SELECT {select}{cols}COUNT(*) FROM {VER} v CROSS JOIN {_SPAN} s "
         for sign, sql in (
             # a version began under a span already running
             (
@@ -555,158 +550,3 @@ def _same_path_v(child: OrgVersion, on: date, base: date) -> bool:
     return child.valid_from <= min(on, base) and (
         child.valid_to is None or child.valid_to > max(on, base)
     )
-
-
-# --- presenting ----------------------------------------------------------------------------
-
-STATUS_LABELS = dict(MemberStatus.choices)
-SEX_LABELS = dict(Sex.choices)
-EDU_LABELS = dict(catalog.EDUCATION)
-THEORY_LABELS = dict(catalog.THEORY)
-
-
-@dataclass
-class Table:
-    title: str
-    rows: list[tuple[str, int]] = field(default_factory=list)
-    dimension: str = ""  # "status", "sex", "age", ... : what a dashboard picks it by
-
-
-def tables(counts: Counts, on: date) -> list[Table]:
-    """Counts by status, sex, age band (age counted by year), ethnicity, religion,
-    education and theory level, in the order the forms use."""
-    limits = age_limits(on)
-    bands = dict.fromkeys(rules.age_band_labels(limits), 0)
-    for (dim, value), n in counts.items():
-        if dim == "birth_year" and n:
-            bands[rules.age_band(int(value), on.year, limits)] += n
-
-    def of(
-        dim: str, labels: dict[str, str] | None = None, order: list[str] | None = None
-    ) -> list[tuple[str, int]]:
-        values = {v: n for (d, v), n in counts.items() if d == dim and n}
-        keys = order or sorted(values, key=lambda v: -values[v])
-        return [((labels or {}).get(k, k), values.get(k, 0)) for k in keys if k in values]
-
-    return [
-        Table("Theo tình trạng", of("status", STATUS_LABELS, ["chinh_thuc", "du_bi"]), "status"),
-        Table("Theo giới tính", of("sex", SEX_LABELS, ["nam", "nu"]), "sex"),
-        Table("Theo độ tuổi (tính theo năm sinh)", list(bands.items()), "age"),
-        Table("Theo dân tộc", of("ethnicity"), "ethnicity"),
-        Table("Theo tôn giáo", of("religion"), "religion"),
-        Table(
-            "Theo trình độ giáo dục phổ thông",
-            of("education", EDU_LABELS, list(EDU_LABELS)),
-            "education",
-        ),
-        Table(
-            "Theo trình độ lý luận chính trị",
-            of("theory", THEORY_LABELS, list(THEORY_LABELS)),
-            "theory",
-        ),
-    ]
-
-
-# --- a period ------------------------------------------------------------------------------
-
-FLOW_KINDS = [
-    (EventKind.ADMIT, "Kết nạp mới"),
-    (EventKind.READMIT, "Kết nạp lại"),
-    (EventKind.RECOGNIZE, "Công nhận chính thức"),
-    ("in", "Chuyển đến"),
-    ("out", "Chuyển đi"),
-    (EventKind.LEAVE, "Xin ra khỏi Đảng"),
-    (EventKind.STRIKE_OFF, "Xóa tên"),
-    (EventKind.EXPEL, "Khai trừ"),
-    (EventKind.PROBATION_FAILED, "Xóa tên khỏi danh sách dự bị"),
-    (EventKind.DEATH, "Từ trần"),
-    (EventKind.RESTORE, "Phục hồi đảng tịch"),
-    (EventKind.BADGE, "Được trao Huy hiệu Đảng"),
-    (EventKind.DISCIPLINE, "Bị kỷ luật"),
-]
-
-
-def flows(user: AnyUser, org: Organization, start: date, end: date) -> list[tuple[str, int]]:
-    """What happened in the subtree in [start, end], counted where each event took place
-    (the unit's position on that day). Transfers count when the receiving unit confirms,
-    and only across the subtree's border; annulled events are left out."""
-    counts = _flow_counts(user, org, start, end, monthly=False).get("", {})
-    return [(label, counts.get(kind, 0)) for kind, label in FLOW_KINDS]
-
-
-def flows_by_month(
-    user: AnyUser, org: Organization, start: date, end: date, *, only: tuple[str, ...] = ()
-) -> list[tuple[date, list[tuple[str, int]]]]:
-    """`flows` of each month of [start, end] (the first day of each month that has events,
-    in order), counted in the same two queries: the flows of a month's part of the range
-    are what `flows` gives for that part. `only` some kinds of event (`EventKind.ADMIT`):
-    one query, the others counted 0."""
-    by_month = _flow_counts(user, org, start, end, monthly=True, only=only)
-    return [
-        (
-            date(int(key[:4]), int(key[5:7]), 1),
-            [(label, by_month[key].get(kind, 0)) for kind, label in FLOW_KINDS],
-        )
-        for key in sorted(by_month)
-    ]
-
-
-def _flow_counts(
-    user: AnyUser,
-    org: Organization,
-    start: date,
-    end: date,
-    *,
-    monthly: bool,
-    only: tuple[str, ...] = (),
-) -> dict[str, dict[str, int]]:
-    """Counts by month ("2025-03"; "" for the whole range when not `monthly`) and kind;
-    `only` these kinds of event (no transfers) when given."""
-    access.require_view(user, org)
-    version = version_on(org, end) or org.versions.order_by("-valid_from").first()
-    assert version is not None
-    low, high = paths.subtree_bounds(version.path)
-    on_ = 'e."on"'  # a reserved word in SQL
-    if not monthly:
-        month = "''"
-    elif connection.vendor == "postgresql":
-        month = f"to_char({on_}, 'YYYY-MM')"
-    else:
-        month = f"strftime('%%Y-%%m', {on_})"
-    covering_e = _covering("v", on_)
-    not_annulled = f"NOT EXISTS (SELECT 1 FROM {_EVT} c WHERE c.annuls_id = e.id)"
-    kinds = list(only) or [str(k) for k, _ in FLOW_KINDS if k not in ("in", "out")]
-    marks = ", ".join(["%s"] * len(kinds))
-    # the subtree's versions first, then their events through (organization, day); a few
-    # kinds over a province or the nation: those events first, through (kind, day), then
-    # their unit's version. CROSS JOIN fixes the order on SQLite (PostgreSQL plans it)
-    events_first = bool(only) and len(version.path) <= SCOPE_LEN
-    joined = f"{_EVT} e CROSS JOIN {_VER} v" if events_first else f"{_VER} v CROSS JOIN {_EVT} e"
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {month}, e.kind, COUNT(*) FROM {joined} "
-            f"WHERE v.path >= %s AND v.path < %s AND v.organization_id = e.organization_id "
-            f"AND {covering_e} AND {on_} >= %s AND {on_} <= %s AND e.kind IN ({marks}) "
-            f"AND {not_annulled} GROUP BY 1, 2",
-            [low, high, start, end, *kinds],
-        )
-        for key, kind, n in cursor.fetchall():
-            counts[key][kind] += n
-        if only:
-            return counts
-        # transfers confirmed: the receiving unit is e.organization, the sender other_org
-        cursor.execute(
-            f"SELECT {month}, (v.path >= %s AND v.path < %s), (w.path >= %s AND w.path < %s), "
-            f"COUNT(*) FROM {_EVT} e JOIN {_VER} v ON v.organization_id = e.organization_id AND "
-            f"{covering_e} LEFT JOIN {_VER} w ON w.organization_id = e.other_org_id "
-            f"AND w.valid_from <= {on_} AND (w.valid_to IS NULL OR w.valid_to >= {on_}) "
-            f"WHERE e.kind = %s AND {on_} >= %s AND {on_} <= %s GROUP BY 1, 2, 3",
-            [low, high, low, high, str(EventKind.TRANSFER_IN), start, end],
-        )
-        for key, to_inside, from_inside, n in cursor.fetchall():
-            if to_inside and not from_inside:
-                counts[key]["in"] += n
-            elif from_inside and not to_inside:
-                counts[key]["out"] += n
-    return counts

@@ -17,6 +17,8 @@ from django.utils import timezone
 from dangvu.access import AnyUser
 from dangvu.members.models import EventKind, Member, MembershipEvent, MemberSpan
 from dangvu.members.selectors import stats as member_stats
+from dangvu.members.selectors.flows import FLOW_KINDS
+from dangvu.members.selectors.flows import flows as member_flows
 from dangvu.orgs import paths
 from dangvu.orgs.models import Organization, OrgKind, OrgVersion
 from dangvu.orgs.selectors import covering, descendants_on, version_on
@@ -163,7 +165,7 @@ def _events(actor: AnyUser, org: Organization, start: date, end: date) -> dict[s
         return {}
     out: dict[str, int] = {}
     for (kind, _label), (_same, n) in zip(
-        member_stats.FLOW_KINDS, member_stats.flows(actor, org, start, end), strict=True
+        FLOW_KINDS, member_flows(actor, org, start, end), strict=True
     ):
         out[f"events.{FLOW_KEYS[str(kind)]}"] = n
     out.update(_event_details(version.path, start, end))
