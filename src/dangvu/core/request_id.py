@@ -18,8 +18,12 @@ def get_request_id() -> str:
     return rid
 
 
+MAX_LENGTH = 32  # AuditEntry.request_id
+
+
 def set_request_id(rid: str | None) -> contextvars.Token[str | None]:
-    return _current.set(rid)
+    """Carry `rid` (cut to the audit column's length) until `reset_request_id`."""
+    return _current.set(rid[:MAX_LENGTH] if rid else rid)
 
 
 def reset_request_id(token: contextvars.Token[str | None]) -> None:

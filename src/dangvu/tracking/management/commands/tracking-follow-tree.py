@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from dangvu.access import SYSTEM
-from dangvu.core.request_id import new_request_id, set_request_id
+from dangvu.core.request_id import new_request_id, reset_request_id, set_request_id
 
 from ...services import assignments_follow_tree
 
@@ -22,7 +22,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        set_request_id(f"tracking-follow-tree-{new_request_id()}")
-        with transaction.atomic():
-            units = assignments_follow_tree(actor=SYSTEM)
+        token = set_request_id(f"follow-tree-{new_request_id()}")
+        try:
+            with transaction.atomic():
+                units = assignments_follow_tree(actor=SYSTEM)
+        finally:
+            reset_request_id(token)
         self.stdout.write(f"Đã cho việc của {units} đơn vị đã chấm dứt đi theo cây tổ chức.")
