@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangvu.accounts.models import User
+from dangvu.core.downloads import download
 from dangvu.core.params import id_param, int_param
 from dangvu.members.views.lists import org_param
 from dangvu.orgs.models import Organization
@@ -80,12 +81,6 @@ def dashboard_export(request: HttpRequest, area: str) -> HttpResponse:
         )
     except ValidationError as exc:
         raise Http404(" ".join(exc.messages)) from exc
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
     key = request.GET.get("bieu") or ""
     name = key if board.chart(key) is not None else area  # a known key: safe in the header
-    response["Content-Disposition"] = (
-        f'attachment; filename="tong-quan-{name}-{board.on:%Y%m%d}.xlsx"'
-    )
-    return response
+    return download(data, f"tong-quan-{name}-{board.on:%Y%m%d}.xlsx")

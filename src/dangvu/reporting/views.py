@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu.access import UserRequest
+from dangvu.core.downloads import download
 from dangvu.core.forms import apply_service_errors
 from dangvu.orgs.models import Organization
 from dangvu.orgs.picker import picked_unit
@@ -151,9 +152,7 @@ def round_pivot(request: UserRequest, pk: int) -> HttpResponse:
     p = selectors.pivot(actor=request.user, round=r, organization=node)
     if request.GET.get("xlsx"):
         data = excel.pivot_workbook(p, f"{r.title} — {node.name}")
-        response = HttpResponse(data, content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="tong-hop-{r.pk}-{node.pk}.xlsx"'
-        return response
+        return download(data, f"tong-hop-{r.pk}-{node.pk}.xlsx")
     return render(request, "reporting/pivot.html", {"round": r, "node": node, "p": p})
 
 
@@ -185,9 +184,7 @@ def round_sheets(request: UserRequest, pk: int) -> HttpResponse:
         messages.info(request, "Không còn đơn vị nào chưa báo cáo để tải biểu.")
         return redirect(f"{r.get_absolute_url()}?don-vi={node.pk}")
     computed = {s.pk: selectors.prefill(r, s.organization, actor=request.user) for s in subs}
-    response = HttpResponse(excel.workbook(subs, computed), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bieu-bao-cao-{r.pk}.xlsx"'
-    return response
+    return download(excel.workbook(subs, computed), f"bieu-bao-cao-{r.pk}.xlsx")
 
 
 @login_required
@@ -302,7 +299,5 @@ def submission_xlsx(request: UserRequest, pk: int) -> HttpResponse:
     data = excel.workbook(
         [sub], {sub.pk: selectors.prefill(sub.round, sub.organization, actor=request.user)}
     )
-    response = HttpResponse(data, content_type=XLSX)
     code = sub.organization.code or sub.pk
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-{sub.round_id}-{code}.xlsx"'
-    return response
+    return download(data, f"bao-cao-{sub.round_id}-{code}.xlsx")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu import access
 from dangvu.access import UserRequest
+from dangvu.core.downloads import download
 from dangvu.orgs.models import Organization
 
 from .. import forms
@@ -66,9 +67,7 @@ def import_template(request: UserRequest) -> HttpResponse:
     within = _within(request)
     access.require_change(request.user, within)
     data = excel.import_template(within=within, today=timezone.localdate())
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-dang-vien.xlsx"'
-    return response
+    return download(data, "mau-nhap-dang-vien.xlsx")
 
 
 def _batch(request: UserRequest, pk: int) -> ImportBatch:
@@ -140,6 +139,4 @@ def import_marked(request: UserRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     if not batch.data:
         raise PermissionDenied("Tệp đã được xóa sau khi ghi xong.")
-    response = HttpResponse(excel.import_marked(batch=batch), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="danh-sach-danh-dau-loi.xlsx"'
-    return response
+    return download(excel.import_marked(batch=batch), "danh-sach-danh-dau-loi.xlsx")

@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 
 from dangvu.access import UserRequest
 from dangvu.core.dates import format_short
+from dangvu.core.downloads import download
 from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
 from dangvu.orgs.picker import picked_unit
@@ -157,13 +158,7 @@ def member_export(request: UserRequest) -> HttpResponse:
         filters={**filters.describe(), "to_chuc": org.pk if org else None},
         filter_text=_described(form),
     )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="danh-sach-dang-vien-{timezone.localdate():%Y%m%d}.xlsx"'
-    )
-    return response
+    return download(data, f"danh-sach-dang-vien-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dangvu.access import UserRequest
+from dangvu.core.downloads import download
 from dangvu.core.forms import parse_as_of
 from dangvu.orgs.models import Organization
 from dangvu.orgs.selectors import scope_roots_on
@@ -64,13 +65,7 @@ def member_stats_export(request: UserRequest) -> HttpResponse:
     if report is None:
         raise Http404("Chưa có tổ chức nào để thống kê.")
     data = services.member_stats_export(report=report, actor=request.user)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="thong-ke-dang-vien-{report.on:%Y%m%d}.xlsx"'
-    )
-    return response
+    return download(data, f"thong-ke-dang-vien-{report.on:%Y%m%d}.xlsx")
 
 
 @login_required
@@ -108,11 +103,7 @@ def member_worklists_export(request: UserRequest) -> HttpResponse:
         unrated=selectors.unrated(request.user, org, year)[:EXPORT_LIMIT].iterator(2000),
         unrated_year=year,
     )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="viec-can-lam-{on:%Y%m%d}.xlsx"'
-    return response
+    return download(data, f"viec-can-lam-{on:%Y%m%d}.xlsx")
 
 
 EXPORT_LIMIT = 100_000  # rows of a list exported (Excel holds a million)
